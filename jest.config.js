@@ -1,0 +1,14 @@
+// ESM jest with ts-jest; tests run real terraform and local servers, so timeouts are generous.
+export default {
+  preset: 'ts-jest/presets/default-esm',
+  testEnvironment: 'node',
+  roots: ['<rootDir>/__tests__'],
+  testMatch: ['**/*.test.ts'],
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json', diagnostics: { ignoreCodes: ['TS151001'] } }]
+  },
+  testTimeout: 180000,
+  maxWorkers: 2,
+  verbose: false
+}

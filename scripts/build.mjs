@@ -1,0 +1,50 @@
+// Builds the committed bundles in dist/ with ncc (one bundle per entry).
+// Usage: node scripts/build.mjs [outDir]   (default: dist; tests build into a temp dir to detect a stale dist/)
+import { execFileSync } from 'node:child_process'
+import { copyFileSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs'
+import { join, dirname } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const out = process.argv[2] ?? join(root, 'dist')
+const entries = [
+  { src: 'src/index.ts', dir: '.' },
+  { src: 'src/cli/index.ts', dir: 'cli' }
+]
+
+rmSync(out, { recursive: true, force: true })
+for (const entry of entries) {
+  const dir = join(out, entry.dir)
+  mkdirSync(dir, { recursive: true })
+  execFileSync(
+    process.execPath,
+    [
+      join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'),
+      'build',
+      join(root, entry.src),
+      '-o',
+      dir,
+      '--license',
+      'licenses.txt',
+      '--quiet'
+    ],
+    { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] }
+  )
+  patchHcl2json(dir)
+}
+
+// @cdktf/hcl2json reads its wasm from `__dirname/..`, which does not exist in an ESM bundle:
+// point it at a copy next to the bundle instead.
+function patchHcl2json(dir) {
+  const file = join(dir, 'index.js')
+  const code = readFileSync(file, 'utf8')
+  const needle = '(__dirname, "..", "main.wasm.gz")'
+  if (!code.includes('main.wasm.gz')) return
+  if (!code.includes(needle))
+    throw new Error(`build: hcl2json wasm loader changed; update ${needle} in scripts/build.mjs`)
+  writeFileSync(
+    file,
+    code.replace(needle, '(decodeURIComponent(new URL(".", import.meta.url).pathname), "main.wasm.gz")')
+  )
+  copyFileSync(join(root, 'node_modules/@cdktf/hcl2json/main.wasm.gz'), join(dir, 'main.wasm.gz'))
+}

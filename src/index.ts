@@ -1,0 +1,4 @@
+// Thin entry: everything happens in run().
+import { run } from './main.js'
+
+await run()
