@@ -1,0 +1,65 @@
+// What the plan step records next to the plan file, and the pure check apply makes against it.
+export const METADATA_FILE = 'plan-metadata.json'
+export const PLAN_FILE = 'tfplan'
+export const PLAN_JSON_FILE = 'tfplan.json'
+export const LOCK_FILE = '.terraform.lock.hcl'
+
+export interface PlanMetadata {
+  schema: 1
+  commitSha: string
+  root: string
+  workspace: string
+  terraformVersion: string
+  planDigest: string
+  createdAt: string
+  runUrl?: string
+  hasChanges: boolean
+}
+
+export interface ApplyContext {
+  commitSha: string
+  root: string
+  workspace: string
+  terraformVersion: string
+  planDigest: string
+  expectedDigest: string
+}
+
+/** Every reason to refuse, in the order a user should fix them; empty means the plan may be applied. */
+export function metadataRefusals(meta: PlanMetadata | undefined, ctx: ApplyContext): string[] {
+  const refusals: string[] = []
+  if (ctx.planDigest !== ctx.expectedDigest) {
+    refusals.push(
+      `plan file SHA-256 is ${ctx.planDigest}, but plan-digest is ${ctx.expectedDigest}: the artifact was modified or swapped; apply only the plan that was reviewed`
+    )
+    return refusals
+  }
+  if (!meta) {
+    refusals.push(
+      `${METADATA_FILE} is missing next to the plan file: upload the whole plan-dir of the plan step, not just the plan`
+    )
+    return refusals
+  }
+  if (meta.planDigest !== ctx.planDigest) {
+    refusals.push(
+      `${METADATA_FILE} belongs to another plan (digest ${meta.planDigest}); upload the plan-dir of one plan step`
+    )
+  }
+  if (meta.commitSha !== ctx.commitSha) {
+    refusals.push(
+      `the plan was made from commit ${meta.commitSha}, but this job runs on ${ctx.commitSha}: plan again on this commit`
+    )
+  }
+  if (meta.root !== ctx.root) {
+    refusals.push(`the plan was made for root ${meta.root}, not ${ctx.root}: apply it with the same working-directory/stack`)
+  }
+  if (meta.workspace !== ctx.workspace) {
+    refusals.push(`the plan was made in workspace ${meta.workspace}, not ${ctx.workspace}: apply it with the same workspace`)
+  }
+  if (meta.terraformVersion !== ctx.terraformVersion) {
+    refusals.push(
+      `the plan was made with terraform ${meta.terraformVersion}, but ${ctx.terraformVersion} is installed: set terraform-version: ${meta.terraformVersion}`
+    )
+  }
+  return refusals
+}

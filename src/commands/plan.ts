@@ -1,0 +1,149 @@
+// command: plan — init, plan -out, show -json; outputs, plan dir for the artifact, job summary, sticky comment.
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { join } from 'node:path'
+import type { Inputs } from '../inputs.js'
+import { UserError } from '../errors.js'
+import type { PlanJson } from '../plan/plan-json.js'
+import { summarizePlan } from '../plan/summary.js'
+import { Redactor } from '../render/redact.js'
+import { renderPlanMarkdown } from '../render/render-plan.js'
+import type { Reporter } from '../report/reporter.js'
+import { postPlanComment } from '../report/pr-comment.js'
+import { LOCK_FILE, METADATA_FILE, PLAN_FILE, PLAN_JSON_FILE, type PlanMetadata } from '../apply/plan-metadata.js'
+import { sha256File } from '../apply/plan-digest.js'
+import { initRoot, variableArgs } from '../terraform/init-root.js'
+import type { TerraformRunner } from '../terraform/runner.js'
+import { checkedOutCommit, runUrl, rootTitle } from '../report/run-info.js'
+
+// GitHub's step summary limit is 1 MiB; keep a margin for other steps' summaries.
+export const SUMMARY_BUDGET = 900_000
+
+/** One directory per (root, workspace) under RUNNER_TEMP, uploaded as the plan artifact. */
+export function planDirFor(inputs: Inputs): string {
+  const key = createHash('sha256').update(`${inputs.rootLabel}\0${inputs.workspace}`).digest('hex').slice(0, 12)
+  const slug = `${inputs.rootLabel}-${inputs.workspace}`.replace(/[^A-Za-z0-9_.-]+/g, '_').slice(0, 60)
+  return join(inputs.tempDir, 'terraform-pr-gate', 'plans', `${slug}-${key}`)
+}
+
+/** Every value terraform or the user marked secret, plus unmarked credential-looking attribute values. */
+export function registerPlanSecrets(plan: PlanJson, report: Reporter, extra: string[]): Redactor {
+  const redactor = Redactor.fromPlan(plan, extra)
+  for (const value of redactor.secretValues()) report.addSecret(value)
+  return redactor
+}
+
+export async function runPlan(
+  inputs: Inputs,
+  tf: TerraformRunner,
+  report: Reporter,
+  terraformVersion: string
+): Promise<void> {
+  await initRoot(inputs, tf)
+
+  const planDir = planDirFor(inputs)
+  rmSync(planDir, { recursive: true, force: true })
+  mkdirSync(planDir, { recursive: true })
+  const planPath = join(planDir, PLAN_FILE)
+  const jsonPath = join(planDir, PLAN_JSON_FILE)
+
+  // The plan's own output is held back until the secrets it may contain are known (from show -json).
+  const planRun = await tf.run(
+    ['plan', '-input=false', '-no-color', '-detailed-exitcode', `-out=${planPath}`, ...variableArgs(inputs)],
+    { group: 'terraform plan', quiet: true, okExitCodes: [2] }
+  )
+  await tf.run(['show', '-json', '-no-color', planPath], { quiet: true, stdoutFile: jsonPath })
+  let plan: PlanJson
+  try {
+    plan = JSON.parse(readFileSync(jsonPath, 'utf8')) as PlanJson
+  } catch (error) {
+    throw new UserError(`terraform show -json printed no valid JSON plan: ${(error as Error).message}`)
+  }
+  const redactor = registerPlanSecrets(plan, report, [])
+  const textPlan = (await tf.run(['show', '-no-color', planPath], { quiet: true })).stdout
+
+  report.startGroup('terraform plan (sensitive values redacted)')
+  report.info(redactor.redactText(textPlan))
+  report.endGroup()
+  const warnings = planWarnings(planRun.stdout).map(w => redactor.redactText(w))
+  for (const w of warnings) report.warning(w)
+
+  const summary = summarizePlan(plan)
+  const hasChanges = planRun.exitCode === 2 || summary.hasChanges
+  const digest = await sha256File(planPath)
+  const lockSource = join(inputs.workingDirectory, LOCK_FILE)
+  if (existsSync(lockSource)) copyFileSync(lockSource, join(planDir, LOCK_FILE))
+  const metadata: PlanMetadata = {
+    schema: 1,
+    commitSha: checkedOutCommit(inputs.workspaceDir, process.env),
+    root: inputs.rootLabel,
+    workspace: inputs.workspace,
+    terraformVersion,
+    planDigest: digest,
+    createdAt: new Date().toISOString(),
+    runUrl: runUrl(process.env),
+    hasChanges
+  }
+  writeFileSync(join(planDir, METADATA_FILE), JSON.stringify(metadata, null, 2) + '\n')
+
+  const title = `Terraform plan: ${rootTitle(inputs)}`
+  const fullPlanHint = metadata.runUrl
+    ? `Full plan: the job summary of [this run](${metadata.runUrl}), and the plan artifact.`
+    : 'Full plan: the job summary and the plan artifact of this run.'
+  const summaryMarkdown = renderPlanMarkdown(plan, {
+    maxChars: SUMMARY_BUDGET,
+    title,
+    textPlan,
+    warnings,
+    redactor,
+    fullPlanHint: 'Full plan: the plan artifact of this run (plan-dir output).'
+  }).markdown
+  const summaryPath = join(planDir, 'summary.md')
+  writeFileSync(summaryPath, summaryMarkdown)
+  await report.summary(summaryMarkdown)
+
+  report.setOutput('has-changes', String(hasChanges))
+  report.setOutput('to-add', String(summary.add))
+  report.setOutput('to-change', String(summary.change))
+  report.setOutput('to-destroy', String(summary.destroy))
+  report.setOutput('to-replace', String(summary.replace))
+  report.setOutput('to-import', String(summary.import))
+  report.setOutput('to-move', String(summary.move))
+  report.setOutput('plan-dir', planDir)
+  report.setOutput('plan-path', planPath)
+  report.setOutput('plan-json-path', jsonPath)
+  report.setOutput('plan-digest', digest)
+  report.setOutput('summary-path', summaryPath)
+
+  const comment = await postPlanComment(inputs, report, {
+    hasChanges,
+    changeKeys: summary.changeKeys,
+    render: (budget, sinceLastPlan) =>
+      renderPlanMarkdown(plan, {
+        maxChars: budget,
+        title,
+        textPlan,
+        warnings,
+        redactor,
+        fullPlanHint,
+        header: [sinceLastPlan, `Plan digest: \`${digest.slice(0, 16)}…\``].filter(Boolean).join(' · ')
+      }).markdown
+  })
+  if (comment) {
+    report.setOutput('comment-id', String(comment.id))
+    report.setOutput('comment-url', comment.url)
+  }
+  report.info(
+    `plan: ${summary.add} to add, ${summary.change} to change, ${summary.replace} to replace, ${summary.destroy} to destroy; digest ${digest}`
+  )
+}
+
+/** Warning summaries terraform printed around the plan ("Warning: ..."). */
+export function planWarnings(output: string): string[] {
+  const warnings: string[] = []
+  for (const line of output.split('\n')) {
+    const m = /^[│╷\s]*Warning: (.+)$/.exec(line)
+    if (m) warnings.push(m[1].trim())
+  }
+  return [...new Set(warnings)]
+}

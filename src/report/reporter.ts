@@ -1,0 +1,80 @@
+// The action's reporting edge: annotations, outputs, job summary, log. Everything passes the redactor,
+// so a value registered as secret never reaches an output, a summary or the log.
+import * as core from '@actions/core'
+import type { Annotation } from './annotations.js'
+
+export interface Reporter {
+  annotate(annotation: Annotation): void
+  setOutput(name: string, value: string): void
+  summary(markdown: string): Promise<void>
+  info(message: string): void
+  warning(message: string): void
+  startGroup(title: string): void
+  endGroup(): void
+  /** Register a value as secret: masked by the runner and redacted by us. */
+  addSecret(value: string): void
+  redact(text: string): string
+}
+
+// Secrets shorter than this would redact ordinary words; the runner masks them anyway.
+const MIN_SECRET_LENGTH = 4
+
+export class ActionsReporter implements Reporter {
+  private readonly secrets = new Set<string>()
+
+  annotate(a: Annotation): void {
+    const props: core.AnnotationProperties = {
+      title: this.redact(a.title),
+      file: a.file,
+      startLine: a.startLine,
+      endLine: a.endLine,
+      startColumn: a.startColumn,
+      endColumn: a.endColumn
+    }
+    const message = this.redact(a.message)
+    if (a.level === 'error') core.error(message, props)
+    else if (a.level === 'warning') core.warning(message, props)
+    else core.notice(message, props)
+  }
+
+  setOutput(name: string, value: string): void {
+    core.setOutput(name, this.redact(value))
+  }
+
+  async summary(markdown: string): Promise<void> {
+    if (!process.env.GITHUB_STEP_SUMMARY) return
+    await core.summary.addRaw(this.redact(markdown), true).write()
+  }
+
+  info(message: string): void {
+    core.info(this.redact(message))
+  }
+
+  warning(message: string): void {
+    core.warning(this.redact(message))
+  }
+
+  startGroup(title: string): void {
+    core.startGroup(this.redact(title))
+  }
+
+  endGroup(): void {
+    core.endGroup()
+  }
+
+  addSecret(value: string): void {
+    if (value.length < MIN_SECRET_LENGTH || this.secrets.has(value)) return
+    this.secrets.add(value)
+    core.setSecret(value)
+  }
+
+  get secretValues(): string[] {
+    return [...this.secrets]
+  }
+
+  redact(text: string): string {
+    let out = text
+    for (const secret of this.secrets) if (out.includes(secret)) out = out.split(secret).join('***')
+    return out
+  }
+}

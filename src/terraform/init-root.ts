@@ -1,0 +1,20 @@
+// terraform init with the user's backend config, then the workspace; shared by plan and apply.
+import type { Inputs } from '../inputs.js'
+import type { TerraformRunner } from './runner.js'
+
+export function backendConfigArgs(inputs: Inputs): string[] {
+  return inputs.backendConfig.map(value => `-backend-config=${value}`)
+}
+
+export function variableArgs(inputs: Inputs): string[] {
+  return [...inputs.varFiles.map(file => `-var-file=${file}`), ...inputs.variables.map(v => `-var=${v}`)]
+}
+
+export async function initRoot(inputs: Inputs, tf: TerraformRunner): Promise<void> {
+  await tf.run(['init', '-input=false', '-no-color', ...backendConfigArgs(inputs)], { group: 'terraform init' })
+  if (inputs.workspace !== 'default') {
+    await tf.run(['workspace', 'select', '-or-create=true', '-no-color', inputs.workspace], {
+      group: `terraform workspace select ${inputs.workspace}`
+    })
+  }
+}

@@ -1,0 +1,175 @@
+// Runs terraform as a child process. Not through @actions/exec: it does not expose the child,
+// and a cancelled job must forward exactly one SIGINT/SIGTERM to terraform so the state lock is
+// released and state is written. Terraform runs in its own process group so a Ctrl-C or a runner
+// signal to our group does not reach it twice (a second interrupt makes terraform quit at once).
+import { spawn, type ChildProcess } from 'node:child_process'
+import { createWriteStream } from 'node:fs'
+import { UserError } from '../errors.js'
+
+export interface RunOptions {
+  /** Log group title; output is shown inside it. */
+  group?: string
+  /** Write stdout to this file instead of keeping it in memory (plan JSON can be tens of MB). */
+  stdoutFile?: string
+  /** Do not echo stdout to the log (it is returned or written to stdoutFile). */
+  quiet?: boolean
+  /** Exit codes that are not failures (plan -detailed-exitcode uses 2 for "changes"). */
+  okExitCodes?: number[]
+}
+
+export interface RunResult {
+  exitCode: number
+  stdout: string
+  stderr: string
+}
+
+export interface Log {
+  info(message: string): void
+  warning(message: string): void
+  startGroup(title: string): void
+  endGroup(): void
+}
+
+export class CancelledError extends UserError {
+  constructor(
+    readonly signal: NodeJS.Signals,
+    readonly command: string
+  ) {
+    super(`cancelled: ${signal} received during \`terraform ${command}\`; terraform was asked to stop and has exited`)
+    this.name = 'CancelledError'
+  }
+}
+
+export class TerraformError extends UserError {
+  constructor(
+    readonly command: string,
+    readonly result: RunResult
+  ) {
+    super(`terraform ${command} failed (exit ${result.exitCode}): ${lastErrorLine(result.stderr || result.stdout)}`)
+    this.name = 'TerraformError'
+  }
+}
+
+// The most useful single line of terraform's error output ("Error: ..." summary).
+export function lastErrorLine(output: string): string {
+  const lines = output.split('\n').map(l => l.replace(/^[│╷╵\s]+/, '').trim())
+  const error = lines.find(l => l.startsWith('Error: '))
+  const detail = error ? lines[lines.indexOf(error) + 1] : undefined
+  if (error) return detail && !detail.startsWith('on ') && detail !== '' ? `${error.slice(7)} ${detail}` : error.slice(7)
+  return lines.filter(Boolean).pop() ?? 'no output'
+}
+
+export class TerraformRunner {
+  private child: ChildProcess | undefined
+  private running = ''
+  private cancelSignal: NodeJS.Signals | undefined
+  private readonly onSignal = (signal: NodeJS.Signals): void => this.forward(signal)
+
+  constructor(
+    readonly binary: string,
+    readonly cwd: string,
+    private readonly env: NodeJS.ProcessEnv,
+    private readonly log: Log,
+    private readonly redact: (text: string) => string = t => t
+  ) {}
+
+  /** True once a cancel signal arrived; later steps (comments) report it. */
+  get cancelled(): NodeJS.Signals | undefined {
+    return this.cancelSignal
+  }
+
+  /** Listen for job cancellation for the lifetime of the action. */
+  trapSignals(): void {
+    process.on('SIGINT', this.onSignal)
+    process.on('SIGTERM', this.onSignal)
+  }
+
+  releaseSignals(): void {
+    process.off('SIGINT', this.onSignal)
+    process.off('SIGTERM', this.onSignal)
+  }
+
+  private forward(signal: NodeJS.Signals): void {
+    if (this.cancelSignal) {
+      this.log.info(`${signal} received again: still waiting for terraform to release the state lock and exit`)
+      return
+    }
+    this.cancelSignal = signal
+    if (this.child && this.child.exitCode === null) {
+      this.log.info(`${signal} received: asking terraform ${this.running} to stop gracefully (state is saved, lock released)`)
+      // Terraform handles SIGINT gracefully; SIGTERM is treated the same way by terraform >= 0.13.
+      this.child.kill('SIGINT')
+    } else {
+      this.log.info(`${signal} received: stopping before the next terraform command`)
+    }
+  }
+
+  async run(args: string[], options: RunOptions = {}): Promise<RunResult> {
+    const command = args[0] ?? ''
+    if (this.cancelSignal) throw new CancelledError(this.cancelSignal, command)
+    if (options.group) this.log.startGroup(options.group)
+    try {
+      const result = await this.spawn(args, options)
+      if (this.cancelSignal) throw new CancelledError(this.cancelSignal, command)
+      const ok = [0, ...(options.okExitCodes ?? [])]
+      if (!ok.includes(result.exitCode)) throw new TerraformError(command, result)
+      return result
+    } finally {
+      if (options.group) this.log.endGroup()
+    }
+  }
+
+  /** For clean-up after a cancel (the lock probe): runs even though a cancel signal arrived. */
+  async runEvenIfCancelled(args: string[], options: RunOptions = {}): Promise<RunResult> {
+    const result = await this.spawn(args, options)
+    const ok = [0, ...(options.okExitCodes ?? [])]
+    if (!ok.includes(result.exitCode)) throw new TerraformError(args[0] ?? '', result)
+    return result
+  }
+
+  private spawn(args: string[], options: RunOptions): Promise<RunResult> {
+    return new Promise((resolvePromise, reject) => {
+      const env = { ...this.env, TF_IN_AUTOMATION: '1', TF_INPUT: '0', NO_COLOR: '1' }
+      const child = spawn(this.binary, args, { cwd: this.cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
+      this.child = child
+      this.running = args[0] ?? ''
+      const stdoutChunks: Buffer[] = []
+      const stderrChunks: Buffer[] = []
+      const file = options.stdoutFile ? createWriteStream(options.stdoutFile) : undefined
+      let pendingOut = ''
+      let pendingErr = ''
+      const echo = (pending: string, chunk: Buffer, flush = false): string => {
+        const text = pending + chunk.toString('utf8')
+        const parts = text.split('\n')
+        const rest = flush ? '' : (parts.pop() ?? '')
+        for (const line of parts) if (line !== '' || !flush) process.stdout.write(`${this.redact(line)}\n`)
+        return rest
+      }
+      child.stdout!.on('data', (chunk: Buffer) => {
+        if (file) file.write(chunk)
+        else stdoutChunks.push(chunk)
+        if (!options.quiet) pendingOut = echo(pendingOut, chunk)
+      })
+      child.stderr!.on('data', (chunk: Buffer) => {
+        stderrChunks.push(chunk)
+        pendingErr = echo(pendingErr, chunk)
+      })
+      child.on('error', error => {
+        reject(new UserError(`could not run ${this.binary}: ${error.message}`))
+      })
+      child.on('close', (code, signal) => {
+        this.child = undefined
+        if (pendingOut) echo(pendingOut, Buffer.alloc(0), true)
+        if (pendingErr) echo(pendingErr, Buffer.alloc(0), true)
+        const finish = (): void =>
+          resolvePromise({
+            exitCode: code ?? (signal ? 128 : 1),
+            stdout: Buffer.concat(stdoutChunks).toString('utf8'),
+            stderr: Buffer.concat(stderrChunks).toString('utf8')
+          })
+        if (file) file.end(finish)
+        else finish()
+      })
+    })
+  }
+}
