@@ -1,0 +1,855 @@
+// A stand-in for api.github.com: a real HTTP server on 127.0.0.1 that the action reaches through GITHUB_API_URL.
+//
+// - It answers only routes that exist in GitHub's published OpenAPI description (@octokit/openapi,
+//   api.github.com.json). Anything else is a 404 and an entry in `errors`, so a test can assert the code under
+//   test never calls an invented endpoint. Documented but unimplemented operations answer 501 (also in `errors`);
+//   add them per test with `route(operationId, handler)`.
+// - Request bodies are checked against the operation's request body schema (422 like GitHub), and by default the
+//   server checks its own 2xx JSON responses against the documented response schema (mismatches go to `errors`).
+// - Responses start from the examples in the description and are overridden with the in-memory state, so they have
+//   every field GitHub documents (id, node_id, html_url, user, created_at, ...).
+// - Implemented: issue comments (list with GitHub's pagination and Link header, create, get, update, delete),
+//   GET /repos/{owner}/{repo} (with `permissions` per token), GET /repos/{owner}/{repo}/pulls/{pull_number},
+//   GET /user (403 for installation tokens, as on GitHub).
+// - Auth is `Authorization: token X` or `Bearer X`; each token has an access level, and a read-only token gets
+//   403 "Resource not accessible by integration" on every write.
+// - Faults can be queued for the next N matching requests (`injectFault`), and every request is recorded
+//   (`requests`) with its operationId and status.
+//
+// Usage:
+//   const api = await startGitHubApiServer()
+//   process.env.GITHUB_API_URL = api.url
+//   api.addComments('Codertocat', 'Hello-World', 2, 250)
+//   api.injectFault({ operationId: 'issues/create-comment' }, { status: 502, afterApply: true })
+//   ... run the code under test with token TEST_TOKENS.write ...
+//   expect(api.errors).toEqual([])
+//   await api.close()
+import { randomUUID } from 'node:crypto'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { loadGitHubOpenApi, type OpenApiDescription, type OpenApiOperation } from './openapi-description.js'
+
+/** Tokens known to the default server. */
+export const TEST_TOKENS = {
+  /** An installation token (like GITHUB_TOKEN) that can write issues and pull requests. */
+  write: 'ghs_testWriteToken0000000000000000000000',
+  /** An installation token with read-only access, like GITHUB_TOKEN on a pull request from a fork. */
+  readOnly: 'ghs_testReadOnlyToken000000000000000000',
+  /** A personal access token of a human user with write access. */
+  user: 'ghp_testUserToken00000000000000000000000'
+} as const
+
+export type Access = 'read' | 'write' | 'admin'
+
+export interface ApiToken {
+  token: string
+  /** Login of the identity behind the token; comments it creates are authored by it. */
+  login: string
+  kind: 'installation' | 'user'
+  access: Access
+}
+
+export interface GitHubApiServerOptions {
+  /** Known tokens; default: the three TEST_TOKENS (github-actions[bot] write and read-only, octocat write). */
+  tokens?: ApiToken[]
+  /** Repositories that exist, as "owner/name"; default: those of the webhook examples. */
+  repos?: string[]
+  /** Base of html_url fields; default https://github.com. */
+  serverUrl?: string
+  /** Check 2xx responses against the documented schema and report mismatches in `errors`; default true. */
+  validateResponses?: boolean
+  /** Where errors (undocumented routes, schema mismatches) are printed; default console.error. */
+  log?: (line: string) => void
+}
+
+export interface RecordedRequest {
+  method: string
+  /** Path without the query string, e.g. /repos/o/r/issues/1/comments. */
+  path: string
+  query: Record<string, string>
+  /** The documented operation, e.g. issues/list-comments; undefined for undocumented routes. */
+  operationId?: string
+  status: number
+  /** The parsed JSON request body, if any. */
+  body?: unknown
+  /** The name of the injected fault that produced this response, if any. */
+  fault?: string
+  token?: string
+}
+
+export interface FaultMatch {
+  method?: string
+  /** Matches the path without the query string. */
+  path?: string | RegExp
+  operationId?: string
+}
+
+/**
+ * What to answer instead of the normal response.
+ * - a number: that status with a GitHub-like error body (500, 502, 503, 404, ...)
+ * - 'secondary-rate-limit': 403 with `retry-after: 1` and GitHub's "You have exceeded a secondary rate limit"
+ * - 'primary-rate-limit': 403 with `x-ratelimit-remaining: 0` and a reset one second ahead
+ * - an object: full control; `afterApply: true` performs the request (state changes) and then answers with the
+ *   fault, like a 502 from a proxy after GitHub has already created the comment.
+ */
+export type FaultSpec =
+  | number
+  | 'secondary-rate-limit'
+  | 'primary-rate-limit'
+  | { status: number; message?: string; headers?: Record<string, string>; afterApply?: boolean }
+
+interface QueuedFault {
+  match: FaultMatch
+  response: FaultResponse
+  remaining: number
+}
+
+interface FaultResponse {
+  name: string
+  status: number
+  body: unknown
+  headers: Record<string, string>
+  afterApply: boolean
+}
+
+export interface StoredUser {
+  login: string
+  id: number
+  type: 'Bot' | 'User'
+}
+
+export interface StoredComment {
+  id: number
+  owner: string
+  repo: string
+  issueNumber: number
+  body: string
+  user: StoredUser
+  createdAt: string
+  updatedAt: string
+}
+
+export interface StoredRepo {
+  id: number
+  owner: string
+  name: string
+  private: boolean
+  defaultBranch: string
+}
+
+export interface StoredPullRequest {
+  owner: string
+  repo: string
+  number: number
+  headSha: string
+  headRef: string
+  baseRef: string
+  /** "owner/name" of the head repository; differs from the base for a fork. */
+  headRepoFullName: string
+  state: 'open' | 'closed'
+  draft: boolean
+  title: string
+}
+
+/** The server's in-memory data. Tests may read and change it directly (it is the "GitHub side" of the world). */
+export class GitHubApiState {
+  readonly repos = new Map<string, StoredRepo>()
+  readonly comments = new Map<number, StoredComment>()
+  readonly pulls = new Map<string, StoredPullRequest>()
+  private nextId = 1_000_000_001
+  private clock = Date.parse('2026-01-01T00:00:00Z')
+
+  addRepo(fullName: string, opts: Partial<Pick<StoredRepo, 'private' | 'defaultBranch'>> = {}): StoredRepo {
+    const [owner, name] = fullName.split('/')
+    const repo: StoredRepo = {
+      id: this.id(),
+      owner,
+      name,
+      private: opts.private ?? false,
+      defaultBranch: opts.defaultBranch ?? 'main'
+    }
+    this.repos.set(fullName.toLowerCase(), repo)
+    return repo
+  }
+
+  repo(owner: string, name: string): StoredRepo | undefined {
+    return this.repos.get(`${owner}/${name}`.toLowerCase())
+  }
+
+  addPullRequest(
+    owner: string,
+    repo: string,
+    number: number,
+    opts: Partial<Omit<StoredPullRequest, 'owner' | 'repo' | 'number'>> = {}
+  ): StoredPullRequest {
+    const pull: StoredPullRequest = {
+      owner,
+      repo,
+      number,
+      headSha: opts.headSha ?? 'ec26c3e57ca3a959ca5aad62de7213c562f8c821',
+      headRef: opts.headRef ?? 'changes',
+      baseRef: opts.baseRef ?? 'main',
+      headRepoFullName: opts.headRepoFullName ?? `${owner}/${repo}`,
+      state: opts.state ?? 'open',
+      draft: opts.draft ?? false,
+      title: opts.title ?? 'Update the infrastructure'
+    }
+    this.pulls.set(`${owner}/${repo}#${number}`.toLowerCase(), pull)
+    return pull
+  }
+
+  pull(owner: string, repo: string, number: number): StoredPullRequest | undefined {
+    return this.pulls.get(`${owner}/${repo}#${number}`.toLowerCase())
+  }
+
+  /** Comments on one issue or pull request, oldest first (GitHub's order). */
+  listComments(owner: string, repo: string, issueNumber: number): StoredComment[] {
+    return [...this.comments.values()]
+      .filter(c => sameRepo(c, owner, repo) && c.issueNumber === issueNumber)
+      .sort((a, b) => a.id - b.id)
+  }
+
+  addComment(owner: string, repo: string, issueNumber: number, body: string, user: StoredUser): StoredComment {
+    const now = this.tick()
+    const comment: StoredComment = {
+      id: this.id(),
+      owner,
+      repo,
+      issueNumber,
+      body,
+      user,
+      createdAt: now,
+      updatedAt: now
+    }
+    this.comments.set(comment.id, comment)
+    return comment
+  }
+
+  updateComment(id: number, body: string): StoredComment | undefined {
+    const comment = this.comments.get(id)
+    if (comment) {
+      comment.body = body
+      comment.updatedAt = this.tick()
+    }
+    return comment
+  }
+
+  deleteComment(id: number): boolean {
+    return this.comments.delete(id)
+  }
+
+  /** A fresh id; ids grow like GitHub's, so sorting by id is sorting by creation. */
+  id(): number {
+    return this.nextId++
+  }
+
+  /** A timestamp one second after the previous one, in GitHub's format (no milliseconds). */
+  tick(): string {
+    this.clock += 1000
+    return new Date(this.clock).toISOString().replace(/\.\d{3}Z$/, 'Z')
+  }
+}
+
+export interface HandlerContext {
+  operation: OpenApiOperation
+  params: Record<string, string>
+  query: URLSearchParams
+  body: unknown
+  token: ApiToken
+  state: GitHubApiState
+  /** The server's own base URL (http://127.0.0.1:PORT). */
+  apiUrl: string
+  serverUrl: string
+  openapi: OpenApiDescription
+  method: string
+  path: string
+}
+
+export interface HandlerResponse {
+  status: number
+  body?: unknown
+  headers?: Record<string, string>
+}
+
+export type Handler = (ctx: HandlerContext) => HandlerResponse | Promise<HandlerResponse>
+
+export interface GitHubApiServer {
+  /** Base URL for GITHUB_API_URL, e.g. http://127.0.0.1:41234 (no trailing slash). */
+  url: string
+  state: GitHubApiState
+  /** Every request in arrival order. */
+  requests: RecordedRequest[]
+  /** Undocumented routes, unimplemented operations, responses that do not match the schema. */
+  errors: string[]
+  /** Answer the next `times` requests matching `match` with `fault` instead. */
+  injectFault(match: FaultMatch, fault: FaultSpec, times?: number): void
+  /** Faults still queued (a test can check they were all consumed). */
+  pendingFaults(): number
+  /** Adds `n` comments by another user (octocat) to an issue; returns them. */
+  addComments(
+    owner: string,
+    repo: string,
+    issueNumber: number,
+    n: number,
+    bodyFn?: (i: number) => string
+  ): StoredComment[]
+  /** Implements (or overrides) a documented operation for this server instance. */
+  route(operationId: string, handler: Handler): void
+  /** Requests recorded since `mark` (an index taken from `requests.length`). */
+  since(mark: number): RecordedRequest[]
+  close(): Promise<void>
+}
+
+const DOCS = 'https://docs.github.com/rest'
+
+const DEFAULT_TOKENS: ApiToken[] = [
+  { token: TEST_TOKENS.write, login: 'github-actions[bot]', kind: 'installation', access: 'write' },
+  { token: TEST_TOKENS.readOnly, login: 'github-actions[bot]', kind: 'installation', access: 'read' },
+  { token: TEST_TOKENS.user, login: 'octocat', kind: 'user', access: 'write' }
+]
+
+// The repositories used by @octokit/webhooks-examples, so event payloads and the server agree.
+const DEFAULT_REPOS = ['Codertocat/Hello-World', 'octo-org/octo-repo', 'octocat/Hello-World']
+
+const KNOWN_USERS: Record<string, StoredUser> = {
+  'github-actions[bot]': { login: 'github-actions[bot]', id: 41898282, type: 'Bot' },
+  octocat: { login: 'octocat', id: 583231, type: 'User' },
+  Codertocat: { login: 'Codertocat', id: 21031067, type: 'User' }
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+    readonly headers: Record<string, string> = {}
+  ) {
+    super(message)
+  }
+}
+
+/** Starts the server on an ephemeral port of 127.0.0.1. */
+export async function startGitHubApiServer(opts: GitHubApiServerOptions = {}): Promise<GitHubApiServer> {
+  const openapi = loadGitHubOpenApi()
+  const state = new GitHubApiState()
+  for (const repo of opts.repos ?? DEFAULT_REPOS) state.addRepo(repo)
+  const tokens = new Map((opts.tokens ?? DEFAULT_TOKENS).map(t => [t.token, t]))
+  const serverUrl = (opts.serverUrl ?? 'https://github.com').replace(/\/$/, '')
+  const validateResponses = opts.validateResponses ?? true
+  const log = opts.log ?? ((line: string) => console.error(line))
+  const requests: RecordedRequest[] = []
+  const errors: string[] = []
+  const faults: QueuedFault[] = []
+  const handlers = new Map<string, Handler>(Object.entries(BUILTIN_HANDLERS))
+  const remaining = new Map<string, number>()
+  let apiUrl = ''
+
+  const reportError = (line: string): void => {
+    errors.push(line)
+    log(`[github-api-server] ${line}`)
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(err => {
+      reportError(`internal error: ${(err as Error).stack ?? String(err)}`)
+      if (!res.headersSent) send(res, 500, { message: 'Server Error' }, {})
+    })
+  })
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const method = (req.method ?? 'GET').toUpperCase()
+    const url = new URL(req.url ?? '/', apiUrl)
+    const path = url.pathname
+    const record: RecordedRequest = { method, path, query: Object.fromEntries(url.searchParams), status: 0 }
+    requests.push(record)
+    const raw = await readBody(req)
+    const respond = (status: number, body: unknown, headers: Record<string, string> = {}): void => {
+      record.status = status
+      send(res, status, body, { ...rateHeaders(record.token), ...headers })
+    }
+
+    const match = openapi.match(method, path)
+    if (!match) {
+      reportError(`undocumented route: ${method} ${path} (not in GitHub's OpenAPI description)`)
+      respond(404, { message: 'Not Found', documentation_url: DOCS, status: '404' })
+      return
+    }
+    const { operation, params } = match
+    record.operationId = operation.operationId
+
+    const auth = /^(?:token|bearer)\s+(\S+)$/i.exec(req.headers.authorization ?? '')
+    if (!auth) {
+      respond(401, { message: 'Requires authentication', documentation_url: DOCS, status: '401' })
+      return
+    }
+    const token = tokens.get(auth[1])
+    record.token = auth[1]
+    if (!token) {
+      respond(401, { message: 'Bad credentials', documentation_url: DOCS, status: '401' })
+      return
+    }
+
+    const fault = takeFault(faults, method, path, operation.operationId)
+    if (fault && !fault.afterApply) {
+      record.fault = fault.name
+      respond(fault.status, fault.body, fault.headers)
+      return
+    }
+
+    let body: unknown
+    if (raw.length > 0) {
+      try {
+        body = JSON.parse(raw)
+        record.body = body
+      } catch {
+        respond(400, { message: 'Problems parsing JSON', documentation_url: DOCS, status: '400' })
+        return
+      }
+    }
+    if (operation.requestBodySchema) {
+      if (body === undefined && operation.requestBodyRequired) {
+        respond(422, {
+          message: 'Invalid request.\n\nNo request body was supplied.',
+          documentation_url: DOCS,
+          status: '422'
+        })
+        return
+      }
+      const problems = body === undefined ? [] : openapi.validate(body, operation.requestBodySchema)
+      if (problems.length > 0) {
+        const detail = problems.map(p => `For '${p.path}', ${p.message}.`).join('\n')
+        respond(422, { message: `Invalid request.\n\n${detail}`, documentation_url: DOCS, status: '422' })
+        return
+      }
+    }
+
+    const handler = handlers.get(operation.operationId)
+    if (!handler) {
+      reportError(`not implemented by the stand-in: ${method} ${path} (${operation.operationId}); add it with route()`)
+      respond(501, { message: `The test server does not implement ${operation.operationId}`, status: '501' })
+      return
+    }
+
+    let result: HandlerResponse
+    try {
+      if (method !== 'GET' && method !== 'HEAD' && token.access === 'read') {
+        throw new ApiError(403, 'Resource not accessible by integration')
+      }
+      const ctx: HandlerContext = {
+        operation,
+        params,
+        query: url.searchParams,
+        body,
+        token,
+        state,
+        apiUrl,
+        serverUrl,
+        openapi,
+        method,
+        path
+      }
+      result = await handler(ctx)
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err
+      const docs = `${DOCS}/${operation.operationId}`
+      respond(
+        err.status,
+        { message: err.message, documentation_url: docs, status: String(err.status), ...err.extra },
+        err.headers
+      )
+      return
+    }
+
+    if (fault) {
+      record.fault = fault.name
+      respond(fault.status, fault.body, fault.headers)
+      return
+    }
+    if (validateResponses && result.status < 300 && result.body !== undefined) {
+      const schema = operation.responseSchemas[String(result.status)]
+      const problems = schema ? openapi.validate(result.body, schema) : []
+      for (const p of problems.slice(0, 5)) {
+        reportError(`response of ${operation.operationId} does not match its schema: ${p.path}: ${p.message}`)
+      }
+    }
+    respond(result.status, result.body, result.headers)
+  }
+
+  function rateHeaders(token: string | undefined): Record<string, string> {
+    const key = token ?? ''
+    const left = Math.max(0, (remaining.get(key) ?? 5000) - 1)
+    remaining.set(key, left)
+    return {
+      'x-ratelimit-limit': '5000',
+      'x-ratelimit-remaining': String(left),
+      'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600),
+      'x-ratelimit-used': String(5000 - left),
+      'x-ratelimit-resource': 'core'
+    }
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => resolve())
+  })
+  apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+
+  return {
+    url: apiUrl,
+    state,
+    requests,
+    errors,
+    injectFault(match, fault, times = 1) {
+      faults.push({ match, response: faultResponse(fault), remaining: times })
+    },
+    pendingFaults: () => faults.reduce((n, f) => n + f.remaining, 0),
+    addComments(owner, repo, issueNumber, n, bodyFn = i => `Comment ${i + 1} from a reviewer`) {
+      const user = KNOWN_USERS.octocat
+      return Array.from({ length: n }, (_, i) => state.addComment(owner, repo, issueNumber, bodyFn(i), user))
+    },
+    route(operationId, handler) {
+      if (!openapi.operation(operationId)) throw new Error(`${operationId} is not in GitHub's OpenAPI description`)
+      handlers.set(operationId, handler)
+    },
+    since: mark => requests.slice(mark),
+    close: () =>
+      new Promise<void>(resolve => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      })
+  }
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string>): void {
+  const payload = body === undefined || status === 204 ? '' : JSON.stringify(body)
+  res.writeHead(status, {
+    'x-github-api-version-selected': '2022-11-28',
+    'x-github-media-type': 'github.v3; format=json',
+    'x-github-request-id': randomUUID().slice(0, 23).toUpperCase(),
+    ...(payload ? { 'content-type': 'application/json; charset=utf-8' } : {}),
+    ...headers
+  })
+  res.end(payload)
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = []
+  for await (const chunk of req) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+function takeFault(
+  faults: QueuedFault[],
+  method: string,
+  path: string,
+  operationId: string
+): FaultResponse | undefined {
+  const fault = faults.find(f => f.remaining > 0 && faultMatches(f.match, method, path, operationId))
+  if (!fault) return undefined
+  fault.remaining--
+  if (fault.remaining === 0) faults.splice(faults.indexOf(fault), 1)
+  return fault.response
+}
+
+function faultMatches(match: FaultMatch, method: string, path: string, operationId: string): boolean {
+  if (match.method && match.method.toUpperCase() !== method) return false
+  if (match.operationId && match.operationId !== operationId) return false
+  if (typeof match.path === 'string' && match.path !== path) return false
+  if (match.path instanceof RegExp && !match.path.test(path)) return false
+  return true
+}
+
+function faultResponse(fault: FaultSpec): FaultResponse {
+  if (fault === 'secondary-rate-limit') {
+    return {
+      name: fault,
+      status: 403,
+      headers: { 'retry-after': '1' },
+      afterApply: false,
+      body: {
+        message:
+          'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach ' +
+          'out to GitHub Support for help, please include the request ID 0000:0000:000000:000000:00000000.',
+        documentation_url:
+          'https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-secondary-rate-limits',
+        status: '403'
+      }
+    }
+  }
+  if (fault === 'primary-rate-limit') {
+    return {
+      name: fault,
+      status: 403,
+      afterApply: false,
+      headers: {
+        'x-ratelimit-limit': '5000',
+        'x-ratelimit-remaining': '0',
+        'x-ratelimit-used': '5000',
+        'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 1)
+      },
+      body: {
+        message: 'API rate limit exceeded for installation ID 1.',
+        documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api',
+        status: '403'
+      }
+    }
+  }
+  const spec = typeof fault === 'number' ? { status: fault } : fault
+  const messages: Record<number, string> = {
+    404: 'Not Found',
+    500: 'Server Error',
+    502: 'Server Error',
+    503: 'Service Unavailable'
+  }
+  return {
+    name: `${spec.status}${'afterApply' in spec && spec.afterApply ? ' after apply' : ''}`,
+    status: spec.status,
+    afterApply: 'afterApply' in spec ? spec.afterApply === true : false,
+    headers: 'headers' in spec && spec.headers ? spec.headers : {},
+    body: {
+      message: ('message' in spec && spec.message) || messages[spec.status] || 'Error',
+      documentation_url: DOCS,
+      status: String(spec.status)
+    }
+  }
+}
+
+function sameRepo(x: { owner: string; repo: string }, owner: string, repo: string): boolean {
+  return x.owner.toLowerCase() === owner.toLowerCase() && x.repo.toLowerCase() === repo.toLowerCase()
+}
+
+function userFor(token: ApiToken): StoredUser {
+  return KNOWN_USERS[token.login] ?? { login: token.login, id: 7_000_000 + token.login.length, type: 'User' }
+}
+
+// --- rendering stored objects in GitHub's shapes -------------------------------------------------------------
+
+function simpleUser(user: StoredUser, apiUrl: string, serverUrl: string): Record<string, unknown> {
+  const u = `${apiUrl}/users/${encodeURIComponent(user.login)}`
+  return {
+    login: user.login,
+    id: user.id,
+    node_id: Buffer.from(`04:User${user.id}`).toString('base64'),
+    avatar_url: `https://avatars.githubusercontent.com/u/${user.id}?v=4`,
+    gravatar_id: '',
+    url: u,
+    html_url:
+      user.type === 'Bot' ? `${serverUrl}/apps/${user.login.replace(/\[bot\]$/, '')}` : `${serverUrl}/${user.login}`,
+    followers_url: `${u}/followers`,
+    following_url: `${u}/following{/other_user}`,
+    gists_url: `${u}/gists{/gist_id}`,
+    starred_url: `${u}/starred{/owner}{/repo}`,
+    subscriptions_url: `${u}/subscriptions`,
+    organizations_url: `${u}/orgs`,
+    repos_url: `${u}/repos`,
+    events_url: `${u}/events{/privacy}`,
+    received_events_url: `${u}/received_events`,
+    type: user.type,
+    user_view_type: 'public',
+    site_admin: false
+  }
+}
+
+function commentJson(ctx: HandlerContext, c: StoredComment): Record<string, unknown> {
+  const base = `${ctx.apiUrl}/repos/${c.owner}/${c.repo}`
+  const kind = ctx.state.pull(c.owner, c.repo, c.issueNumber) ? 'pull' : 'issues'
+  const reactions = `${base}/issues/comments/${c.id}/reactions`
+  return {
+    id: c.id,
+    node_id: `IC_kwDO${Buffer.from(String(c.id)).toString('base64').replace(/=+$/, '')}`,
+    url: `${base}/issues/comments/${c.id}`,
+    html_url: `${ctx.serverUrl}/${c.owner}/${c.repo}/${kind}/${c.issueNumber}#issuecomment-${c.id}`,
+    body: c.body,
+    user: simpleUser(c.user, ctx.apiUrl, ctx.serverUrl),
+    created_at: c.createdAt,
+    updated_at: c.updatedAt,
+    issue_url: `${base}/issues/${c.issueNumber}`,
+    author_association: c.user.type === 'Bot' ? 'NONE' : 'COLLABORATOR',
+    performed_via_github_app: null,
+    reactions: {
+      url: reactions,
+      total_count: 0,
+      '+1': 0,
+      '-1': 0,
+      laugh: 0,
+      confused: 0,
+      heart: 0,
+      hooray: 0,
+      eyes: 0,
+      rocket: 0
+    }
+  }
+}
+
+function requireRepo(ctx: HandlerContext): StoredRepo {
+  const repo = ctx.state.repo(ctx.params.owner, ctx.params.repo)
+  if (!repo) throw new ApiError(404, 'Not Found')
+  return repo
+}
+
+function requireComment(ctx: HandlerContext): StoredComment {
+  requireRepo(ctx)
+  const comment = ctx.state.comments.get(Number(ctx.params.comment_id))
+  if (!comment || !sameRepo(comment, ctx.params.owner, ctx.params.repo)) throw new ApiError(404, 'Not Found')
+  return comment
+}
+
+function integerParam(ctx: HandlerContext, name: string): number {
+  const value = Number(ctx.params[name])
+  if (!Number.isInteger(value) || value < 1) throw new ApiError(404, 'Not Found')
+  return value
+}
+
+// GitHub rejects comment bodies above 65,536 characters.
+function checkCommentBody(body: string): void {
+  if ([...body].length > 65536) {
+    throw new ApiError(422, 'Validation Failed', {
+      errors: [
+        {
+          resource: 'IssueComment',
+          code: 'custom',
+          field: 'body',
+          message: 'body is too long (maximum is 65536 characters)'
+        }
+      ]
+    })
+  }
+}
+
+/** GitHub's pagination: per_page default 30, max 100; Link with rel prev, next, last, first (in that order). */
+export function paginate<T>(
+  items: T[],
+  query: URLSearchParams,
+  selfUrl: string
+): { page: T[]; link: string | undefined } {
+  const perPageRaw = Number.parseInt(query.get('per_page') ?? '', 10)
+  const perPage = Number.isFinite(perPageRaw) && perPageRaw > 0 ? Math.min(perPageRaw, 100) : 30
+  const pageRaw = Number.parseInt(query.get('page') ?? '', 10)
+  const page = Number.isFinite(pageRaw) && pageRaw > 0 ? pageRaw : 1
+  const last = Math.max(1, Math.ceil(items.length / perPage))
+  const slice = items.slice((page - 1) * perPage, page * perPage)
+  const urlFor = (n: number): string => {
+    const q = new URLSearchParams(query)
+    q.set('page', String(n))
+    return `<${selfUrl}?${q.toString()}>`
+  }
+  const parts: string[] = []
+  if (page > 1) parts.push(`${urlFor(Math.min(page - 1, last))}; rel="prev"`)
+  if (page < last) parts.push(`${urlFor(page + 1)}; rel="next"`, `${urlFor(last)}; rel="last"`)
+  if (page > 1) parts.push(`${urlFor(1)}; rel="first"`)
+  return { page: slice, link: parts.length > 0 ? parts.join(', ') : undefined }
+}
+
+const BUILTIN_HANDLERS: Record<string, Handler> = {
+  'issues/list-comments': ctx => {
+    requireRepo(ctx)
+    const issue = integerParam(ctx, 'issue_number')
+    const since = ctx.query.get('since')
+    let comments = ctx.state.listComments(ctx.params.owner, ctx.params.repo, issue)
+    if (since) comments = comments.filter(c => c.updatedAt >= since)
+    const { page, link } = paginate(comments, ctx.query, `${ctx.apiUrl}${ctx.path}`)
+    const headers: Record<string, string> = link ? { link } : {}
+    return { status: 200, body: page.map(c => commentJson(ctx, c)), headers }
+  },
+  'issues/create-comment': ctx => {
+    requireRepo(ctx)
+    const issue = integerParam(ctx, 'issue_number')
+    const body = (ctx.body as { body: string }).body
+    checkCommentBody(body)
+    const comment = ctx.state.addComment(ctx.params.owner, ctx.params.repo, issue, body, userFor(ctx.token))
+    const json = commentJson(ctx, comment)
+    return { status: 201, body: json, headers: { location: String(json.url) } }
+  },
+  'issues/get-comment': ctx => ({ status: 200, body: commentJson(ctx, requireComment(ctx)) }),
+  'issues/update-comment': ctx => {
+    const comment = requireComment(ctx)
+    const body = (ctx.body as { body: string }).body
+    checkCommentBody(body)
+    ctx.state.updateComment(comment.id, body)
+    return { status: 200, body: commentJson(ctx, comment) }
+  },
+  'issues/delete-comment': ctx => {
+    ctx.state.deleteComment(requireComment(ctx).id)
+    return { status: 204 }
+  },
+  'repos/get': ctx => {
+    const repo = requireRepo(ctx)
+    const example = structuredClone(ctx.operation.responseExamples['200']) as Record<string, unknown>
+    const owner = KNOWN_USERS[repo.owner] ?? { login: repo.owner, id: 9_000_000 + (repo.id % 1000), type: 'User' }
+    const access = ctx.token.access
+    return {
+      status: 200,
+      body: {
+        ...example,
+        id: repo.id,
+        node_id: `R_kgDO${Buffer.from(String(repo.id)).toString('base64').replace(/=+$/, '')}`,
+        name: repo.name,
+        full_name: `${repo.owner}/${repo.name}`,
+        owner: simpleUser(owner, ctx.apiUrl, ctx.serverUrl),
+        private: repo.private,
+        visibility: repo.private ? 'private' : 'public',
+        html_url: `${ctx.serverUrl}/${repo.owner}/${repo.name}`,
+        url: `${ctx.apiUrl}/repos/${repo.owner}/${repo.name}`,
+        default_branch: repo.defaultBranch,
+        fork: false,
+        permissions: {
+          admin: access === 'admin',
+          maintain: access === 'admin',
+          push: access !== 'read',
+          triage: access !== 'read',
+          pull: true
+        }
+      }
+    }
+  },
+  'pulls/get': ctx => {
+    requireRepo(ctx)
+    const pull = ctx.state.pull(ctx.params.owner, ctx.params.repo, integerParam(ctx, 'pull_number'))
+    if (!pull) throw new ApiError(404, 'Not Found')
+    const example = structuredClone(ctx.operation.responseExamples['200']) as Record<string, unknown>
+    const head = example.head as Record<string, unknown>
+    const base = example.base as Record<string, unknown>
+    const [headOwner, headName] = pull.headRepoFullName.split('/')
+    const repoJson = (owner: string, name: string, template: unknown, fork: boolean): Record<string, unknown> => ({
+      ...(template as Record<string, unknown>),
+      name,
+      full_name: `${owner}/${name}`,
+      fork,
+      html_url: `${ctx.serverUrl}/${owner}/${name}`,
+      url: `${ctx.apiUrl}/repos/${owner}/${name}`
+    })
+    const fork = pull.headRepoFullName.toLowerCase() !== `${pull.owner}/${pull.repo}`.toLowerCase()
+    const url = `${ctx.apiUrl}/repos/${pull.owner}/${pull.repo}/pulls/${pull.number}`
+    return {
+      status: 200,
+      body: {
+        ...example,
+        id: pull.number + 10_000_000,
+        number: pull.number,
+        title: pull.title,
+        state: pull.state,
+        draft: pull.draft,
+        url,
+        html_url: `${ctx.serverUrl}/${pull.owner}/${pull.repo}/pull/${pull.number}`,
+        head: {
+          ...head,
+          sha: pull.headSha,
+          ref: pull.headRef,
+          label: `${headOwner}:${pull.headRef}`,
+          repo: repoJson(headOwner, headName, head.repo, fork)
+        },
+        base: {
+          ...base,
+          ref: pull.baseRef,
+          label: `${pull.owner}:${pull.baseRef}`,
+          repo: repoJson(pull.owner, pull.repo, base.repo, false)
+        }
+      }
+    }
+  },
+  'users/get-authenticated': ctx => {
+    if (ctx.token.kind === 'installation') throw new ApiError(403, 'Resource not accessible by integration')
+    const example = structuredClone(ctx.operation.responseExamples['200']) as Record<string, unknown>
+    return { status: 200, body: { ...example, ...simpleUser(userFor(ctx.token), ctx.apiUrl, ctx.serverUrl) } }
+  }
+}

@@ -1,0 +1,66 @@
+// Whether to write the PR comment, and how a failed write is reported. Pure: no I/O.
+//
+// - Outside a pull request (push, workflow_dispatch, schedule): no comment; the job summary has the plan.
+// - `pull_request` from a fork: no comment, one warning. GitHub gives such runs a read-only GITHUB_TOKEN.
+//   `pull_request_target` runs in the base repository with a writable token, so it does comment.
+// - `comment: off`: never.
+// - `comment: changes-only` and the plan has no changes: no NEW comment, but an existing one is updated, so a
+//   PR whose changes were reverted does not keep showing a stale plan ("update-only").
+// - A write that fails with an HTTP error (403 read-only token, 404 no access, rate limits after the retries,
+//   5xx) becomes a warning, never a failed job: the comment is a convenience, the job summary is the record.
+import type { RunContext } from './context.js'
+
+export type CommentMode = 'always' | 'changes-only' | 'off'
+
+export const COMMENT_MODES: readonly CommentMode[] = ['always', 'changes-only', 'off']
+
+export type SkipReason = 'not-a-pull-request' | 'fork' | 'off'
+
+export type CommentDecision =
+  | { action: 'upsert'; issueNumber: number }
+  /** Update an existing comment, never create one. */
+  | { action: 'update-only'; issueNumber: number }
+  | { action: 'skip'; reason: SkipReason; warning?: string }
+
+export const FORK_WARNING = 'pull request from a fork: the token cannot write comments; the plan is in the job summary'
+
+export function decideComment(ctx: RunContext, mode: CommentMode, hasChanges: boolean): CommentDecision {
+  if (mode === 'off') return { action: 'skip', reason: 'off' }
+  const pr = ctx.pullRequest
+  if (!pr) return { action: 'skip', reason: 'not-a-pull-request' }
+  if (pr.isFork && ctx.eventName !== 'pull_request_target') {
+    return { action: 'skip', reason: 'fork', warning: FORK_WARNING }
+  }
+  if (mode === 'changes-only' && !hasChanges) return { action: 'update-only', issueNumber: pr.number }
+  return { action: 'upsert', issueNumber: pr.number }
+}
+
+export interface WriteFailure {
+  /** HTTP status, undefined for a network error. */
+  status: number | undefined
+  warning: string
+}
+
+/**
+ * The warning for a failed comment write, or undefined when `err` is not an HTTP error from the client (a bug,
+ * which must keep failing loudly).
+ */
+export function describeWriteFailure(err: unknown): WriteFailure | undefined {
+  const e = err as { status?: unknown; name?: unknown; message?: unknown }
+  if (!e || e.name !== 'HttpError' || typeof e.status !== 'number') return undefined
+  const status = e.status
+  const message = typeof e.message === 'string' ? e.message.split('\n')[0] : ''
+  const tail = 'the plan is in the job summary'
+  if (status === 403 && /rate limit/i.test(message)) {
+    return { status, warning: `could not write the pull request comment: GitHub rate limit (${message}); ${tail}` }
+  }
+  if (status === 401 || status === 403 || status === 404) {
+    return {
+      status,
+      warning:
+        `could not write the pull request comment: the token cannot write comments (HTTP ${status}: ${message}); ` +
+        `grant "permissions: pull-requests: write" to the job; ${tail}`
+    }
+  }
+  return { status, warning: `could not write the pull request comment (HTTP ${status}: ${message}); ${tail}` }
+}
