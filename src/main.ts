@@ -26,7 +26,9 @@ function stageBundledStack(inputs: Inputs): void {
   if (!inputs.stack) return
   const source = join(actionRoot, 'modules')
   if (!existsSync(join(source, `${inputs.stack}-stack`))) {
-    throw new UserError(`input stack: the bundled root modules/${inputs.stack}-stack is missing from this action's files`)
+    throw new UserError(
+      `input stack: the bundled root modules/${inputs.stack}-stack is missing from this action's files`
+    )
   }
   const modulesCopy = dirname(inputs.workingDirectory)
   rmSync(modulesCopy, { recursive: true, force: true })

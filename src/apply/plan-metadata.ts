@@ -51,10 +51,14 @@ export function metadataRefusals(meta: PlanMetadata | undefined, ctx: ApplyConte
     )
   }
   if (meta.root !== ctx.root) {
-    refusals.push(`the plan was made for root ${meta.root}, not ${ctx.root}: apply it with the same working-directory/stack`)
+    refusals.push(
+      `the plan was made for root ${meta.root}, not ${ctx.root}: apply it with the same working-directory/stack`
+    )
   }
   if (meta.workspace !== ctx.workspace) {
-    refusals.push(`the plan was made in workspace ${meta.workspace}, not ${ctx.workspace}: apply it with the same workspace`)
+    refusals.push(
+      `the plan was made in workspace ${meta.workspace}, not ${ctx.workspace}: apply it with the same workspace`
+    )
   }
   if (meta.terraformVersion !== ctx.terraformVersion) {
     refusals.push(

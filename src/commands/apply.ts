@@ -5,7 +5,7 @@ import type { Inputs } from '../inputs.js'
 import { UserError } from '../errors.js'
 import type { PlanJson } from '../plan/plan-json.js'
 import type { Reporter } from '../report/reporter.js'
-import { sha256File } from '../apply/plan-digest.js'
+import { sha256File } from '../installer/verify-checksum.js'
 import { LOCK_FILE, METADATA_FILE, metadataRefusals, type PlanMetadata } from '../apply/plan-metadata.js'
 import { destroyRefusal, guardedDestroys } from '../apply/destroy-guard.js'
 import { lockProbeArgs, lockState, parseLockId } from '../apply/lock-probe.js'
@@ -22,7 +22,9 @@ function readMetadata(planPath: string): PlanMetadata | undefined {
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as PlanMetadata
   } catch {
-    throw new UserError(`${METADATA_FILE} next to the plan is not valid JSON; upload the plan-dir of the plan step unchanged`)
+    throw new UserError(
+      `${METADATA_FILE} next to the plan is not valid JSON; upload the plan-dir of the plan step unchanged`
+    )
   }
 }
 
@@ -65,7 +67,7 @@ export async function runApply(
   // The guard reads the verified plan file itself, never a JSON file that came along with it.
   const shown = await tf.run(['show', '-json', '-no-color', inputs.planPath], { quiet: true })
   const plan = JSON.parse(shown.stdout) as PlanJson
-  registerPlanSecrets(plan, report, [])
+  registerPlanSecrets(plan, report)
   if (!inputs.allowDestroy) {
     const reason = destroyRefusal(guardedDestroys(plan.resource_changes, inputs.guardedResourceTypes))
     if (reason) await refuse(reason)

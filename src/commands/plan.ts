@@ -1,4 +1,5 @@
 // command: plan — init, plan -out, show -json; outputs, plan dir for the artifact, job summary, sticky comment.
+import * as core from '@actions/core'
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createHash } from 'node:crypto'
 import { join } from 'node:path'
@@ -11,7 +12,7 @@ import { renderPlanMarkdown } from '../render/render-plan.js'
 import type { Reporter } from '../report/reporter.js'
 import { postPlanComment } from '../report/pr-comment.js'
 import { LOCK_FILE, METADATA_FILE, PLAN_FILE, PLAN_JSON_FILE, type PlanMetadata } from '../apply/plan-metadata.js'
-import { sha256File } from '../apply/plan-digest.js'
+import { sha256File } from '../installer/verify-checksum.js'
 import { initRoot, variableArgs } from '../terraform/init-root.js'
 import type { TerraformRunner } from '../terraform/runner.js'
 import { checkedOutCommit, runUrl, rootTitle } from '../report/run-info.js'
@@ -27,9 +28,12 @@ export function planDirFor(inputs: Inputs): string {
 }
 
 /** Every value terraform or the user marked secret, plus unmarked credential-looking attribute values. */
-export function registerPlanSecrets(plan: PlanJson, report: Reporter, extra: string[]): Redactor {
-  const redactor = Redactor.fromPlan(plan, extra)
-  for (const value of redactor.secretValues()) report.addSecret(value)
+export function registerPlanSecrets(plan: PlanJson, report: Reporter): Redactor {
+  const known = new Set(report.redactor.values())
+  const redactor = Redactor.fromPlan(plan, known)
+  // Registered with the runner too, so later steps of the job have them masked.
+  for (const value of redactor.values()) if (!known.has(value)) core.setSecret(value)
+  report.adopt(redactor)
   return redactor
 }
 
@@ -59,7 +63,7 @@ export async function runPlan(
   } catch (error) {
     throw new UserError(`terraform show -json printed no valid JSON plan: ${(error as Error).message}`)
   }
-  const redactor = registerPlanSecrets(plan, report, [])
+  const redactor = registerPlanSecrets(plan, report)
   const textPlan = (await tf.run(['show', '-no-color', planPath], { quiet: true })).stdout
 
   report.startGroup('terraform plan (sensitive values redacted)')

@@ -2,6 +2,7 @@
 // so a value registered as secret never reaches an output, a summary or the log.
 import * as core from '@actions/core'
 import type { Annotation } from './annotations.js'
+import { Redactor } from '../render/redact.js'
 
 export interface Reporter {
   annotate(annotation: Annotation): void
@@ -13,14 +14,14 @@ export interface Reporter {
   endGroup(): void
   /** Register a value as secret: masked by the runner and redacted by us. */
   addSecret(value: string): void
+  /** Redact with this redactor from now on (built from the plan and every secret registered so far). */
+  adopt(redactor: Redactor): void
+  readonly redactor: Redactor
   redact(text: string): string
 }
 
-// Secrets shorter than this would redact ordinary words; the runner masks them anyway.
-const MIN_SECRET_LENGTH = 4
-
 export class ActionsReporter implements Reporter {
-  private readonly secrets = new Set<string>()
+  redactor = new Redactor()
 
   annotate(a: Annotation): void {
     const props: core.AnnotationProperties = {
@@ -63,18 +64,16 @@ export class ActionsReporter implements Reporter {
   }
 
   addSecret(value: string): void {
-    if (value.length < MIN_SECRET_LENGTH || this.secrets.has(value)) return
-    this.secrets.add(value)
+    if (value === '') return
+    this.redactor.addSecret(value)
     core.setSecret(value)
   }
 
-  get secretValues(): string[] {
-    return [...this.secrets]
+  adopt(redactor: Redactor): void {
+    this.redactor = redactor
   }
 
   redact(text: string): string {
-    let out = text
-    for (const secret of this.secrets) if (out.includes(secret)) out = out.split(secret).join('***')
-    return out
+    return this.redactor.redactText(text)
   }
 }

@@ -1,9 +1,0 @@
-// SHA-256 of a saved plan file, streamed (plan files of large roots are big).
-import { createHash } from 'node:crypto'
-import { createReadStream } from 'node:fs'
-
-export async function sha256File(path: string): Promise<string> {
-  const hash = createHash('sha256')
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer)
-  return hash.digest('hex')
-}

@@ -1,0 +1,152 @@
+// The action's side of the sticky comment: which PR, which token, and what a failed write turns into
+// (a warning; the job summary is the record and the job does not fail because of a comment).
+import type { Inputs } from '../inputs.js'
+import type { Reporter } from './reporter.js'
+import { createGitHubClient, type GitHubClient } from '../github/client.js'
+import { readEventPayload, readRunContext, type RunContext } from '../github/context.js'
+import { publishPlanComment } from '../github/publish-comment.js'
+import { describeWriteFailure } from '../github/comment-policy.js'
+import { updateStickyComment, withStatusSection, type StickyTarget } from '../github/sticky-comment.js'
+import type { LockState } from '../apply/lock-probe.js'
+import type { OutputRow } from '../apply/outputs.js'
+import { code, escapeInline } from '../render/safe-text.js'
+
+export interface PlanCommentInput {
+  hasChanges: boolean
+  changeKeys: string[]
+  render: (budget: number, sinceLastPlan: string | undefined) => string
+}
+
+function client(inputs: Inputs, report: Reporter): GitHubClient {
+  return createGitHubClient(inputs.githubToken, { log: { warning: m => report.warning(m) } })
+}
+
+function context(): RunContext {
+  return readRunContext(process.env, readEventPayload(process.env))
+}
+
+export async function postPlanComment(
+  inputs: Inputs,
+  report: Reporter,
+  plan: PlanCommentInput
+): Promise<{ id: number; url: string } | undefined> {
+  if (inputs.comment === 'off') return undefined
+  const ctx = context()
+  if (!ctx.pullRequest) {
+    report.info('not a pull request: no comment; the plan is in the job summary')
+    return undefined
+  }
+  if (!inputs.githubToken) {
+    report.warning('input github-token is empty: no pull request comment; the plan is in the job summary')
+    return undefined
+  }
+  const outcome = await publishPlanComment(client(inputs, report), ctx, inputs.comment, plan.hasChanges, {
+    workingDirectory: inputs.rootLabel,
+    workspace: inputs.workspace,
+    changeKeys: plan.changeKeys,
+    render: (budget, since) => report.redact(plan.render(budget, since))
+  })
+  switch (outcome.status) {
+    case 'written':
+      report.info(
+        `${outcome.result.created ? 'created' : 'updated'} the plan comment ${outcome.result.url}` +
+          (outcome.result.sinceLastPlan ? ` (${outcome.result.sinceLastPlan})` : '')
+      )
+      return { id: outcome.result.id, url: outcome.result.url }
+    case 'not-needed':
+      report.info('comment: changes-only and the plan has no changes: no comment')
+      return undefined
+    case 'skipped':
+      if (outcome.warning) report.warning(outcome.warning)
+      return undefined
+    case 'degraded':
+      report.warning(outcome.warning)
+      return undefined
+  }
+}
+
+export type ApplyStatus =
+  | { state: 'applied'; runUrl?: string; outputs: OutputRow[] }
+  | { state: 'failed'; runUrl?: string; reason: string }
+  | { state: 'refused'; runUrl?: string; reason: string }
+  | { state: 'cancelled'; runUrl?: string; lock: LockState; workingDirectory: string }
+
+/** The status section put on top of the plan comment after an apply (pure). */
+export function applyStatusMarkdown(status: ApplyStatus, when = new Date()): string {
+  const run = status.runUrl ? ` in [this run](${status.runUrl})` : ''
+  const at = when.toISOString().replace(/\.\d+Z$/, 'Z')
+  switch (status.state) {
+    case 'applied': {
+      const lines = [`### ✅ Applied${run} at ${at}`]
+      if (status.outputs.length > 0) {
+        lines.push('', '| Output | Value |', '|---|---|')
+        for (const o of status.outputs.slice(0, 50)) {
+          lines.push(`| ${code(o.name, 100)} | ${o.sensitive ? '<em>(sensitive)</em>' : code(o.value, 200)} |`)
+        }
+        if (status.outputs.length > 50) lines.push(`| … | ${status.outputs.length - 50} more outputs |`)
+      }
+      return lines.join('\n')
+    }
+    case 'failed':
+      return `### ❌ Apply failed${run} at ${at}\n\n${escapeInline(status.reason)}`
+    case 'refused':
+      return `### ⛔ Apply refused${run} at ${at}\n\n${escapeInline(status.reason)}\n\nNothing was changed.`
+    case 'cancelled': {
+      const head = `### ⚠️ Apply cancelled${run} at ${at}\n\nTerraform was asked to stop and saved the state it had reached.`
+      const dir = status.workingDirectory
+      if (status.lock.state === 'released') return `${head} The state lock was released.`
+      if (status.lock.state === 'held') {
+        return `${head} **The state lock is still held.** When no other run is using it, release it in ${code(dir)}:\n\n\`\`\`sh\nterraform force-unlock -force ${status.lock.id.replace(/[^A-Za-z0-9_.:/-]/g, '')}\n\`\`\``
+      }
+      return `${head} Whether a state lock remains could not be checked: run \`terraform plan\` in ${code(dir)}; if it reports a lock, run \`terraform force-unlock -force <ID>\` with the ID it prints.`
+    }
+  }
+}
+
+/** The PR to report on: the PR of this run, else the PR the commit belongs to (apply after merge). */
+async function pullRequestNumber(gh: GitHubClient, ctx: RunContext): Promise<number | undefined> {
+  if (ctx.pullRequest)
+    return ctx.pullRequest.isFork && ctx.eventName !== 'pull_request_target' ? undefined : ctx.pullRequest.number
+  if (!ctx.sha) return undefined
+  const { data } = await gh.rest.repos.listPullRequestsAssociatedWithCommit({
+    owner: ctx.owner,
+    repo: ctx.repo,
+    commit_sha: ctx.sha,
+    per_page: 10
+  })
+  return data[0]?.number
+}
+
+export async function postApplyStatus(inputs: Inputs, report: Reporter, status: ApplyStatus): Promise<void> {
+  if (inputs.comment === 'off' || !inputs.githubToken) return
+  const ctx = context()
+  const gh = client(inputs, report)
+  try {
+    const issueNumber = await pullRequestNumber(gh, ctx)
+    if (issueNumber === undefined) {
+      report.info('no pull request for this commit: the apply status is in the job summary only')
+      return
+    }
+    const target: StickyTarget = {
+      owner: ctx.owner,
+      repo: ctx.repo,
+      issueNumber,
+      workingDirectory: inputs.rootLabel,
+      workspace: inputs.workspace
+    }
+    const section = report.redact(applyStatusMarkdown(status))
+    const result = await updateStickyComment(gh, { ...target, createIfMissing: true }, (previous, budget) =>
+      withStatusSection(previous ?? '', section, budget)
+    )
+    if (result) {
+      report.setOutput('comment-id', String(result.id))
+      report.setOutput('comment-url', result.url)
+    }
+  } catch (error) {
+    const failure = describeWriteFailure(error)
+    if (!failure) throw error
+    report.warning(failure.warning)
+  } finally {
+    await report.summary(report.redact(applyStatusMarkdown(status)))
+  }
+}
