@@ -193,7 +193,10 @@ export function readInputs(env: Env, bundledStackDir: (stack: Stack) => string):
     )
   }
 
-  const terraformDownloadUrl = (raw(env, 'terraform-download-url') || 'https://releases.hashicorp.com').replace(/\/+$/, '')
+  const terraformDownloadUrl = (raw(env, 'terraform-download-url') || 'https://releases.hashicorp.com').replace(
+    /\/+$/,
+    ''
+  )
   let url: URL
   try {
     url = new URL(terraformDownloadUrl)
@@ -229,7 +232,9 @@ export function readInputs(env: Env, bundledStackDir: (stack: Stack) => string):
     return line
   })
 
-  const planDigest = raw(env, 'plan-digest').toLowerCase().replace(/^sha256:/, '')
+  const planDigest = raw(env, 'plan-digest')
+    .toLowerCase()
+    .replace(/^sha256:/, '')
   if (planDigest !== '' && !SHA256_HEX.test(planDigest)) {
     throw new UserError(
       `input plan-digest: ${show(planDigest)} is not a SHA-256 digest; use the 64 hex characters of the plan step's plan-digest output`

@@ -55,7 +55,8 @@ export function lastErrorLine(output: string): string {
   const lines = output.split('\n').map(l => l.replace(/^[│╷╵\s]+/, '').trim())
   const error = lines.find(l => l.startsWith('Error: '))
   const detail = error ? lines[lines.indexOf(error) + 1] : undefined
-  if (error) return detail && !detail.startsWith('on ') && detail !== '' ? `${error.slice(7)} ${detail}` : error.slice(7)
+  if (error)
+    return detail && !detail.startsWith('on ') && detail !== '' ? `${error.slice(7)} ${detail}` : error.slice(7)
   return lines.filter(Boolean).pop() ?? 'no output'
 }
 
@@ -96,7 +97,9 @@ export class TerraformRunner {
     }
     this.cancelSignal = signal
     if (this.child && this.child.exitCode === null) {
-      this.log.info(`${signal} received: asking terraform ${this.running} to stop gracefully (state is saved, lock released)`)
+      this.log.info(
+        `${signal} received: asking terraform ${this.running} to stop gracefully (state is saved, lock released)`
+      )
       // Terraform handles SIGINT gracefully; SIGTERM is treated the same way by terraform >= 0.13.
       this.child.kill('SIGINT')
     } else {
