@@ -50,14 +50,33 @@ export class TerraformError extends UserError {
   }
 }
 
-// The most useful single line of terraform's error output ("Error: ..." summary).
+// The most useful single line of terraform's error output: the first "Error: <summary>" and the first
+// paragraph of its detail (skipping the "on file line N" / "with ..." / source snippet lines).
 export function lastErrorLine(output: string): string {
-  const lines = output.split('\n').map(l => l.replace(/^[│╷╵\s]+/, '').trim())
-  const error = lines.find(l => l.startsWith('Error: '))
-  const detail = error ? lines[lines.indexOf(error) + 1] : undefined
-  if (error)
-    return detail && !detail.startsWith('on ') && detail !== '' ? `${error.slice(7)} ${detail}` : error.slice(7)
-  return lines.filter(Boolean).pop() ?? 'no output'
+  const lines = output.split('\n').map(l => l.replace(/^[│╷╵]\s?/, '').trimEnd())
+  const at = lines.findIndex(l => l.trim().startsWith('Error: '))
+  if (at < 0)
+    return (
+      lines
+        .filter(l => l.trim() !== '')
+        .pop()
+        ?.trim() ?? 'no output'
+    )
+  const summary = lines[at].trim().slice('Error: '.length)
+  const detail: string[] = []
+  for (const line of lines.slice(at + 1)) {
+    const t = line.trim()
+    if (t === '') {
+      if (detail.length > 0) break
+      continue
+    }
+    if (/^(on .+ line \d+|with .+,$|\d+:|\(and \d+ more)|Error: )/.test(t) || line.startsWith('  ')) {
+      if (detail.length > 0 || t.startsWith('Error: ')) break
+      continue
+    }
+    detail.push(t)
+  }
+  return detail.length > 0 ? `${summary}: ${detail.join(' ')}` : summary
 }
 
 export class TerraformRunner {
