@@ -1,0 +1,227 @@
+mock_provider "azurerm" {}
+
+variables {
+  name                  = "aif-unit-01"
+  location              = "swedencentral"
+  resource_group_name   = "rg-unit"
+  custom_subdomain_name = "aif-unit-01"
+  project               = { name = "chat" }
+  model_deployments = {
+    chat = {
+      model_name    = "gpt-4o"
+      model_version = "2024-11-20"
+      capacity      = 50
+    }
+  }
+  private_endpoints = {
+    pe = {
+      subnet_resource_id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-unit/providers/Microsoft.Network/virtualNetworks/vnet-unit/subnets/snet-pe"
+      private_dns_zone_resource_ids = [
+        "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-unit/providers/Microsoft.Network/privateDnsZones/privatelink.cognitiveservices.azure.com",
+        "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-unit/providers/Microsoft.Network/privateDnsZones/privatelink.openai.azure.com",
+        "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-unit/providers/Microsoft.Network/privateDnsZones/privatelink.services.ai.azure.com",
+      ]
+    }
+  }
+  diagnostic_settings = {
+    law = {
+      workspace_resource_id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-unit/providers/Microsoft.OperationalInsights/workspaces/log-unit"
+    }
+  }
+}
+
+run "secure_defaults" {
+  command = plan
+
+  # The new Foundry model, not the hub (azurerm_ai_foundry).
+  assert {
+    condition     = azurerm_cognitive_account.this.kind == "AIServices" && azurerm_cognitive_account.this.project_management_enabled == true
+    error_message = "account must be AIServices with project management"
+  }
+  assert {
+    condition     = azurerm_cognitive_account.this.custom_subdomain_name == "aif-unit-01"
+    error_message = "custom subdomain must be set"
+  }
+  # CKV_AZURE_236 local auth off.
+  assert {
+    condition     = azurerm_cognitive_account.this.local_auth_enabled == false
+    error_message = "local (key) auth must be off"
+  }
+  # CKV_AZURE_134 public access off.
+  assert {
+    condition     = azurerm_cognitive_account.this.public_network_access_enabled == false
+    error_message = "public network access must be off"
+  }
+  assert {
+    condition     = azurerm_cognitive_account.this.network_acls[0].default_action == "Deny"
+    error_message = "network ACL must deny by default"
+  }
+  # CKV_AZURE_238 identity.
+  assert {
+    condition     = azurerm_cognitive_account.this.identity[0].type == "SystemAssigned"
+    error_message = "account must have a managed identity"
+  }
+  assert {
+    condition     = azurerm_cognitive_account_project.this[0].name == "chat" && azurerm_cognitive_account_project.this[0].identity[0].type == "SystemAssigned"
+    error_message = "project must be created with an identity"
+  }
+  # Pinned model, no auto upgrade, sku block (not the removed scale block).
+  assert {
+    condition     = azurerm_cognitive_deployment.this["chat"].model[0].version == "2024-11-20" && azurerm_cognitive_deployment.this["chat"].version_upgrade_option == "NoAutoUpgrade"
+    error_message = "model version must be pinned with NoAutoUpgrade"
+  }
+  assert {
+    condition     = azurerm_cognitive_deployment.this["chat"].model[0].format == "OpenAI" && azurerm_cognitive_deployment.this["chat"].model[0].name == "gpt-4o"
+    error_message = "model format and name must come from the map"
+  }
+  assert {
+    condition     = azurerm_cognitive_deployment.this["chat"].sku[0].name == "GlobalStandard" && azurerm_cognitive_deployment.this["chat"].sku[0].capacity == 50
+    error_message = "sku block must carry name and capacity"
+  }
+  assert {
+    condition     = azurerm_cognitive_deployment.this["chat"].rai_policy_name == "Microsoft.DefaultV2"
+    error_message = "RAI policy must be Microsoft.DefaultV2 by default"
+  }
+  assert {
+    condition     = module.private_endpoint["pe"].name == "pe-aif-unit-01-pe"
+    error_message = "a private endpoint must be created"
+  }
+  assert {
+    condition     = azurerm_monitor_diagnostic_setting.this["law"].log_analytics_workspace_id == var.diagnostic_settings.law.workspace_resource_id
+    error_message = "diagnostic setting must be created"
+  }
+  assert {
+    condition     = output.openai_endpoint == "https://aif-unit-01.openai.azure.com/"
+    error_message = "openai endpoint output"
+  }
+}
+
+run "blue_green_two_versions" {
+  command = plan
+
+  variables {
+    model_deployments = {
+      chat = {
+        model_name    = "gpt-4o"
+        model_version = "2024-08-06"
+        capacity      = 50
+      }
+      chat-next = {
+        model_name    = "gpt-4o"
+        model_version = "2024-11-20"
+        capacity      = 50
+        sku_name      = "DataZoneStandard"
+      }
+    }
+  }
+
+  assert {
+    condition     = length(azurerm_cognitive_deployment.this) == 2 && azurerm_cognitive_deployment.this["chat-next"].sku[0].name == "DataZoneStandard"
+    error_message = "two deployments side by side for blue/green"
+  }
+}
+
+run "account_without_project_or_endpoint" {
+  command = plan
+  variables {
+    custom_subdomain_name = null
+    project               = null
+    private_endpoints     = {}
+  }
+  assert {
+    condition     = length(azurerm_cognitive_account_project.this) == 0
+    error_message = "no project"
+  }
+}
+
+run "rejects_project_without_subdomain" {
+  command = plan
+  variables {
+    custom_subdomain_name = null
+    private_endpoints     = {}
+  }
+  expect_failures = [var.custom_subdomain_name]
+}
+
+run "rejects_private_endpoint_without_subdomain" {
+  command = plan
+  variables {
+    custom_subdomain_name = null
+    project               = null
+  }
+  expect_failures = [var.custom_subdomain_name]
+}
+
+run "rejects_unpinned_model_version" {
+  command = plan
+  variables {
+    model_deployments = {
+      chat = {
+        model_name    = "gpt-4o"
+        model_version = ""
+        capacity      = 50
+      }
+    }
+  }
+  expect_failures = [var.model_deployments]
+}
+
+run "rejects_bad_upgrade_option" {
+  command = plan
+  variables {
+    model_deployments = {
+      chat = {
+        model_name             = "gpt-4o"
+        model_version          = "2024-11-20"
+        capacity               = 50
+        version_upgrade_option = "Always"
+      }
+    }
+  }
+  expect_failures = [var.model_deployments]
+}
+
+run "rejects_bad_deployment_sku" {
+  command = plan
+  variables {
+    model_deployments = {
+      chat = {
+        model_name    = "gpt-4o"
+        model_version = "2024-11-20"
+        capacity      = 50
+        sku_name      = "Premium"
+      }
+    }
+  }
+  expect_failures = [var.model_deployments]
+}
+
+run "rejects_zero_capacity" {
+  command = plan
+  variables {
+    model_deployments = {
+      chat = {
+        model_name    = "gpt-4o"
+        model_version = "2024-11-20"
+        capacity      = 0
+      }
+    }
+  }
+  expect_failures = [var.model_deployments]
+}
+
+run "rejects_no_identity" {
+  command = plan
+  variables {
+    managed_identities = {}
+  }
+  expect_failures = [var.managed_identities]
+}
+
+run "rejects_bad_lock_kind" {
+  command = plan
+  variables {
+    lock = { kind = "Delete" }
+  }
+  expect_failures = [var.lock]
+}
