@@ -15,6 +15,12 @@ locals {
       # Lets SDKs (DefaultAzureCredential / ManagedIdentityCredential) pick the user-assigned identity.
       AZURE_CLIENT_ID = azurerm_user_assigned_identity.this.client_id
     },
+    # Application Insights with local auth off: the SDK authenticates ingestion with the identity
+    # (it needs Monitoring Metrics Publisher on the component).
+    var.application_insights_connection_string == null ? {} : {
+      APPLICATIONINSIGHTS_CONNECTION_STRING     = var.application_insights_connection_string
+      APPLICATIONINSIGHTS_AUTHENTICATION_STRING = "Authorization=AAD;ClientId=${azurerm_user_assigned_identity.this.client_id}"
+    },
     var.app_settings,
     local.key_vault_reference_settings,
   )

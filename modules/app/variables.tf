@@ -242,6 +242,13 @@ variable "app_settings" {
   description = "App settings (endpoints, deployment names; no secrets: put secrets in Key Vault and use key_vault_secret_references)."
 }
 
+variable "application_insights_connection_string" {
+  type        = string
+  default     = null
+  sensitive   = true
+  description = "Connection string of a workspace-based Application Insights component with local auth off. Sets APPLICATIONINSIGHTS_CONNECTION_STRING and APPLICATIONINSIGHTS_AUTHENTICATION_STRING (Entra ingestion with the app identity; grant it Monitoring Metrics Publisher on the component via identity_role_assignments)."
+}
+
 variable "key_vault_secret_references" {
   type        = map(string)
   default     = {}

@@ -154,15 +154,28 @@ run "secure_defaults" {
 run "staging_overrides_and_lock" {
   command = plan
 
+  override_resource {
+    target          = azurerm_user_assigned_identity.this
+    override_during = plan
+    values = {
+      client_id = "11111111-1111-1111-1111-111111111111"
+    }
+  }
+
   variables {
-    staging_slot_app_settings = { AZURE_OPENAI_DEPLOYMENT = "chat-v2" }
-    app_settings              = { AZURE_OPENAI_DEPLOYMENT = "chat-v1" }
-    lock                      = { kind = "CanNotDelete" }
+    application_insights_connection_string = "InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://swedencentral-0.in.applicationinsights.azure.com/"
+    staging_slot_app_settings              = { AZURE_OPENAI_DEPLOYMENT = "chat-v2" }
+    app_settings                           = { AZURE_OPENAI_DEPLOYMENT = "chat-v1" }
+    lock                                   = { kind = "CanNotDelete" }
   }
 
   assert {
     condition     = azurerm_linux_web_app_slot.staging[0].app_settings["AZURE_OPENAI_DEPLOYMENT"] == "chat-v2" && azurerm_linux_web_app.this.app_settings["AZURE_OPENAI_DEPLOYMENT"] == "chat-v1"
     error_message = "the staging slot must carry its own model deployment setting"
+  }
+  assert {
+    condition     = azurerm_linux_web_app.this.app_settings["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"] == "Authorization=AAD;ClientId=11111111-1111-1111-1111-111111111111"
+    error_message = "Application Insights ingestion must use Entra auth"
   }
   assert {
     condition     = azurerm_management_lock.this[0].lock_level == "CanNotDelete"
