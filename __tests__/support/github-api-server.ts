@@ -91,12 +91,15 @@ export interface FaultMatch {
  * - 'primary-rate-limit': 403 with `x-ratelimit-remaining: 0` and a reset one second ahead
  * - an object: full control; `afterApply: true` performs the request (state changes) and then answers with the
  *   fault, like a 502 from a proxy after GitHub has already created the comment.
+ * - { before }: no fault in the answer; `before(state)` runs just before the request is handled, e.g. to delete
+ *   a comment between the client listing it and updating it (a race with a human).
  */
 export type FaultSpec =
   | number
   | 'secondary-rate-limit'
   | 'primary-rate-limit'
   | { status: number; message?: string; headers?: Record<string, string>; afterApply?: boolean }
+  | { before: (state: GitHubApiState) => void }
 
 interface QueuedFault {
   match: FaultMatch
@@ -110,6 +113,7 @@ interface FaultResponse {
   body: unknown
   headers: Record<string, string>
   afterApply: boolean
+  before?: (state: GitHubApiState) => void
 }
 
 export interface StoredUser {
@@ -389,7 +393,12 @@ export async function startGitHubApiServer(opts: GitHubApiServerOptions = {}): P
       return
     }
 
-    const fault = takeFault(faults, method, path, operation.operationId)
+    let fault = takeFault(faults, method, path, operation.operationId)
+    if (fault?.before) {
+      record.fault = fault.name
+      fault.before(state)
+      fault = undefined
+    }
     if (fault && !fault.afterApply) {
       record.fault = fault.name
       respond(fault.status, fault.body, fault.headers)
@@ -594,6 +603,9 @@ function faultResponse(fault: FaultSpec): FaultResponse {
       }
     }
   }
+  if (typeof fault === 'object' && 'before' in fault) {
+    return { name: 'before', status: 0, body: undefined, headers: {}, afterApply: false, before: fault.before }
+  }
   const spec = typeof fault === 'number' ? { status: fault } : fault
   const messages: Record<number, string> = {
     404: 'Not Found',
@@ -774,7 +786,12 @@ const BUILTIN_HANDLERS: Record<string, Handler> = {
   },
   'repos/get': ctx => {
     const repo = requireRepo(ctx)
-    const example = structuredClone(ctx.operation.responseExamples['200']) as Record<string, unknown>
+    // GitHub's example is a fork with an incomplete `source`; this repository is not a fork.
+    const {
+      source: _source,
+      parent: _parent,
+      ...example
+    } = structuredClone(ctx.operation.responseExamples['200']) as Record<string, unknown>
     const owner = KNOWN_USERS[repo.owner] ?? { login: repo.owner, id: 9_000_000 + (repo.id % 1000), type: 'User' }
     const access = ctx.token.access
     return {
@@ -791,6 +808,7 @@ const BUILTIN_HANDLERS: Record<string, Handler> = {
         html_url: `${ctx.serverUrl}/${repo.owner}/${repo.name}`,
         url: `${ctx.apiUrl}/repos/${repo.owner}/${repo.name}`,
         default_branch: repo.defaultBranch,
+        language: 'HCL',
         fork: false,
         permissions: {
           admin: access === 'admin',
@@ -829,6 +847,8 @@ const BUILTIN_HANDLERS: Record<string, Handler> = {
         title: pull.title,
         state: pull.state,
         draft: pull.draft,
+        requested_reviewers: [],
+        requested_teams: [],
         url,
         html_url: `${ctx.serverUrl}/${pull.owner}/${pull.repo}/pull/${pull.number}`,
         head: {

@@ -49,7 +49,8 @@ export function describeWriteFailure(err: unknown): WriteFailure | undefined {
   const e = err as { status?: unknown; name?: unknown; message?: unknown }
   if (!e || e.name !== 'HttpError' || typeof e.status !== 'number') return undefined
   const status = e.status
-  const message = typeof e.message === 'string' ? e.message.split('\n')[0] : ''
+  // Octokit appends " - <documentation url>" to GitHub's message.
+  const message = typeof e.message === 'string' ? e.message.split('\n')[0].replace(/ - https:\/\/\S+$/, '') : ''
   const tail = 'the plan is in the job summary'
   if (status === 403 && /rate limit/i.test(message)) {
     return { status, warning: `could not write the pull request comment: GitHub rate limit (${message}); ${tail}` }
