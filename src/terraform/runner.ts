@@ -70,7 +70,7 @@ export function lastErrorLine(output: string): string {
       if (detail.length > 0) break
       continue
     }
-    if (/^(on .+ line \d+|with .+,$|\d+:|\(and \d+ more)|Error: )/.test(t) || line.startsWith('  ')) {
+    if (/^(on .+ line \d+|with .+,$|\d+:|\(and \d+ more\)|Error: )/.test(t) || line.startsWith('  ')) {
       if (detail.length > 0 || t.startsWith('Error: ')) break
       continue
     }
