@@ -37,6 +37,21 @@ function prose(text) {
   return cell(text).replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }
 
+/** A multi-line type constraint on one line: object attributes separated by commas. */
+export function formatType(text) {
+  const lines = String(text)
+    .split('\n')
+    .map(line => line.replace(/#.*$/, '').trim())
+    .filter(Boolean)
+  let result = ''
+  for (const line of lines) {
+    if (result === '') result = line
+    else if (/[({[,]$/.test(result) || /^[)}\]]/.test(line)) result += ` ${line}`
+    else result += `, ${line}`
+  }
+  return result.replace(/\(\s+/g, '(').replace(/\s+\)/g, ')')
+}
+
 function code(text) {
   const value = cell(text)
   return value.includes('`') ? `<code>${value}</code>` : `\`${value}\``
@@ -77,7 +92,7 @@ export function renderTables({ variables, outputs }) {
   } else {
     lines.push('| Name | Type | Default | Description |', '|------|------|---------|-------------|')
     for (const [name, block] of [...required, ...optional]) {
-      const type = block.type === undefined ? 'any' : unwrapExpression(block.type)
+      const type = block.type === undefined ? 'any' : formatType(unwrapExpression(block.type))
       const sensitive = block.sensitive === true ? ' (sensitive)' : ''
       lines.push(
         `| \`${name}\` | ${code(type)} | ${formatDefault(block)} | ${prose(block.description ?? '')}${sensitive} |`
