@@ -113,3 +113,11 @@ export async function runAction(
 export function workflowCommands(stdout: string, command: string): string[] {
   return stdout.split('\n').filter(l => l.startsWith(`::${command} `) || l.startsWith(`::${command}::`))
 }
+
+/** The log as a user sees it: the runner consumes `::add-mask::` commands instead of printing them. */
+export function withoutMaskCommands(log: string): string {
+  return log
+    .split('\n')
+    .filter(l => !l.startsWith('::add-mask::'))
+    .join('\n')
+}
