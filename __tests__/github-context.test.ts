@@ -4,6 +4,9 @@ import { existsSync } from 'node:fs'
 import { decideComment, describeWriteFailure, FORK_WARNING } from '../src/github/comment-policy.js'
 import { readEventPayload, readRunContext } from '../src/github/context.js'
 import { UserError } from '../src/errors.js'
+import { createGitHubClient } from '../src/github/client.js'
+import { publishPlanComment } from '../src/github/publish-comment.js'
+import { startGitHubApiServer, TEST_TOKENS } from './support/github-api-server.js'
 import { eventPayload, writeGitHubEvent, type WrittenEvent } from './support/github-event.js'
 
 const written: WrittenEvent[] = []
@@ -144,5 +147,39 @@ describe('describeWriteFailure', () => {
     )
     expect(describeWriteFailure(httpError(502, 'Server Error'))?.warning).toContain('(HTTP 502: Server Error)')
     expect(describeWriteFailure(new TypeError('x is undefined'))).toBeUndefined()
+  })
+})
+
+describe('from a real event to the comment', () => {
+  it('pull_request.opened: context from the written event, comment on the PR through GITHUB_API_URL', async () => {
+    const api = await startGitHubApiServer()
+    try {
+      const ev = await writeGitHubEvent('pull_request.opened', { apiUrl: api.url })
+      written.push(ev)
+      api.state.addPullRequestFromEvent(ev.payload)
+      const ctx = readRunContext(ev.env, readEventPayload(ev.env))
+      const client = createGitHubClient(TEST_TOKENS.write, { baseUrl: ev.env.GITHUB_API_URL, retryBaseMs: 10 })
+      const pull = await client.rest.pulls.get({
+        owner: ctx.owner,
+        repo: ctx.repo,
+        pull_number: ctx.pullRequest!.number
+      })
+      expect(pull.data.head.sha).toBe(ctx.pullRequest!.headSha)
+      const outcome = await publishPlanComment(client, ctx, 'always', true, {
+        workingDirectory: '.',
+        workspace: 'default',
+        changeKeys: ['create null_resource.x'],
+        render: () => 'Plan: 1 to add'
+      })
+      expect(outcome).toMatchObject({ status: 'written', result: { created: true } })
+      const id = outcome.status === 'written' ? outcome.result.id : 0
+      expect(api.state.comments.get(id)?.body).toContain('Plan: 1 to add')
+      expect(outcome.status === 'written' && outcome.result.url).toBe(
+        `https://github.com/Codertocat/Hello-World/pull/${ctx.pullRequest!.number}#issuecomment-${id}`
+      )
+      expect(api.errors).toEqual([])
+    } finally {
+      await api.close()
+    }
   })
 })

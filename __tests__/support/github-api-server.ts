@@ -202,6 +202,35 @@ export class GitHubApiState {
     return pull
   }
 
+  /**
+   * Registers the pull request of a pull_request / pull_request_target payload (e.g. from github-event.ts), and its
+   * base repository if missing, so GET .../pulls/{n} and comment html_urls match the event.
+   */
+  addPullRequestFromEvent(payload: Record<string, unknown>): StoredPullRequest | undefined {
+    const pr = payload.pull_request as
+      | {
+          number: number
+          title?: string
+          state?: 'open' | 'closed'
+          draft?: boolean
+          head: { sha: string; ref: string; repo: { full_name: string } | null }
+          base: { ref: string; repo: { full_name: string } }
+        }
+      | undefined
+    if (!pr) return undefined
+    const [owner, repo] = pr.base.repo.full_name.split('/')
+    if (!this.repo(owner, repo)) this.addRepo(pr.base.repo.full_name)
+    return this.addPullRequest(owner, repo, pr.number, {
+      headSha: pr.head.sha,
+      headRef: pr.head.ref,
+      baseRef: pr.base.ref,
+      headRepoFullName: pr.head.repo?.full_name ?? 'ghost/deleted-fork',
+      state: pr.state ?? 'open',
+      draft: pr.draft ?? false,
+      title: pr.title ?? 'Update the infrastructure'
+    })
+  }
+
   pull(owner: string, repo: string, number: number): StoredPullRequest | undefined {
     return this.pulls.get(`${owner}/${repo}#${number}`.toLowerCase())
   }
@@ -728,7 +757,11 @@ function checkCommentBody(body: string): void {
   }
 }
 
-/** GitHub's pagination: per_page default 30, max 100; Link with rel prev, next, last, first (in that order). */
+/**
+ * GitHub's pagination: per_page default 30, max 100; Link with rel prev, next, last, first (in that order), omitted
+ * when everything fits on one page. GitHub links some lists through /repositories/{id}/...; the stand-in links the
+ * requested path with the same query (only `page` changed), which clients that follow Link treat the same.
+ */
 export function paginate<T>(
   items: T[],
   query: URLSearchParams,
