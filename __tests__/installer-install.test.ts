@@ -231,8 +231,15 @@ describe('installTerraform against the local releases server', () => {
       {},
       /^download of http:\/\/127\.0\.0\.1:\d+\/terraform\/1\.11\.4\/terraform_1\.11\.4_\w+\.zip failed after 4 attempts: HTTP 503/
     )
-    expect(message).toContain('download-url')
+    expect(message).toMatch(/HTTP 503; the server keeps failing, re-run the job later$/)
     expect(server.requestCount(p.zip)).toBe(4)
+  })
+
+  it('gives one clear line when nothing listens at download-url', async () => {
+    await expectRefusal(
+      { downloadUrl: 'http://127.0.0.1:1' },
+      /^download of http:\/\/127\.0\.0\.1:1\/terraform\/index\.json failed after 4 attempts: connect ECONNREFUSED 127\.0\.0\.1:1; check download-url and the runner's network or proxy settings$/
+    )
   })
 
   it('does not retry a 404 and names the URL', async () => {

@@ -67,8 +67,17 @@ export async function withRetry<T>(
 
 function describe(err: unknown): string {
   if (err instanceof HttpStatusError) return `HTTP ${err.status}`
-  if (err instanceof Error) return (err as NodeJS.ErrnoException).code ?? err.message.split('\n')[0]
-  return String(err)
+  // not `instanceof Error`: errors from node internals may come from another realm (jest's vm, for one)
+  const message = typeof err === 'object' && err !== null && 'message' in err ? String(err.message) : String(err)
+  return message.split('\n')[0] || 'unknown error'
+}
+
+function advice(err: unknown): string {
+  if (err instanceof HttpStatusError) {
+    if (err.status >= 500) return 'the server keeps failing, re-run the job later'
+    return 'check download-url (a mirror of releases.hashicorp.com) and terraform-version'
+  }
+  return "check download-url and the runner's network or proxy settings"
 }
 
 /** Fetches with retry and turns the last failure into a one-line UserError. */
@@ -121,7 +130,7 @@ export class Downloader {
     } catch (err) {
       if (passNotFound && err instanceof HttpStatusError && err.status === 404) throw err
       const after = tries > 1 ? ` after ${tries} attempts` : ''
-      throw new UserError(`download of ${url} failed${after}: ${describe(err)}; check download-url and try again`)
+      throw new UserError(`download of ${url} failed${after}: ${describe(err)}; ${advice(err)}`)
     }
   }
 }
