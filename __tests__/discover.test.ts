@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { UserError } from '../src/errors.js'
 import {
   affectedRoots,
@@ -231,6 +232,25 @@ describe('listChangedFiles', () => {
     })
     expect(files).toEqual(['a.tf', 'b/c.tf'])
     expect(calls).toEqual([['/ws', 'diff', '--name-only', '-z', '--no-renames', 'abc...HEAD', '--']])
+  })
+})
+
+describe("this repository's own modules", () => {
+  const repository = join(dirname(fileURLToPath(import.meta.url)), '..')
+
+  it('the bundled chat-llm stack is a root, affected by every local module it calls', async () => {
+    const directories = await readTerraformDirectories(join(repository, 'modules'))
+    const stack = directories.get('chat-llm-stack')
+    expect(stack?.hasBackend || stack?.hasProvider).toBe(true)
+    expect(stack?.localModules.length).toBeGreaterThan(0)
+    // Modules still being written may be called before they exist; those are covered by the deleted-directory cases.
+    for (const module of (stack?.localModules ?? []).filter(m => directories.has(m))) {
+      const result = await discoverAffectedRoots({
+        workspaceDir: repository,
+        changedFiles: [`modules/${module}/main.tf`]
+      })
+      expect([module, result.roots]).toEqual([module, expect.arrayContaining(['modules/chat-llm-stack'])])
+    }
   })
 })
 
