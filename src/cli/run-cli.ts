@@ -1,0 +1,66 @@
+// The CLI without process globals, so it is testable; errors a user can fix are one line on stderr, exit 1.
+import { readFile } from 'node:fs/promises'
+import { UserError } from '../errors.js'
+import type { PlanJson } from '../plan/plan-json.js'
+import { Redactor } from '../render/redact.js'
+import { DEFAULT_MAX_CHARS, renderPlanMarkdown } from '../render/render-plan.js'
+import { parseRenderArgs, USAGE } from './args.js'
+
+export interface CliIo {
+  stdout(s: string): void
+  stderr(s: string): void
+  env: NodeJS.ProcessEnv
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  try {
+    const args = parseRenderArgs(argv)
+    if (args === 'help') {
+      io.stdout(USAGE)
+      return 0
+    }
+    const plan = parsePlan(await readText(args.planJson, '--plan-json'), args.planJson)
+    const textPlan = args.textPlan === undefined ? undefined : await readText(args.textPlan, '--text-plan')
+    // Secrets to mask, one per line, e.g. from a file the workflow writes; never echoed.
+    const secrets = (io.env.TF_PLAN_RENDER_SECRETS ?? '').split('\n').filter(Boolean)
+    const redactor = Redactor.fromPlan(plan, secrets)
+    const { markdown } = renderPlanMarkdown(plan, {
+      maxChars: args.maxChars ?? DEFAULT_MAX_CHARS,
+      title: args.title,
+      textPlan,
+      redactor
+    })
+    io.stdout(markdown)
+    return 0
+  } catch (e) {
+    if (e instanceof UserError) {
+      io.stderr(`tf-plan-render: ${e.message}\n`)
+      return 1
+    }
+    throw e
+  }
+}
+
+async function readText(file: string, flag: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8')
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? 'unreadable'
+    throw new UserError(`${flag}: cannot read "${file}" (${code}); pass a readable file`)
+  }
+}
+
+function parsePlan(text: string, file: string): PlanJson {
+  let plan: unknown
+  try {
+    plan = JSON.parse(text)
+  } catch {
+    throw new UserError(`--plan-json: "${file}" is not JSON; pass the output of \`terraform show -json <planfile>\``)
+  }
+  const p = plan as Partial<PlanJson> | null
+  if (!p || typeof p !== 'object' || typeof p.format_version !== 'string' || !/^1\./.test(p.format_version))
+    throw new UserError(
+      `--plan-json: "${file}" is not a plan in JSON format 1.x; pass the output of \`terraform show -json <planfile>\``
+    )
+  return p as PlanJson
+}
