@@ -238,7 +238,7 @@ describe('installTerraform against the local releases server', () => {
   it('gives one clear line when nothing listens at download-url', async () => {
     await expectRefusal(
       { downloadUrl: 'http://127.0.0.1:1' },
-      /^download of http:\/\/127\.0\.0\.1:1\/terraform\/index\.json failed after 4 attempts: connect ECONNREFUSED 127\.0\.0\.1:1; check download-url and the runner's network or proxy settings$/
+      /^download of http:\/\/127\.0\.0\.1:1\/terraform\/index\.json failed after 4 attempts: connect ECONNREFUSED 127\.0\.0\.1:1; check terraform-download-url and the runner's network or proxy settings$/
     )
   })
 

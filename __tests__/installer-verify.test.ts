@@ -243,8 +243,10 @@ describe('release index', () => {
 
   it('normalizes download-url', () => {
     expect(normalizeDownloadUrl(' https://releases.hashicorp.com/// ')).toBe('https://releases.hashicorp.com')
-    expect(oneLine(() => normalizeDownloadUrl('ftp://x'))).toMatch(/^download-url "ftp:\/\/x" is not an http\(s\) URL/)
-    expect(oneLine(() => normalizeDownloadUrl('releases.hashicorp.com'))).toMatch(/^download-url/)
+    expect(oneLine(() => normalizeDownloadUrl('ftp://x'))).toMatch(
+      /^terraform-download-url "ftp:\/\/x" is not an http\(s\) URL/
+    )
+    expect(oneLine(() => normalizeDownloadUrl('releases.hashicorp.com'))).toMatch(/^terraform-download-url/)
   })
 })
 
@@ -289,7 +291,7 @@ describe('retry', () => {
     }
     const dl = new Downloader(http, { ...noSleep, sleep: async () => undefined })
     await expect(dl.buffer('http://x/404')).rejects.toThrow(
-      /^download of http:\/\/x\/404 failed: HTTP 404; check download-url/
+      /^download of http:\/\/x\/404 failed: HTTP 404; check terraform-download-url/
     )
     expect(calls).toBe(1)
     expect(await dl.optionalBuffer('http://x/404')).toBeUndefined()

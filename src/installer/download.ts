@@ -75,9 +75,9 @@ function describe(err: unknown): string {
 function advice(err: unknown): string {
   if (err instanceof HttpStatusError) {
     if (err.status >= 500) return 'the server keeps failing, re-run the job later'
-    return 'check download-url (a mirror of releases.hashicorp.com) and terraform-version'
+    return 'check terraform-download-url (a mirror of releases.hashicorp.com) and terraform-version'
   }
-  return "check download-url and the runner's network or proxy settings"
+  return "check terraform-download-url and the runner's network or proxy settings"
 }
 
 /** Fetches with retry and turns the last failure into a one-line UserError. */

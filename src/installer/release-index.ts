@@ -71,7 +71,9 @@ export function parseReleaseIndexText(text: string, url: string): ReleaseIndex {
   try {
     json = JSON.parse(text)
   } catch {
-    throw new UserError(`${url} is not valid JSON; check download-url (expected a mirror of releases.hashicorp.com)`)
+    throw new UserError(
+      `${url} is not valid JSON; check terraform-download-url (expected a mirror of releases.hashicorp.com)`
+    )
   }
   return parseReleaseIndex(json, url)
 }
@@ -99,7 +101,7 @@ export function normalizeDownloadUrl(raw: string): string {
   }
   if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) {
     throw new UserError(
-      `download-url "${raw}" is not an http(s) URL: expected a mirror of releases.hashicorp.com such as https://releases.hashicorp.com`
+      `terraform-download-url "${raw}" is not an http(s) URL: expected a mirror of releases.hashicorp.com such as https://releases.hashicorp.com`
     )
   }
   return trimmed
