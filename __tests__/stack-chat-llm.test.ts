@@ -1,0 +1,441 @@
+// End-to-end check of the chat-LLM composition root (modules/chat-llm-stack) with the real terraform binary:
+// for env/dev.tfvars and env/prod.tfvars, in a temp copy of modules/ with a local backend (override.tf),
+// init -> plan -out -> show -json -> apply the saved plan -> show -json (state) -> plan -detailed-exitcode (no changes).
+// The JSON plan and state are then checked against the security baseline across ALL resources.
+// The provider comes from TF_CLI_CONFIG_FILE (the offline azurerm mirror) or the registry; with neither it skips.
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { execFile } from 'node:child_process'
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const modulesDir = path.join(repoRoot, 'modules')
+const STACK = 'chat-llm-stack'
+const ENVIRONMENTS = ['dev', 'prod'] as const
+type Environment = (typeof ENVIRONMENTS)[number]
+const STEP_TIMEOUT_MS = 240_000
+const REGISTRY_PROBE_TIMEOUT_MS = 3_000
+
+// Resource types that support diagnostic settings; every instance in the stack must be the target of one.
+const DIAGNOSTIC_TYPES = [
+  'azurerm_linux_web_app',
+  'azurerm_linux_web_app_slot',
+  'azurerm_service_plan',
+  'azurerm_key_vault',
+  'azurerm_container_registry',
+  'azurerm_postgresql_flexible_server',
+  'azurerm_managed_redis',
+  'azurerm_cognitive_account',
+  'azurerm_machine_learning_workspace',
+  'azurerm_virtual_network',
+  'azurerm_network_security_group',
+  'azurerm_storage_account'
+]
+
+// Types whose public endpoint must be explicitly off (false, not merely unset).
+const PUBLIC_ACCESS_TYPES = [
+  'azurerm_linux_web_app',
+  'azurerm_linux_web_app_slot',
+  'azurerm_key_vault',
+  'azurerm_container_registry',
+  'azurerm_postgresql_flexible_server',
+  'azurerm_cognitive_account',
+  'azurerm_machine_learning_workspace',
+  'azurerm_storage_account'
+]
+
+type Values = Record<string, unknown>
+
+interface RunResult {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+interface ResourceChange {
+  address: string
+  type: string
+  mode: string
+  change: { actions: string[]; after: Values | null }
+}
+
+interface PlanJson {
+  resource_changes?: ResourceChange[]
+}
+
+interface StateResource {
+  address: string
+  type: string
+  mode: string
+  values: Values
+}
+
+interface StateModule {
+  resources?: StateResource[]
+  child_modules?: StateModule[]
+}
+
+interface StateJson {
+  values?: { root_module?: StateModule }
+}
+
+interface EnvironmentRun {
+  planned: ResourceChange[]
+  state: StateResource[]
+  replan: RunResult
+}
+
+function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<RunResult> {
+  return new Promise(resolve => {
+    execFile(command, args, { cwd, env, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : 127) : 0
+      resolve({ code, stdout: String(stdout), stderr: String(stderr) })
+    })
+  })
+}
+
+async function terraform(args: string[], cwd: string, env: NodeJS.ProcessEnv, okCodes = [0]): Promise<RunResult> {
+  const result = await run('terraform', [...args, '-no-color'], cwd, env)
+  if (!okCodes.includes(result.code)) {
+    throw new Error(`terraform ${args.join(' ')} exited ${result.code}\n${result.stdout}\n${result.stderr}`.trim())
+  }
+  return result
+}
+
+/** Why the suite cannot run (same rule as modules.test.ts), or null. */
+async function unavailableReason(): Promise<string | null> {
+  const version = await run('terraform', ['version'], repoRoot, process.env)
+  if (version.code !== 0) return 'the terraform binary is not on PATH'
+  if (process.env.TF_CLI_CONFIG_FILE) return null
+  try {
+    await fetch('https://registry.terraform.io/.well-known/terraform.json', {
+      signal: AbortSignal.timeout(REGISTRY_PROBE_TIMEOUT_MS)
+    })
+    return null
+  } catch (error) {
+    return (
+      `TF_CLI_CONFIG_FILE is unset and registry.terraform.io is unreachable (${(error as Error).message}); ` +
+      'run `eval "$(/work/shared/offline-azurerm/setup)"` to use the offline azurerm provider'
+    )
+  }
+}
+
+function stateResources(module: StateModule | undefined): StateResource[] {
+  if (!module) return []
+  return [...(module.resources ?? []), ...(module.child_modules ?? []).flatMap(stateResources)]
+}
+
+/** Every [path, value] pair under a planned resource, so a rule can look at one attribute name anywhere. */
+function attributes(value: unknown, pathSoFar = ''): [string, unknown][] {
+  if (Array.isArray(value)) return value.flatMap((item, index) => attributes(item, `${pathSoFar}[${index}]`))
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value as Values).flatMap(([key, child]) => [
+      [`${pathSoFar}.${key}`, child] as [string, unknown],
+      ...attributes(child, `${pathSoFar}.${key}`)
+    ])
+  }
+  return []
+}
+
+/** Addresses whose planned value of `name` (anywhere in the resource) fails `ok`, e.g. "x.y: .public_network_access_enabled=true". */
+function violations(changes: ResourceChange[], name: string, ok: (value: unknown) => boolean): string[] {
+  return changes.flatMap(rc =>
+    attributes(rc.change.after)
+      .filter(([attributePath, value]) => attributePath.endsWith(`.${name}`) && value !== null && !ok(value))
+      .map(([attributePath, value]) => `${rc.address}: ${attributePath}=${JSON.stringify(value)}`)
+  )
+}
+
+function first(value: unknown): Values {
+  return (Array.isArray(value) ? value[0] : value) as Values
+}
+
+const skipReason = await unavailableReason()
+if (skipReason) console.warn(`SKIPPED stack-chat-llm.test.ts: ${skipReason}`)
+const suite = skipReason ? describe.skip : describe
+
+suite('chat-llm-stack: plan, apply and re-plan against the offline provider', () => {
+  let workDir = ''
+  let stackDir = ''
+  let baseEnv: NodeJS.ProcessEnv = process.env
+  const runs = new Map<Environment, EnvironmentRun>()
+
+  beforeAll(async () => {
+    workDir = await mkdtemp(path.join(os.tmpdir(), 'stack-chat-llm-'))
+    const copied = path.join(workDir, 'modules')
+    // The root calls its siblings (../app, ../network, ...), so the whole modules/ tree is copied.
+    await cp(modulesDir, copied, {
+      recursive: true,
+      filter: source => {
+        const base = path.basename(source)
+        return base !== '.terraform' && base !== '.terraform.lock.hcl' && !base.startsWith('terraform.tfstate')
+      }
+    })
+    stackDir = path.join(copied, STACK)
+    // Terraform merges *override.tf last: the partial azurerm backend becomes a local one.
+    await writeFile(path.join(stackDir, 'override.tf'), 'terraform {\n  backend "local" {}\n}\n')
+    const pluginCacheDir = process.env.TF_PLUGIN_CACHE_DIR ?? path.join(workDir, 'plugin-cache')
+    await mkdir(pluginCacheDir, { recursive: true })
+    baseEnv = {
+      ...process.env,
+      TF_IN_AUTOMATION: '1',
+      TF_INPUT: '0',
+      CHECKPOINT_DISABLE: '1',
+      TF_PLUGIN_CACHE_DIR: pluginCacheDir,
+      ARM_SUBSCRIPTION_ID: '00000000-0000-0000-0000-000000000000'
+    }
+    delete baseEnv.TF_WORKSPACE
+    await terraform(['init', '-input=false'], stackDir, baseEnv)
+    // One local-state workspace per environment, so dev and prod share the init but not the state.
+    for (const environment of ENVIRONMENTS) await terraform(['workspace', 'new', environment], stackDir, baseEnv)
+  }, STEP_TIMEOUT_MS)
+
+  afterAll(async () => {
+    if (workDir) await rm(workDir, { recursive: true, force: true })
+  })
+
+  describe.each(ENVIRONMENTS)('env/%s.tfvars', environment => {
+    const varFile = `-var-file=env/${environment}.tfvars`
+    const planFile = `${environment}.tfplan`
+    const env = (): NodeJS.ProcessEnv => ({ ...baseEnv, TF_WORKSPACE: environment })
+    const result = (): EnvironmentRun => {
+      const found = runs.get(environment)
+      if (!found) throw new Error(`the ${environment} run did not complete; see the first failure`)
+      return found
+    }
+    const planned = (type?: string): ResourceChange[] =>
+      result().planned.filter(rc => rc.mode === 'managed' && (!type || rc.type === type))
+    const state = (type: string): StateResource[] => result().state.filter(r => r.mode === 'managed' && r.type === type)
+
+    test(
+      'init, plan -out, show -json, apply the saved plan, re-plan shows no changes',
+      async () => {
+        await terraform(['plan', '-input=false', varFile, `-out=${planFile}`], stackDir, env())
+        const plan = JSON.parse((await terraform(['show', '-json', planFile], stackDir, env())).stdout) as PlanJson
+        await terraform(['apply', '-input=false', '-auto-approve', planFile], stackDir, env())
+        const shown = JSON.parse((await terraform(['show', '-json'], stackDir, env())).stdout) as StateJson
+        const replan = await terraform(['plan', '-input=false', varFile, '-detailed-exitcode'], stackDir, env(), [0, 2])
+        runs.set(environment, {
+          planned: plan.resource_changes ?? [],
+          state: stateResources(shown.values?.root_module),
+          replan
+        })
+        expect(replan.code === 0 ? 'no changes' : replan.stdout).toBe('no changes')
+      },
+      STEP_TIMEOUT_MS
+    )
+
+    test('the plan only creates resources and covers every module', () => {
+      const actions = new Set(planned().flatMap(rc => rc.change.actions))
+      expect([...actions]).toEqual(['create'])
+      const types = new Set(planned().map(rc => rc.type))
+      for (const type of [
+        'azurerm_resource_group',
+        'azurerm_virtual_network',
+        'azurerm_log_analytics_workspace',
+        'azurerm_key_vault',
+        'azurerm_container_registry',
+        'azurerm_linux_web_app',
+        'azurerm_postgresql_flexible_server',
+        'azurerm_managed_redis',
+        'azurerm_cognitive_account',
+        'azurerm_cognitive_deployment'
+      ]) {
+        expect(types).toContain(type)
+      }
+      expect(types).not.toContain('azurerm_machine_learning_workspace') // ml is off by default
+    })
+
+    test('no public network access anywhere', () => {
+      expect(violations(planned(), 'public_network_access_enabled', value => value === false)).toEqual([])
+      expect(violations(planned(), 'public_network_access', value => value === 'Disabled')).toEqual([])
+      const unset = PUBLIC_ACCESS_TYPES.flatMap(type =>
+        planned(type)
+          .filter(rc => rc.change.after?.public_network_access_enabled !== false)
+          .map(rc => rc.address)
+      )
+      expect(unset).toEqual([])
+      const redis = planned('azurerm_managed_redis')
+      expect(redis.map(rc => rc.change.after?.public_network_access)).toEqual(redis.map(() => 'Disabled'))
+    })
+
+    test('TLS 1.2 minimums and TLS-only transports', () => {
+      const tls = ['1.2', '1.3', 'TLS1_2', 'TLS1_3', 'TLSv1.2', 'TLSv1.3']
+      expect(violations(planned(), 'minimum_tls_version', value => tls.includes(String(value)))).toEqual([])
+      expect(violations(planned(), 'scm_minimum_tls_version', value => tls.includes(String(value)))).toEqual([])
+      expect(violations(planned(), 'min_tls_version', value => tls.includes(String(value)))).toEqual([])
+      for (const type of ['azurerm_linux_web_app', 'azurerm_linux_web_app_slot']) {
+        for (const rc of planned(type)) {
+          const site = first(rc.change.after?.site_config)
+          expect({ address: rc.address, https: rc.change.after?.https_only, tls: site.minimum_tls_version }).toEqual({
+            address: rc.address,
+            https: true,
+            tls: '1.2'
+          })
+          expect(site.ftps_state).toBe('Disabled')
+          expect(site.http2_enabled).toBe(true)
+        }
+      }
+      const pgConfig = Object.fromEntries(
+        planned('azurerm_postgresql_flexible_server_configuration').map(rc => [
+          rc.change.after?.name,
+          rc.change.after?.value
+        ])
+      )
+      expect(pgConfig).toMatchObject({
+        require_secure_transport: 'on',
+        ssl_min_protocol_version: 'TLSv1.2',
+        log_connections: 'on',
+        log_checkpoints: 'on',
+        'connection_throttle.enable': 'on'
+      })
+      for (const rc of planned('azurerm_managed_redis')) {
+        expect(first(rc.change.after?.default_database).client_protocol).toBe('Encrypted')
+      }
+    })
+
+    test('local, key and password authentication are off', () => {
+      expect(violations(planned(), 'local_auth_enabled', value => value === false)).toEqual([])
+      expect(violations(planned(), 'local_authentication_enabled', value => value === false)).toEqual([])
+      expect(violations(planned(), 'access_keys_authentication_enabled', value => value === false)).toEqual([])
+      expect(violations(planned(), 'shared_access_key_enabled', value => value === false)).toEqual([])
+      expect(violations(planned(), 'admin_enabled', value => value === false)).toEqual([])
+      expect(violations(planned(), 'password_auth_enabled', value => value === false)).toEqual([])
+      expect(violations(planned(), 'ftp_publish_basic_authentication_enabled', value => value === false)).toEqual([])
+      expect(violations(planned(), 'webdeploy_publish_basic_authentication_enabled', value => value === false)).toEqual(
+        []
+      )
+      expect(violations(planned(), 'administrator_password', () => false)).toEqual([])
+      expect(violations(planned(), 'docker_registry_password', () => false)).toEqual([])
+      for (const rc of planned('azurerm_cognitive_account')) expect(rc.change.after?.local_auth_enabled).toBe(false)
+      for (const rc of planned('azurerm_postgresql_flexible_server')) {
+        expect(first(rc.change.after?.authentication)).toMatchObject({
+          active_directory_auth_enabled: true,
+          password_auth_enabled: false
+        })
+      }
+      // App settings carry endpoints, never credentials.
+      for (const rc of [...planned('azurerm_linux_web_app'), ...planned('azurerm_linux_web_app_slot')]) {
+        const settings = (rc.change.after?.app_settings ?? {}) as Record<string, string>
+        const leaks = Object.entries(settings).filter(
+          ([name, value]) =>
+            /PASSWORD|DOCKER_REGISTRY_SERVER_|ACCESS_KEY|PRIMARY_KEY/i.test(name) ||
+            /AccountKey=|Password=|SharedAccessKey=/i.test(String(value))
+        )
+        expect(leaks).toEqual([])
+      }
+    })
+
+    test('managed identities: user-assigned on the app, identity on Foundry, registry pull with the identity', () => {
+      for (const type of ['azurerm_linux_web_app', 'azurerm_linux_web_app_slot']) {
+        for (const rc of planned(type)) {
+          expect(first(rc.change.after?.identity).type).toBe('UserAssigned')
+          const site = first(rc.change.after?.site_config)
+          expect(site.container_registry_use_managed_identity).toBe(true)
+          expect(site.vnet_route_all_enabled).toBe(true)
+          expect(rc.change.after?.vnet_image_pull_enabled).toBe(true)
+        }
+      }
+      for (const rc of planned('azurerm_cognitive_account')) {
+        expect(rc.change.after).toMatchObject({ kind: 'AIServices', project_management_enabled: true })
+        expect(first(rc.change.after?.identity).type).toContain('SystemAssigned')
+        expect(first(rc.change.after?.network_acls).default_action).toBe('Deny')
+      }
+      for (const rc of planned('azurerm_cognitive_deployment')) {
+        const model = first(rc.change.after?.model)
+        expect(String(model.version ?? '')).not.toBe('')
+        expect(rc.change.after?.version_upgrade_option).toBe('NoAutoUpgrade')
+      }
+    })
+
+    test('the app identity reaches every service without a password', () => {
+      const identity = state('azurerm_user_assigned_identity').find(r => r.address.startsWith('module.app.'))
+      expect(identity).toBeDefined()
+      const principal = identity?.values.principal_id
+      const roles = state('azurerm_role_assignment')
+        .filter(r => r.values.principal_id === principal)
+        .map(r => r.values.role_definition_name)
+        .sort()
+      expect(roles).toEqual(['AcrPull', 'Azure AI User', 'Key Vault Secrets User', 'Monitoring Metrics Publisher'])
+      const pgAdmins = state('azurerm_postgresql_flexible_server_active_directory_administrator')
+      expect(pgAdmins.map(r => r.values.object_id)).toContain(principal)
+      const redisPolicies = state('azurerm_managed_redis_access_policy_assignment')
+      expect(redisPolicies.map(r => r.values.object_id)).toEqual([principal])
+      const app = state('azurerm_linux_web_app')[0]
+      expect(app.values.key_vault_reference_identity_id).toBe(identity?.values.id)
+      expect(first(app.values.site_config).container_registry_managed_identity_client_id).toBe(
+        identity?.values.client_id
+      )
+    })
+
+    test('a diagnostic setting for every resource that supports one, plus the subscription activity log', () => {
+      const targets = new Set(state('azurerm_monitor_diagnostic_setting').map(r => String(r.values.target_resource_id)))
+      const missing = DIAGNOSTIC_TYPES.flatMap(type =>
+        state(type)
+          .filter(r => !targets.has(String(r.values.id)))
+          .map(r => r.address)
+      )
+      expect(missing).toEqual([])
+      expect([...targets].some(target => /^\/subscriptions\/[^/]+$/.test(target))).toBe(true)
+      for (const rc of planned('azurerm_monitor_diagnostic_setting')) {
+        expect(rc.change.after?.log).toBeUndefined()
+        expect(rc.change.after?.metric ?? []).toEqual([])
+      }
+    })
+
+    test('every subnet has an NSG, every private endpoint a DNS zone group', () => {
+      const associated = new Set(
+        state('azurerm_subnet_network_security_group_association').map(r => String(r.values.subnet_id))
+      )
+      const subnets = state('azurerm_subnet')
+      expect(subnets.length).toBeGreaterThanOrEqual(2)
+      expect(subnets.filter(r => !associated.has(String(r.values.id))).map(r => r.address)).toEqual([])
+      const endpoints = planned('azurerm_private_endpoint')
+      expect(endpoints.length).toBeGreaterThanOrEqual(5)
+      expect(
+        endpoints
+          .filter(
+            rc =>
+              !Array.isArray(rc.change.after?.private_dns_zone_group) ||
+              !(rc.change.after?.private_dns_zone_group as unknown[]).length
+          )
+          .map(rc => rc.address)
+      ).toEqual([])
+    })
+
+    test('Key Vaults have purge protection, registries are locked down', () => {
+      const vaults = planned('azurerm_key_vault')
+      expect(vaults.length).toBeGreaterThan(0)
+      for (const rc of vaults) {
+        expect(rc.change.after).toMatchObject({ purge_protection_enabled: true })
+        expect(first(rc.change.after?.network_acls).default_action).toBe('Deny')
+      }
+      for (const rc of planned('azurerm_container_registry')) {
+        expect(rc.change.after).toMatchObject({ sku: 'Premium', admin_enabled: false })
+      }
+    })
+
+    test(`${environment} sizing: ${environment === 'prod' ? 'zone-redundant and highly available' : 'small, no zone redundancy, no HA'}`, () => {
+      const plan = planned('azurerm_service_plan')[0].change.after ?? {}
+      const pg = planned('azurerm_postgresql_flexible_server')[0].change.after ?? {}
+      const redis = planned('azurerm_managed_redis')[0].change.after ?? {}
+      const locks = planned('azurerm_management_lock')
+      if (environment === 'prod') {
+        expect(plan).toMatchObject({ sku_name: 'P1v3', zone_balancing_enabled: true })
+        expect(Number(plan.worker_count)).toBeGreaterThanOrEqual(3)
+        expect(first(pg.high_availability).mode).toBe('ZoneRedundant')
+        expect(pg).toMatchObject({ geo_redundant_backup_enabled: true, backup_retention_days: 35 })
+        expect(redis.high_availability_enabled).toBe(true)
+        expect(locks.length).toBeGreaterThan(0)
+      } else {
+        expect(plan.zone_balancing_enabled).toBe(false)
+        expect(pg.high_availability).toEqual([])
+        expect(String(pg.sku_name)).toMatch(/^B_/)
+        expect(redis.high_availability_enabled).toBe(false)
+        expect(locks).toEqual([])
+      }
+    })
+  })
+})

@@ -1,0 +1,32 @@
+# Production: zone-redundant everything, HA PostgreSQL with geo backups, locks against out-of-band deletes.
+environment = "prod"
+location    = "swedencentral"
+lock_kind   = "CanNotDelete"
+
+app_image_name             = "chat-api:1.0.0"
+app_sku_name               = "P1v3"
+app_worker_count           = 3
+app_zone_balancing_enabled = true
+
+registry_zone_redundancy_enabled = true
+
+postgres_sku_name                     = "GP_Standard_D2ds_v5"
+postgres_high_availability_enabled    = true
+postgres_geo_redundant_backup_enabled = true
+postgres_backup_retention_days        = 35
+postgres_storage_mb                   = 65536
+
+redis_sku_name                  = "Balanced_B3"
+redis_high_availability_enabled = true
+
+log_retention_in_days = 90
+
+model_deployments = {
+  chat = {
+    model_name    = "gpt-4o"
+    model_version = "2024-11-20"
+    sku_name      = "DataZoneStandard"
+    capacity      = 100
+  }
+}
+app_model_deployment = "chat"
