@@ -211,6 +211,17 @@ describe('listChangedFiles', () => {
     expect((await discoverChange()).changedFiles).toEqual(['stacks/app/naïve file.tfvars'])
   })
 
+  it('lists paths relative to a workspace below the repository top', async () => {
+    write('stacks/app/main.tf', `${BASE['stacks/app/main.tf']}\n# edited\n`)
+    write('docs/README.md', '# edited\n')
+    git('add', '-A')
+    git('commit', '--quiet', '-m', 'change')
+    const workspaceDir = join(repo, 'stacks')
+    const changedFiles = await listChangedFiles({ workspaceDir, baseRef: 'main' })
+    expect(changedFiles).toEqual(['app/main.tf'])
+    expect((await discoverAffectedRoots({ workspaceDir, changedFiles })).roots).toEqual(['app'])
+  })
+
   it('refuses a ref that git would read as an option', async () => {
     await expect(listChangedFiles({ workspaceDir: repo, baseRef: '--output=/tmp/x' })).rejects.toThrow(UserError)
     await expect(listChangedFiles({ workspaceDir: repo, baseRef: 'main', headRef: 'a b' })).rejects.toThrow(
@@ -231,7 +242,7 @@ describe('listChangedFiles', () => {
       return 'a.tf\0b/c.tf\0'
     })
     expect(files).toEqual(['a.tf', 'b/c.tf'])
-    expect(calls).toEqual([['/ws', 'diff', '--name-only', '-z', '--no-renames', 'abc...HEAD', '--']])
+    expect(calls).toEqual([['/ws', 'diff', '--name-only', '-z', '--no-renames', '--relative', 'abc...HEAD', '--']])
   })
 })
 

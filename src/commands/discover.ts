@@ -257,8 +257,9 @@ export interface ListChangedFilesOptions {
 }
 
 /**
- * Files changed on head since it forked from base (`git diff --name-only base...head`), relative to the repository
- * root. Renames are listed as a deletion plus an addition, so a moved root counts at both places.
+ * Files changed on head since it forked from base (`git diff --name-only base...head`), relative to workspaceDir
+ * (`--relative`, so a workspace below the repository top works too). Renames are listed as a deletion plus an
+ * addition, so a moved root counts at both places.
  */
 export async function listChangedFiles(options: ListChangedFilesOptions, git: Git = runGit): Promise<string[]> {
   const headRef = options.headRef || 'HEAD'
@@ -276,7 +277,7 @@ export async function listChangedFiles(options: ListChangedFilesOptions, git: Gi
   let stdout: string
   try {
     stdout = await git(
-      ['diff', '--name-only', '-z', '--no-renames', `${options.baseRef}...${headRef}`, '--'],
+      ['diff', '--name-only', '-z', '--no-renames', '--relative', `${options.baseRef}...${headRef}`, '--'],
       options.workspaceDir
     )
   } catch (error) {
