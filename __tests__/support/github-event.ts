@@ -4,7 +4,7 @@
 //   const ev = await writeGitHubEvent('pull_request.opened', { apiUrl: api.url })
 //   spawn(node, ['dist/index.js'], { env: { ...process.env, ...ev.env } })
 //   await ev.cleanup()
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -141,15 +141,15 @@ export interface WriteEventOptions {
 export async function writeGitHubEvent(kind: EventKind, opts: WriteEventOptions = {}): Promise<WrittenEvent> {
   const { eventName, payload } = eventPayload(kind)
   opts.mutate?.(payload)
-  const dir = await mkdtemp(join(tmpdir(), 'tf-gate-event-'))
+  const dir = mkdtempSync(join(tmpdir(), 'tf-gate-event-'))
   const file = join(dir, 'event.json')
-  await writeFile(file, JSON.stringify(payload, null, 2))
+  writeFileSync(file, JSON.stringify(payload, null, 2))
   return {
     eventName,
     payload,
     dir,
     env: actionsEnv(eventName, payload, file, opts),
-    cleanup: () => rm(dir, { recursive: true, force: true })
+    cleanup: async () => rmSync(dir, { recursive: true, force: true })
   }
 }
 
