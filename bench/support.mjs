@@ -1,0 +1,104 @@
+// Shared by the bench scripts: the test stand-ins (TypeScript in __tests__/support) transpiled once to
+// bench/.build, and a runner for the built action that measures time to first log line and peak RSS.
+import { spawn } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import ts from 'typescript'
+
+export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..')
+const supportDir = join(repoRoot, '__tests__', 'support')
+const buildDir = join(repoRoot, 'bench', '.build')
+
+/** Imports a file of __tests__/support (transpiled with its siblings). */
+export async function importSupport(name) {
+  mkdirSync(buildDir, { recursive: true })
+  for (const file of readdirSync(supportDir).filter(f => f.endsWith('.ts'))) {
+    const source = readFileSync(join(supportDir, file), 'utf8')
+    const { outputText } = ts.transpileModule(source, {
+      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, esModuleInterop: true }
+    })
+    writeFileSync(join(buildDir, file.replace(/\.ts$/, '.js')), outputText)
+  }
+  writeFileSync(join(buildDir, 'package.json'), '{"type":"module"}')
+  return import(pathToFileURL(join(buildDir, `${name}.js`)).href)
+}
+
+export function runnerDirs() {
+  const base = mkdtempSync(join(tmpdir(), 'tfgate-bench-'))
+  const dirs = {
+    workspace: join(base, 'workspace'),
+    temp: join(base, 'temp'),
+    toolCache: join(base, 'tool-cache'),
+    outputFile: join(base, 'out'),
+    summaryFile: join(base, 'summary')
+  }
+  for (const d of [dirs.workspace, dirs.temp, dirs.toolCache]) mkdirSync(d, { recursive: true })
+  return dirs
+}
+
+/** Runs `node dist/index.js`; returns wall time, time to the first byte of output, and the exit code. */
+export function runBuiltAction(dirs, inputs, extraEnv = {}, marks = []) {
+  writeFileSync(dirs.outputFile, '')
+  writeFileSync(dirs.summaryFile, '')
+  const env = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    TF_CLI_CONFIG_FILE: process.env.TF_CLI_CONFIG_FILE,
+    GITHUB_WORKSPACE: dirs.workspace,
+    RUNNER_TEMP: dirs.temp,
+    RUNNER_TOOL_CACHE: dirs.toolCache,
+    GITHUB_OUTPUT: dirs.outputFile,
+    GITHUB_STEP_SUMMARY: dirs.summaryFile,
+    GITHUB_REPOSITORY: 'octo-org/infra',
+    GITHUB_SHA: 'ffac537e6cbbf934b08745a378932722df287a53',
+    ...extraEnv
+  }
+  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v
+  const started = process.hrtime.bigint()
+  let firstOutput
+  let stdout = ''
+  const markMs = {}
+  return new Promise(resolve => {
+    const child = spawn(process.execPath, [join(repoRoot, 'dist', 'index.js')], { env })
+    child.stdout.on('data', chunk => {
+      firstOutput ??= process.hrtime.bigint()
+      stdout += chunk
+      for (const m of marks)
+        if (markMs[m] === undefined && stdout.includes(m))
+          markMs[m] = Number((process.hrtime.bigint() - started) / 1000000n)
+    })
+    child.stderr.on('data', () => undefined)
+    child.on('close', code => {
+      const ms = t => Number((t - started) / 1000000n)
+      resolve({
+        code,
+        wallMs: ms(process.hrtime.bigint()),
+        firstOutputMs: firstOutput ? ms(firstOutput) : NaN,
+        markMs,
+        stdout
+      })
+    })
+  })
+}
+
+/** Time of a bare `node -e ""` start, the floor any action's start-up is measured against. */
+export function nodeStartMs() {
+  const started = process.hrtime.bigint()
+  return new Promise(resolve => {
+    spawn(process.execPath, ['-e', '']).on('close', () =>
+      resolve(Number((process.hrtime.bigint() - started) / 1000000n))
+    )
+  })
+}
+
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)]
+}
+
+export function table(rows) {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map(r => String(r[i]).length)))
+  return rows.map(r => r.map((c, i) => String(c).padEnd(widths[i])).join('  ')).join('\n')
+}
