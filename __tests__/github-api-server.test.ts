@@ -143,6 +143,16 @@ describe('GitHub API stand-in', () => {
     expect((await call('GET', `/repos/${O}/${R}/pulls/12`)).status).toBe(404)
   })
 
+  it('finds the pull requests of a commit (head or merge commit)', async () => {
+    api.state.addPullRequest(O, R, 14, { headSha: 'b'.repeat(40), mergeCommitSha: 'c'.repeat(40), state: 'closed' })
+    for (const sha of ['b'.repeat(40), 'c'.repeat(40)]) {
+      const res = await call('GET', `/repos/${O}/${R}/commits/${sha}/pulls`)
+      expect(res.status).toBe(200)
+      expect((res.json as { number: number }[]).map(p => p.number)).toEqual([14])
+    }
+    expect((await call('GET', `/repos/${O}/${R}/commits/${'d'.repeat(40)}/pulls`)).json).toEqual([])
+  })
+
   it('injects faults for the next N matching requests and records them', async () => {
     const mark = api.requests.length
     api.injectFault({ operationId: 'issues/list-comments' }, 502, 2)

@@ -10,7 +10,7 @@
 //   every field GitHub documents (id, node_id, html_url, user, created_at, ...).
 // - Implemented: issue comments (list with GitHub's pagination and Link header, create, get, update, delete),
 //   GET /repos/{owner}/{repo} (with `permissions` per token), GET /repos/{owner}/{repo}/pulls/{pull_number},
-//   GET /user (403 for installation tokens, as on GitHub).
+//   GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls, GET /user (403 for installation tokens, as on GitHub).
 // - Auth is `Authorization: token X` or `Bearer X`; each token has an access level, and a read-only token gets
 //   403 "Resource not accessible by integration" on every write.
 // - Faults can be queued for the next N matching requests (`injectFault`), and every request is recorded
@@ -150,6 +150,8 @@ export interface StoredPullRequest {
   baseRef: string
   /** "owner/name" of the head repository; differs from the base for a fork. */
   headRepoFullName: string
+  /** The merge commit (test merge commit while open, the real one once merged). */
+  mergeCommitSha?: string
   state: 'open' | 'closed'
   draft: boolean
   title: string
@@ -196,7 +198,8 @@ export class GitHubApiState {
       headRepoFullName: opts.headRepoFullName ?? `${owner}/${repo}`,
       state: opts.state ?? 'open',
       draft: opts.draft ?? false,
-      title: opts.title ?? 'Update the infrastructure'
+      title: opts.title ?? 'Update the infrastructure',
+      ...(opts.mergeCommitSha ? { mergeCommitSha: opts.mergeCommitSha } : {})
     }
     this.pulls.set(`${owner}/${repo}#${number}`.toLowerCase(), pull)
     return pull
@@ -213,6 +216,7 @@ export class GitHubApiState {
           title?: string
           state?: 'open' | 'closed'
           draft?: boolean
+          merge_commit_sha?: string | null
           head: { sha: string; ref: string; repo: { full_name: string } | null }
           base: { ref: string; repo: { full_name: string } }
         }
@@ -227,7 +231,8 @@ export class GitHubApiState {
       headRepoFullName: pr.head.repo?.full_name ?? 'ghost/deleted-fork',
       state: pr.state ?? 'open',
       draft: pr.draft ?? false,
-      title: pr.title ?? 'Update the infrastructure'
+      title: pr.title ?? 'Update the infrastructure',
+      ...(pr.merge_commit_sha ? { mergeCommitSha: pr.merge_commit_sha } : {})
     })
   }
 
@@ -785,6 +790,48 @@ export function paginate<T>(
   return { page: slice, link: parts.length > 0 ? parts.join(', ') : undefined }
 }
 
+function pullJson(ctx: HandlerContext, pull: StoredPullRequest, template: unknown): Record<string, unknown> {
+  const example = structuredClone(template) as Record<string, unknown>
+  const head = example.head as Record<string, unknown>
+  const base = example.base as Record<string, unknown>
+  const [headOwner, headName] = pull.headRepoFullName.split('/')
+  const repoJson = (owner: string, name: string, repoTemplate: unknown, fork: boolean): Record<string, unknown> => ({
+    ...(repoTemplate as Record<string, unknown>),
+    name,
+    full_name: `${owner}/${name}`,
+    fork,
+    html_url: `${ctx.serverUrl}/${owner}/${name}`,
+    url: `${ctx.apiUrl}/repos/${owner}/${name}`
+  })
+  const fork = pull.headRepoFullName.toLowerCase() !== `${pull.owner}/${pull.repo}`.toLowerCase()
+  return {
+    ...example,
+    id: pull.number + 10_000_000,
+    number: pull.number,
+    title: pull.title,
+    state: pull.state,
+    draft: pull.draft,
+    merge_commit_sha: pull.mergeCommitSha ?? null,
+    requested_reviewers: [],
+    requested_teams: [],
+    url: `${ctx.apiUrl}/repos/${pull.owner}/${pull.repo}/pulls/${pull.number}`,
+    html_url: `${ctx.serverUrl}/${pull.owner}/${pull.repo}/pull/${pull.number}`,
+    head: {
+      ...head,
+      sha: pull.headSha,
+      ref: pull.headRef,
+      label: `${headOwner}:${pull.headRef}`,
+      repo: repoJson(headOwner, headName, head.repo, fork)
+    },
+    base: {
+      ...base,
+      ref: pull.baseRef,
+      label: `${pull.owner}:${pull.baseRef}`,
+      repo: repoJson(pull.owner, pull.repo, base.repo, false)
+    }
+  }
+}
+
 const BUILTIN_HANDLERS: Record<string, Handler> = {
   'issues/list-comments': ctx => {
     requireRepo(ctx)
@@ -857,48 +904,20 @@ const BUILTIN_HANDLERS: Record<string, Handler> = {
     requireRepo(ctx)
     const pull = ctx.state.pull(ctx.params.owner, ctx.params.repo, integerParam(ctx, 'pull_number'))
     if (!pull) throw new ApiError(404, 'Not Found')
-    const example = structuredClone(ctx.operation.responseExamples['200']) as Record<string, unknown>
-    const head = example.head as Record<string, unknown>
-    const base = example.base as Record<string, unknown>
-    const [headOwner, headName] = pull.headRepoFullName.split('/')
-    const repoJson = (owner: string, name: string, template: unknown, fork: boolean): Record<string, unknown> => ({
-      ...(template as Record<string, unknown>),
-      name,
-      full_name: `${owner}/${name}`,
-      fork,
-      html_url: `${ctx.serverUrl}/${owner}/${name}`,
-      url: `${ctx.apiUrl}/repos/${owner}/${name}`
-    })
-    const fork = pull.headRepoFullName.toLowerCase() !== `${pull.owner}/${pull.repo}`.toLowerCase()
-    const url = `${ctx.apiUrl}/repos/${pull.owner}/${pull.repo}/pulls/${pull.number}`
-    return {
-      status: 200,
-      body: {
-        ...example,
-        id: pull.number + 10_000_000,
-        number: pull.number,
-        title: pull.title,
-        state: pull.state,
-        draft: pull.draft,
-        requested_reviewers: [],
-        requested_teams: [],
-        url,
-        html_url: `${ctx.serverUrl}/${pull.owner}/${pull.repo}/pull/${pull.number}`,
-        head: {
-          ...head,
-          sha: pull.headSha,
-          ref: pull.headRef,
-          label: `${headOwner}:${pull.headRef}`,
-          repo: repoJson(headOwner, headName, head.repo, fork)
-        },
-        base: {
-          ...base,
-          ref: pull.baseRef,
-          label: `${pull.owner}:${pull.baseRef}`,
-          repo: repoJson(pull.owner, pull.repo, base.repo, false)
-        }
-      }
-    }
+    return { status: 200, body: pullJson(ctx, pull, ctx.operation.responseExamples['200']) }
+  },
+  // Open PRs whose head is the commit, and PRs merged with it as merge commit (what apply-after-merge looks up).
+  'repos/list-pull-requests-associated-with-commit': ctx => {
+    requireRepo(ctx)
+    const sha = ctx.params.commit_sha
+    const pulls = [...ctx.state.pulls.values()]
+      .filter(p => sameRepo(p, ctx.params.owner, ctx.params.repo))
+      .filter(p => p.headSha === sha || p.mergeCommitSha === sha)
+      .sort((a, b) => a.number - b.number)
+    const template = (ctx.operation.responseExamples['200'] as unknown[])[0]
+    const { page, link } = paginate(pulls, ctx.query, `${ctx.apiUrl}${ctx.path}`)
+    const headers: Record<string, string> = link ? { link } : {}
+    return { status: 200, body: page.map(p => pullJson(ctx, p, template)), headers }
   },
   'users/get-authenticated': ctx => {
     if (ctx.token.kind === 'installation') throw new ApiError(403, 'Resource not accessible by integration')
