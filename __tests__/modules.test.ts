@@ -227,6 +227,9 @@ function defineTerraformSteps(root: string, { requireTests }: { requireTests: bo
       }
       const result = await run('terraform', ['test', '-no-color'], rootDir(), terraformEnv)
       if (result.code !== 0) throw new Error(describeFailure('terraform test', result))
+      // Deprecated attributes read in assertions are as much a problem as in the configuration.
+      const warnings = `${result.stdout}\n${result.stderr}`.split('\n').filter(line => /Warning: Deprecated/.test(line))
+      expect(warnings).toEqual([])
       const summary = /(\d+) passed, (\d+) failed/.exec(result.stdout)
       expect(summary).not.toBeNull()
       expect(Number(summary?.[1])).toBeGreaterThan(0)
