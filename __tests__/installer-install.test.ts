@@ -194,6 +194,14 @@ describe('installTerraform against the local releases server', () => {
     )
   })
 
+  it('refuses an index that passes off another version’s signed files (downgrade)', async () => {
+    server.setFaults({ downgradeIndex: true })
+    await expectRefusal(
+      {},
+      /^http:\/\/127\.0\.0\.1:\d+\/terraform\/index\.json names terraform_1\.9\.8_SHA256SUMS for terraform 1\.11\.4 \(expected terraform_1\.11\.4_SHA256SUMS\); refusing to install$/
+    )
+  })
+
   it('refuses an unknown version', async () => {
     await expectRefusal(
       { versionSpec: '1.99.0' },

@@ -11,6 +11,7 @@ import { Downloader, HttpStatusError, withRetry, type HttpClient } from '../src/
 import { HASHICORP_RELEASE_KEY, HASHICORP_RELEASE_KEY_FINGERPRINT } from '../src/installer/hashicorp-release-key.js'
 import { terraformPlatform } from '../src/installer/platform.js'
 import {
+  checkCanonicalNames,
   findBuild,
   normalizeDownloadUrl,
   parseReleaseIndex,
@@ -190,6 +191,12 @@ describe('signatures', () => {
     expect(signatureCandidates({ ...release, shasumsSignature: undefined, shasumsSignatures: [] }, [])).toEqual([
       'S.sig'
     ])
+    // signatures of some other file are never candidates
+    expect(
+      signatureCandidates({ ...release, shasumsSignature: 'T.sig', shasumsSignatures: ['T.72D7468F.sig'] }, [
+        '72D7468F'
+      ])
+    ).toEqual(['S.sig'])
   })
 })
 
@@ -230,6 +237,20 @@ describe('release index', () => {
     ])
     expect(findBuild(release, 'linux', 'amd64')?.filename).toBe('terraform_1.11.4_linux_amd64.zip')
     expect(findBuild(release, 'linux', 'arm64')).toBeUndefined()
+  })
+
+  it('insists on canonical file names, so signed files of another version cannot be passed off', () => {
+    const release = parseReleaseIndex(index, 'u').versions.get('1.11.4')!
+    const build = findBuild(release, 'linux', 'amd64')!
+    expect(() => checkCanonicalNames(release, build, 'u')).not.toThrow()
+    expect(oneLine(() => checkCanonicalNames({ ...release, shasums: 'terraform_1.9.8_SHA256SUMS' }, build, 'u'))).toBe(
+      'u names terraform_1.9.8_SHA256SUMS for terraform 1.11.4 (expected terraform_1.11.4_SHA256SUMS); refusing to install'
+    )
+    expect(
+      oneLine(() => checkCanonicalNames(release, { ...build, filename: 'terraform_1.9.8_linux_amd64.zip' }, 'u'))
+    ).toMatch(
+      /^u names terraform_1\.9\.8_linux_amd64\.zip for terraform 1\.11\.4 \(expected terraform_1\.11\.4_linux_amd64\.zip\)/
+    )
   })
 
   it('refuses what is not an index, in one line', () => {

@@ -35,6 +35,8 @@ export interface ReleasesFaults {
   untrustedSignature?: boolean
   /** every .sig file answers 404 (the index still names them) */
   noSignature?: boolean
+  /** index.json lists every version with the oldest version's (genuinely signed) files: a downgrade attempt */
+  downgradeIndex?: boolean
   /** URL path -> number of 503 answers before it succeeds; Infinity for always. Counted from setFaults(). */
   failures?: Record<string, number>
 }
@@ -170,40 +172,52 @@ export async function startReleasesServer(options: ReleasesServerOptions = {}): 
     const specific = `${sumsName(v)}.${shortKeyId}.sig`
     return signatureFiles === 'both' ? [specific, generic] : signatureFiles === 'generic' ? [generic] : [specific]
   }
-  const index = JSON.stringify({
-    name: 'terraform',
-    versions: Object.fromEntries(
-      versions.map(v => [
-        v,
-        {
-          name: 'terraform',
-          version: v,
-          shasums: sumsName(v),
-          ...(signatureFiles !== 'key-specific' ? { shasums_signature: `${sumsName(v)}.sig` } : {}),
-          shasums_signatures: sigNames(v),
-          builds: builds.map(b => ({
-            name: 'terraform',
-            version: v,
-            os: b.os,
-            arch: b.arch,
-            filename: fileName(v, b),
-            url: `https://releases.hashicorp.com/terraform/${v}/${fileName(v, b)}`
-          }))
-        }
-      ])
-    )
-  })
+  // `named` is the version whose files an entry names: itself, except under the downgradeIndex fault
+  const indexJson = (downgrade: boolean): string =>
+    JSON.stringify({
+      name: 'terraform',
+      versions: Object.fromEntries(
+        versions
+          .map(listed => [listed, downgrade ? versions[0] : listed])
+          .map(([listed, v]) => [
+            listed,
+            {
+              name: 'terraform',
+              version: listed,
+              shasums: sumsName(v),
+              ...(signatureFiles !== 'key-specific' ? { shasums_signature: `${sumsName(v)}.sig` } : {}),
+              shasums_signatures: sigNames(v),
+              builds: builds.map(b => ({
+                name: 'terraform',
+                version: listed,
+                os: b.os,
+                arch: b.arch,
+                filename: fileName(v, b),
+                url: `https://releases.hashicorp.com/terraform/${v}/${fileName(v, b)}`
+              }))
+            }
+          ])
+      )
+    })
 
   let faults: ReleasesFaults = options.faults ?? {}
   let failuresLeft = new Map(Object.entries(faults.failures ?? {}))
   const requests = new Map<string, number>()
 
+  const index = indexJson(false)
+  const downgradedIndex = indexJson(true)
+
   const route = (path: string): { status: number; body?: Buffer | string; type?: string } => {
-    if (path === '/terraform/index.json') return { status: 200, body: index, type: 'application/json' }
+    if (path === '/terraform/index.json') {
+      return { status: 200, body: faults.downgradeIndex ? downgradedIndex : index, type: 'application/json' }
+    }
     const m = /^\/terraform\/([^/]+)\/([^/]+)$/.exec(path)
-    const vf = m ? files.get(m[1]) : undefined
-    if (!m || !vf) return { status: 404 }
-    const [, v, name] = m
+    if (!m || !files.has(m[1])) return { status: 404 }
+    // files are found by the version in their name, so a downgraded index's names resolve too
+    const name = m[2]
+    const v = versions.find(x => name.startsWith(`terraform_${x}_`))
+    const vf = v === undefined ? undefined : files.get(v)
+    if (v === undefined || !vf) return { status: 404 }
     if (name === sumsName(v)) return { status: 200, body: faults.tamperedShasums ? vf.tamperedShasums : vf.shasums }
     if (sigNames(v).includes(name)) {
       if (faults.noSignature) return { status: 404 }

@@ -10,6 +10,7 @@ import { DEFAULT_RETRY, Downloader, createHttpClient, type HttpClient, type Retr
 import { HASHICORP_RELEASE_KEY } from './hashicorp-release-key.js'
 import { terraformPlatform, type TerraformPlatform } from './platform.js'
 import {
+  checkCanonicalNames,
   fileUrl,
   findBuild,
   indexUrl,
@@ -81,7 +82,7 @@ export async function installTerraform(
   const keys = await readTrustedKeys(req.signingKeys.trim() === '' ? HASHICORP_RELEASE_KEY : req.signingKeys)
 
   const { spec, label } = await chooseSpec(req, log)
-  log.info(`terraform version: ${label}`)
+  log.info(`terraform version wanted: ${label}`)
 
   const cachedResult = async (version: string): Promise<InstallResult | undefined> => {
     const dir = toolCache.find(TOOL, version, cacheArch)
@@ -117,6 +118,7 @@ export async function installTerraform(
       `terraform ${version} has no build for ${platform.os}_${platform.arch} at ${url}: pick another terraform-version`
     )
   }
+  checkCanonicalNames(release, build, url)
 
   // 1. SHA256SUMS and its signature (small files first: a bad signature costs no zip download)
   const shasums = await downloader.buffer(fileUrl(downloadUrl, version, release.shasums))
@@ -133,7 +135,7 @@ export async function installTerraform(
   expectedDigest(shasumsText, release.shasums, build.filename)
 
   // 2. the zip, staged privately; extracted only once its digest matches
-  const staging = await mkdtemp(join(deps.tempDir ?? process.env.RUNNER_TEMP ?? tmpdir(), 'terraform-install-'))
+  const staging = await mkdtemp(join(deps.tempDir ?? (process.env.RUNNER_TEMP || tmpdir()), 'terraform-install-'))
   try {
     const zip = join(staging, build.filename)
     log.info(`downloading ${fileUrl(downloadUrl, version, build.filename)}`)

@@ -82,6 +82,26 @@ export function findBuild(release: Release, os: string, arch: string): ReleaseBu
   return release.builds.find(b => b.os === os && b.arch === arch)
 }
 
+/**
+ * Pure: insists the index uses HashiCorp's canonical names for this version. The checksum and signature prove a
+ * file is *a* genuine release, not *this* one: a hostile mirror could otherwise list version 1.11.4 with 1.9.8's
+ * genuinely signed files and downgrade the install. The file names inside the signed SHA256SUMS carry the version,
+ * so pinning the names pins the version.
+ */
+export function checkCanonicalNames(release: Release, build: ReleaseBuild, url: string): void {
+  const wanted = [
+    [release.shasums, `terraform_${release.version}_SHA256SUMS`],
+    [build.filename, `terraform_${release.version}_${build.os}_${build.arch}.zip`]
+  ]
+  for (const [got, expected] of wanted) {
+    if (got !== expected) {
+      throw new UserError(
+        `${url} names ${got} for terraform ${release.version} (expected ${expected}); refusing to install`
+      )
+    }
+  }
+}
+
 export function indexUrl(downloadUrl: string): string {
   return `${downloadUrl}/terraform/index.json`
 }

@@ -40,8 +40,12 @@ export function shortKeyId(key: openpgp.Key): string {
  * other the index names. When the index names none, the conventional `<shasums>.sig` is still tried.
  */
 export function signatureCandidates(release: Release, trustedShortIds: string[]): string[] {
-  const named = release.shasumsSignatures
-  const generic = release.shasumsSignature ?? `${release.shasums}.sig`
+  // only signatures of this very file (`<shasums>.sig`, `<shasums>.<ID>.sig`)
+  const named = release.shasumsSignatures.filter(n => n.startsWith(`${release.shasums}.`))
+  const generic =
+    release.shasumsSignature?.startsWith(`${release.shasums}.`) === true
+      ? release.shasumsSignature
+      : `${release.shasums}.sig`
   const ids = trustedShortIds.map(id => id.toUpperCase())
   const keySpecific = named.filter(name => ids.some(id => name.toUpperCase().endsWith(`.${id}.SIG`)))
   const ordered = [...keySpecific, generic, ...named]
