@@ -318,6 +318,9 @@ describe('upsertStickyComment', () => {
     )
     const third = await upsertStickyComment(client(), request(issue, many.slice(50, 150)))
     expect(third.sinceLastPlan).toBe('Since the last plan: +50, -50 resource changes')
+    // The previous comment has hashes, so the comparison stays exact even above the cap.
+    const fourth = await upsertStickyComment(client(), request(issue, many))
+    expect(fourth.sinceLastPlan).toBe('Since the last plan: +2,400, -0 resource changes')
   })
 
   it('updates only when asked not to create (changes-only without changes)', async () => {

@@ -104,18 +104,20 @@ function escapeForHtmlComment(json: string): string {
 export interface PlanState {
   /** Number of distinct change keys. */
   count: number
-  /** 8-hex-digit hash prefixes, or undefined when there were more than MAX_TRACKED_CHANGES. */
+  /** 8-hex-digit sha256 prefixes; undefined when read from a comment that stored only the count. */
   hashes?: Set<string>
 }
 
+/** The state of the current plan (all hashes are kept in memory; the state line stores at most the cap). */
 export function planState(changeKeys: string[]): PlanState {
   const hashes = new Set(changeKeys.map(k => createHash('sha256').update(k).digest('hex').slice(0, 8)))
-  const count = new Set(changeKeys).size
-  return hashes.size <= MAX_TRACKED_CHANGES ? { count, hashes } : { count }
+  return { count: new Set(changeKeys).size, hashes }
 }
 
+/** Line 2 of the body; above MAX_TRACKED_CHANGES hashes only the count is stored. */
 export function formatStateLine(state: PlanState): string {
-  const h = state.hashes ? ` h=${Buffer.from([...state.hashes].sort().join(''), 'hex').toString('base64')}` : ''
+  const tracked = state.hashes && state.hashes.size <= MAX_TRACKED_CHANGES
+  const h = tracked ? ` h=${Buffer.from([...state.hashes!].sort().join(''), 'hex').toString('base64')}` : ''
   return `${STATE_PREFIX}v1 n=${state.count}${h}${COMMENT_END}`
 }
 
@@ -138,7 +140,7 @@ export function describeSinceLastPlan(previous: PlanState | undefined, current: 
     for (const h of current.hashes) if (!previous.hashes.has(h)) added++
     for (const h of previous.hashes) if (!current.hashes.has(h)) removed++
     if (added === 0 && removed === 0) return 'No change since the last plan'
-    return `Since the last plan: +${added}, -${removed} resource changes`
+    return `Since the last plan: +${fmt(added)}, -${fmt(removed)} resource changes`
   }
   const counts =
     previous.count === current.count
