@@ -12,6 +12,13 @@ export const REDACTED = '***'
  */
 export const MIN_SECRET_LENGTH = 4
 
+/**
+ * Values that sit in sensitive maps (e.g. App Service `app_settings`) but cannot be secrets: booleans, null and
+ * short numbers. Redacting them everywhere would turn every "true" or "2024" in the comment and the step outputs
+ * into ***. (They are still hidden where they appear as sensitive values, by path.)
+ */
+const NOT_A_SECRET = /^(true|false|null|-?\d{1,5})$/i
+
 const CREDENTIAL_NAME =
   /(passw(or)?d|pwd|passphrase|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|account[_-]?key|shared[_-]?key|master[_-]?key|auth[_-]?key|signing[_-]?key|connection[_-]?string|conn[_-]?str|credential|(^|[_-])sas([_-]|$)|(^|[_-])key$)/i
 /** Names that mention a credential but hold a reference to it, or metadata about it, not the value. */
@@ -33,7 +40,7 @@ export class Redactor {
     const forms = [value, JSON.stringify(value).slice(1, -1), ...value.split(/\r?\n/)]
     for (const form of forms) {
       const trimmed = form.trim()
-      if (trimmed.length >= MIN_SECRET_LENGTH && !this.secrets.has(trimmed)) {
+      if (trimmed.length >= MIN_SECRET_LENGTH && !NOT_A_SECRET.test(trimmed) && !this.secrets.has(trimmed)) {
         this.secrets.add(trimmed)
         this.dirty = true
       }
