@@ -37,6 +37,7 @@ export const INPUT_NAMES = [
   'command',
   'working-directory',
   'stack',
+  'stack-files',
   'workspace',
   'terraform-version',
   'terraform-download-url',
@@ -64,6 +65,8 @@ export interface Inputs {
   /** How the root is named in comments and metadata: relative to the workspace, or `stack:chat-llm`. */
   rootLabel: string
   stack?: Stack
+  /** Absolute directory whose *.tf files are added to the bundled stack (extra resources, *_override.tf). */
+  stackFiles: string
   workspace: string
   terraformVersion: string
   terraformDownloadUrl: string
@@ -179,6 +182,14 @@ export function readInputs(env: Env, bundledStackDir: (stack: Stack) => string):
     rootLabel = relative(workspaceDir, workingDirectory).split(sep).join('/') || '.'
   }
 
+  const stackFilesValue = raw(env, 'stack-files')
+  if (stackFilesValue !== '' && !stack) {
+    throw new UserError(
+      `input stack-files: ${show(stackFilesValue)} is set without stack; it adds files to the bundled root, so set stack too`
+    )
+  }
+  const stackFiles = stackFilesValue === '' ? '' : insideWorkspace(workspaceDir, 'stack-files', stackFilesValue)
+
   const workspace = raw(env, 'workspace') || 'default'
   if (!WORKSPACE_NAME.test(workspace)) {
     throw new UserError(
@@ -275,6 +286,7 @@ export function readInputs(env: Env, bundledStackDir: (stack: Stack) => string):
     workingDirectory,
     rootLabel,
     stack,
+    stackFiles,
     workspace,
     terraformVersion,
     terraformDownloadUrl,

@@ -1,6 +1,6 @@
 // run(): validated inputs first, then install terraform, then the command. The single catch is here.
 import * as core from '@actions/core'
-import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs'
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { UserError } from './errors.js'
@@ -37,6 +37,19 @@ function stageBundledStack(inputs: Inputs): void {
     recursive: true,
     filter: src => !/[\\/](\.terraform|\.terraform\.lock\.hcl|terraform\.tfstate[^\\/]*)$/.test(src)
   })
+  if (inputs.stackFiles) addStackFiles(inputs.stackFiles, inputs.workingDirectory)
+}
+
+// The user's own *.tf / *.tfvars files next to the bundled root's: extra resources, or *_override.tf files.
+function addStackFiles(from: string, root: string): void {
+  if (!existsSync(from) || !statSync(from).isDirectory()) {
+    throw new UserError(`input stack-files: ${from} is not a directory; give a folder of .tf files in the repository`)
+  }
+  const files = readdirSync(from).filter(f => /\.(tf|tf\.json)$/.test(f))
+  if (files.length === 0) {
+    throw new UserError(`input stack-files: ${from} has no .tf files; give a folder of .tf files in the repository`)
+  }
+  for (const file of files) copyFileSync(join(from, file), join(root, file))
 }
 
 export async function run(): Promise<void> {

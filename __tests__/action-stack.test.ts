@@ -1,0 +1,76 @@
+// The bundled chat-LLM stack through the built action (`stack: chat-llm`) with the user's var file and an override
+// file for a local backend, against the azurerm provider (offline mirror in CI): plan -> comment -> apply -> re-plan.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { startWorld, type World } from './support/action-world.js'
+import { repoRoot, withoutMaskCommands } from './support/run-action.js'
+import { azurermUnavailableReason } from './support/azurerm-provider.js'
+
+const skipReason = await azurermUnavailableReason()
+if (skipReason) console.warn(`SKIPPED action-stack.test.ts: ${skipReason}`)
+const suite = skipReason ? describe.skip : describe
+
+let world: World
+let stackInputs: Record<string, string>
+
+beforeAll(async () => {
+  if (skipReason) return
+  world = await startWorld({ fixture: 'validate-ok', rootPath: 'unused' })
+  const deploy = join(world.dirs.workspace, 'deploy')
+  mkdirSync(join(deploy, 'stack-files'), { recursive: true })
+  cpSync(join(repoRoot, 'modules', 'chat-llm-stack', 'env', 'dev.tfvars'), join(deploy, 'dev.tfvars'))
+  // The bundled root has a partial azurerm backend; an override file swaps it for a local one here.
+  const statePath = join(world.dirs.workspace, 'state', 'dev.tfstate')
+  writeFileSync(
+    join(deploy, 'stack-files', 'backend_override.tf'),
+    `terraform {\n  backend "local" {\n    path = ${JSON.stringify(statePath)}\n  }\n}\n`
+  )
+  stackInputs = {
+    stack: 'chat-llm',
+    'working-directory': '',
+    'var-file': 'deploy/dev.tfvars',
+    'stack-files': 'deploy/stack-files'
+  }
+})
+
+afterAll(async () => {
+  await world?.close()
+})
+
+suite('stack: chat-llm', () => {
+  let planDir = ''
+  let digest = ''
+
+  it('plans the whole stack from the action’s own copy and posts a comment that fits', async () => {
+    const run = await world.run({ command: 'plan', ...stackInputs })
+    expect(withoutMaskCommands(run.stdout)).not.toMatch(/::error/)
+    expect(run.code).toBe(0)
+    expect(run.outputs['has-changes']).toBe('true')
+    expect(Number(run.outputs['to-add'])).toBeGreaterThan(40)
+    planDir = run.outputs['plan-dir']
+    digest = run.outputs['plan-digest']
+    const comments = world.ourComments()
+    expect(comments).toHaveLength(1)
+    expect(comments[0].body.length).toBeLessThanOrEqual(65536)
+    expect(comments[0].body).toContain('stack:chat-llm')
+    expect(comments[0].body).toContain('azurerm_linux_web_app')
+    // Nothing was written into the action's own files.
+    expect(run.outputs['plan-path'].startsWith(world.dirs.temp)).toBe(true)
+  })
+
+  it('applies that plan, then a re-plan shows no changes', async () => {
+    const apply = await world.run({
+      command: 'apply',
+      ...stackInputs,
+      'plan-path': join(planDir, 'tfplan'),
+      'plan-digest': digest,
+      'allow-destroy': 'false'
+    })
+    expect(apply.code).toBe(0)
+    expect(apply.outputs['apply-status']).toBe('applied')
+    const again = await world.run({ command: 'plan', ...stackInputs })
+    expect(again.code).toBe(0)
+    expect(again.outputs['has-changes']).toBe('false')
+  })
+})
