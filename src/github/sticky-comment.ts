@@ -15,6 +15,9 @@
 // Idempotency: a create that fails with a 5xx or a network error may still have created the comment on GitHub,
 // so it is not retried blindly: the comments are listed again and the create only repeats when ours is still
 // missing. An update that gets a 404 (the comment was deleted meanwhile) creates a new comment.
+// Two runs for the same target at the same moment can still both create (GitHub has no conditional create):
+// the reusable workflows use a `concurrency` group per PR; a later run updates the oldest and reports the others
+// in `duplicateIds`.
 //
 // "Since the last plan": line 2 carries the change keys of the plan the comment shows, as 32-bit hash prefixes
 // (at most MAX_TRACKED_CHANGES of them, about 10.7 K characters; above that only the count is stored), so the
@@ -155,7 +158,7 @@ function fmt(n: number): string {
 
 // --- parsing our body ------------------------------------------------------------------------------------------
 
-interface ParsedBody {
+export interface ParsedBody {
   markerLine: string
   stateLine?: string
   markdown: string
