@@ -46,6 +46,18 @@ const PUBLIC_ACCESS_TYPES = [
   'azurerm_storage_account'
 ]
 
+// Types that must be reached through a private endpoint of their own.
+const PRIVATE_ENDPOINT_TYPES = [
+  'azurerm_linux_web_app',
+  'azurerm_key_vault',
+  'azurerm_container_registry',
+  'azurerm_postgresql_flexible_server',
+  'azurerm_managed_redis',
+  'azurerm_cognitive_account',
+  'azurerm_machine_learning_workspace',
+  'azurerm_storage_account'
+]
+
 type Values = Record<string, unknown>
 
 interface RunResult {
@@ -385,6 +397,20 @@ suite('chat-llm-stack: plan, apply and re-plan against the offline provider', ()
       }
     })
 
+    test('every private-link service has a private endpoint', () => {
+      const connected = new Set(
+        state('azurerm_private_endpoint').map(r =>
+          String(first(r.values.private_service_connection).private_connection_resource_id)
+        )
+      )
+      const missing = PRIVATE_ENDPOINT_TYPES.flatMap(type =>
+        state(type)
+          .filter(r => !connected.has(String(r.values.id)))
+          .map(r => r.address)
+      )
+      expect(missing).toEqual([])
+    })
+
     test('every subnet has an NSG, every private endpoint a DNS zone group', () => {
       const associated = new Set(
         state('azurerm_subnet_network_security_group_association').map(r => String(r.values.subnet_id))
@@ -393,7 +419,7 @@ suite('chat-llm-stack: plan, apply and re-plan against the offline provider', ()
       expect(subnets.length).toBeGreaterThanOrEqual(2)
       expect(subnets.filter(r => !associated.has(String(r.values.id))).map(r => r.address)).toEqual([])
       const endpoints = planned('azurerm_private_endpoint')
-      expect(endpoints.length).toBeGreaterThanOrEqual(5)
+      expect(endpoints.length).toBeGreaterThanOrEqual(6)
       expect(
         endpoints
           .filter(

@@ -256,6 +256,14 @@ module "app" {
     for setting, secret in var.app_secret_references : setting => module.keyvault.secret_versionless_ids[secret]
   }
 
+  # Private ingress: Front Door Premium (private link) or an internal Application Gateway reaches the app through this
+  # endpoint; the public endpoint is off.
+  private_endpoints = {
+    pe = {
+      subnet_resource_id            = local.pe_subnet_id
+      private_dns_zone_resource_ids = [local.dns_zone_ids["privatelink.azurewebsites.net"]]
+    }
+  }
   diagnostic_settings = local.diagnostic_settings
 }
 
