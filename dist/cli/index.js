@@ -1,9 +1,1005 @@
+#!/usr/bin/env node
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ /* webpack/runtime/compat */
 /******/ 
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = new URL('.', import.meta.url).pathname.slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
 /******/ 
 /************************************************************************/
 var __webpack_exports__ = {};
-console.log('cli');
 
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/errors.ts
+// A problem the user can fix (bad input, refused apply, failed verification). main() prints its
+// message as one line with no stack trace and exits 1; anything else is a bug and keeps its stack.
+class UserError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'UserError';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/render/redact.ts
+/** Replaces a secret wherever it occurs in rendered text. */
+const REDACTED = '***';
+/**
+ * Secrets shorter than this are ignored: they are too short to be credentials, and masking every "on" or
+ * "123" would garble the comment. (Values Terraform marks sensitive are still hidden by path.)
+ */
+const MIN_SECRET_LENGTH = 4;
+/**
+ * Values that sit in sensitive maps (e.g. App Service `app_settings`) but cannot be secrets: booleans, null and
+ * short numbers. Redacting them everywhere would turn every "true" or "2024" in the comment and the step outputs
+ * into ***. (They are still hidden where they appear as sensitive values, by path.)
+ */
+const NOT_A_SECRET = /^(true|false|null|-?\d{1,5})$/i;
+const CREDENTIAL_NAME = /(passw(or)?d|pwd|passphrase|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|account[_-]?key|shared[_-]?key|master[_-]?key|auth[_-]?key|signing[_-]?key|connection[_-]?string|conn[_-]?str|credential|(^|[_-])sas([_-]|$)|(^|[_-])key$)/i;
+/** Names that mention a credential but hold a reference to it, or metadata about it, not the value. */
+const CREDENTIAL_METADATA = /([_-](ids?|names?|arns?|types?|versions?|versionless_id|length|ttl|expiration|expiry|expiration_date|expires_on|enabled|count|policy|policies|rotation|permissions|source|uri|path|urls?|format|algorithm|size|kind)$|^(public_key|hash_key|range_key|sort_key|partition_key|key_type)$)/i;
+class Redactor {
+    secrets = new Set();
+    pattern;
+    dirty = false;
+    constructor(secrets) {
+        for (const s of secrets ?? [])
+            this.addSecret(s);
+    }
+    /** Also registers the JSON-escaped form and each line of a multi-line secret, as they appear in plan text. */
+    addSecret(value) {
+        if (typeof value !== 'string')
+            return;
+        const forms = [value, JSON.stringify(value).slice(1, -1), ...value.split(/\r?\n/)];
+        for (const form of forms) {
+            const trimmed = form.trim();
+            if (trimmed.length >= MIN_SECRET_LENGTH && !NOT_A_SECRET.test(trimmed) && !this.secrets.has(trimmed)) {
+                this.secrets.add(trimmed);
+                this.dirty = true;
+            }
+        }
+    }
+    get size() {
+        return this.secrets.size;
+    }
+    /** The secret strings, e.g. to register them with the runner (core.setSecret) or seed another redactor. */
+    values() {
+        return [...this.secrets];
+    }
+    /** Builds a redactor from the plan: sensitive variables, sensitive outputs and every value Terraform marks
+     *  sensitive or that sits under a credential-looking attribute name, plus the caller's secrets. */
+    static fromPlan(plan, secrets) {
+        const r = new Redactor(secrets);
+        const vars = plan.configuration?.root_module?.variables ?? {};
+        for (const [name, v] of Object.entries(vars))
+            if (v.sensitive === true)
+                collectStrings(plan.variables?.[name]?.value, s => r.addSecret(s));
+        for (const oc of Object.values(plan.output_changes ?? {})) {
+            if (oc.before_sensitive === true)
+                collectStrings(oc.before, s => r.addSecret(s));
+            if (oc.after_sensitive === true)
+                collectStrings(oc.after, s => r.addSecret(s));
+        }
+        for (const [, o] of Object.entries(plan.planned_values?.outputs ?? {}))
+            if (o.sensitive === true)
+                collectStrings(o.value, s => r.addSecret(s));
+        for (const rc of [...(plan.resource_changes ?? []), ...(plan.resource_drift ?? [])]) {
+            const c = rc.change;
+            collectSecretLeaves(c.before, c.before_sensitive, [], r);
+            collectSecretLeaves(c.after, c.after_sensitive, [], r);
+        }
+        return r;
+    }
+    redactText(s) {
+        if (this.secrets.size === 0 || s.length < MIN_SECRET_LENGTH)
+            return s;
+        if (this.dirty || !this.pattern) {
+            // Longest first, so a secret that contains another is replaced whole.
+            const sorted = [...this.secrets].sort((a, b) => b.length - a.length);
+            this.pattern = new RegExp(sorted.map(escapeRegExp).join('|'), 'g');
+            this.dirty = false;
+        }
+        return s.replace(this.pattern, REDACTED);
+    }
+    isCredentialName(attrName) {
+        return CREDENTIAL_NAME.test(attrName) && !CREDENTIAL_METADATA.test(attrName);
+    }
+    /** A path with a credential-looking attribute name at any level (`password`, `credentials.username`). */
+    isCredentialPath(path) {
+        for (const step of path)
+            if (typeof step === 'string' && this.isCredentialName(step))
+                return true;
+        return false;
+    }
+}
+function escapeRegExp(s) {
+    return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+}
+/** Every string leaf, and numbers as strings (a sensitive port or PIN is still a secret). */
+function collectStrings(v, add) {
+    if (typeof v === 'string')
+        add(v);
+    else if (typeof v === 'number')
+        add(String(v));
+    else if (Array.isArray(v))
+        for (const x of v)
+            collectStrings(x, add);
+    else if (v && typeof v === 'object')
+        for (const x of Object.values(v))
+            collectStrings(x, add);
+}
+function collectSecretLeaves(v, sens, path, r) {
+    if (v === null || v === undefined)
+        return;
+    if (sens === true || (path.length > 0 && r.isCredentialPath(path) && typeof v !== 'object')) {
+        collectStrings(v, s => r.addSecret(s));
+        return;
+    }
+    if (typeof v !== 'object')
+        return;
+    if (Array.isArray(v)) {
+        v.forEach((x, i) => collectSecretLeaves(x, Array.isArray(sens) ? sens[i] : undefined, [...path, i], r));
+        return;
+    }
+    for (const [k, x] of Object.entries(v)) {
+        const childSens = sens && typeof sens === 'object' && !Array.isArray(sens) ? sens[k] : undefined;
+        collectSecretLeaves(x, childSens, [...path, k], r);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/plan/summary.ts
+function changeKind(actions) {
+    const has = (a) => actions.includes(a);
+    if (has('delete') && has('create'))
+        return 'replace';
+    if (has('delete'))
+        return 'destroy';
+    if (has('forget'))
+        return 'forget';
+    if (has('create'))
+        return 'create';
+    if (has('update'))
+        return 'update';
+    if (has('read'))
+        return 'read';
+    return 'no-op';
+}
+const isMove = (rc) => rc.previous_address !== undefined && rc.previous_address !== rc.address;
+const isImport = (rc) => rc.change.importing !== undefined && rc.change.importing !== null;
+/** The address shown for a change: deposed objects are named as such. */
+function displayAddress(rc) {
+    return rc.deposed ? `${rc.address} (deposed object ${rc.deposed})` : rc.address;
+}
+/** A resource change that shows up in the plan (anything but a plain no-op). */
+function isVisibleChange(rc) {
+    return changeKind(rc.change.actions) !== 'no-op' || isMove(rc) || isImport(rc);
+}
+function summarizePlan(plan) {
+    const s = {
+        add: 0,
+        change: 0,
+        destroy: 0,
+        replace: 0,
+        import: 0,
+        move: 0,
+        forget: 0,
+        read: 0,
+        drift: 0,
+        outputChanges: 0,
+        hasChanges: false,
+        changeKeys: []
+    };
+    const keys = new Set();
+    for (const rc of plan.resource_changes ?? []) {
+        const kind = changeKind(rc.change.actions);
+        if (kind === 'create')
+            s.add++;
+        else if (kind === 'update')
+            s.change++;
+        else if (kind === 'replace')
+            s.replace++;
+        else if (kind === 'destroy')
+            s.destroy++;
+        else if (kind === 'forget')
+            s.forget++;
+        else if (kind === 'read')
+            s.read++;
+        if (kind !== 'no-op')
+            keys.add(`${kind} ${displayAddress(rc)}`);
+        if (isImport(rc)) {
+            s.import++;
+            keys.add(`import ${rc.address}`);
+        }
+        if (isMove(rc)) {
+            s.move++;
+            keys.add(`move ${rc.previous_address} ${rc.address}`);
+        }
+    }
+    for (const rc of plan.resource_drift ?? [])
+        if (changeKind(rc.change.actions) !== 'no-op')
+            s.drift++;
+    for (const oc of Object.values(plan.output_changes ?? {}))
+        if (changeKind(oc.actions) !== 'no-op')
+            s.outputChanges++;
+    s.hasChanges = s.add + s.change + s.replace + s.destroy + s.forget + s.read + s.import + s.move + s.outputChanges > 0;
+    s.changeKeys = [...keys].sort();
+    return s;
+}
+/** "2 to add, 1 to change, 1 to replace, 0 to destroy" plus the non-zero extras. */
+function headline(s) {
+    const parts = [`${s.add} to add`, `${s.change} to change`, `${s.replace} to replace`, `${s.destroy} to destroy`];
+    const extra = [
+        [s.import, 'to import'],
+        [s.move, 'to move'],
+        [s.forget, 'to forget'],
+        [s.read, 'to read'],
+        [s.outputChanges, s.outputChanges === 1 ? 'output to change' : 'outputs to change']
+    ];
+    for (const [n, label] of extra)
+        if (n > 0)
+            parts.push(`${n} ${label}`);
+    return parts.join(', ');
+}
+
+;// CONCATENATED MODULE: ./src/render/fit-to-size.ts
+// Fits a document of sections into a character budget by lowering the detail of one section at a time, in a
+// fixed order. Each section level is rendered at most once and sizes are summed, so a 10,000-resource plan
+// costs a handful of renders, never a re-render of the whole document per step.
+const SEPARATOR = '\n\n';
+function fitToSize(sections, steps, maxChars, footer) {
+    const levels = new Map(sections.map(s => [s.id, 0]));
+    const cache = new Map();
+    const text = (s, room) => {
+        const level = levels.get(s.id);
+        const key = `${s.id}\u0000${level}`;
+        let t = cache.get(key);
+        if (t === undefined) {
+            t = s.render(level, room);
+            cache.set(key, t);
+        }
+        return t;
+    };
+    const shortened = [];
+    const sizeOf = (t) => (t === '' ? 0 : t.length + SEPARATOR.length);
+    const total = () => {
+        let n = sizeOf(footer(shortened));
+        for (const s of sections)
+            n += sizeOf(text(s, Infinity));
+        return n;
+    };
+    let current = total();
+    for (const step of steps) {
+        if (current <= maxChars)
+            break;
+        const section = sections.find(s => s.id === step.section);
+        if (!section || levels.get(section.id) >= step.level)
+            continue;
+        const before = text(section, Infinity);
+        levels.set(section.id, step.level);
+        if (!shortened.includes(step.note))
+            shortened.push(step.note);
+        if (section.roomDependentFrom !== undefined && step.level >= section.roomDependentFrom) {
+            // Give this section whatever the others (and the footer) leave.
+            const others = current - sizeOf(before) - sizeOf(footer(shortened.slice(0, -1))) + sizeOf(footer(shortened));
+            const room = maxChars - others - SEPARATOR.length;
+            const t = section.render(step.level, room);
+            cache.set(`${section.id}\u0000${step.level}`, t);
+        }
+        current = total();
+    }
+    const parts = sections.map(s => text(s, Infinity)).filter(t => t !== '');
+    const foot = footer(shortened);
+    if (foot !== '')
+        parts.push(foot);
+    return { parts, shortened, levels: Object.fromEntries(levels) };
+}
+function joinParts(parts) {
+    return parts.join(SEPARATOR) + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/plan/attribute-diff.ts
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isContainer = (v) => typeof v === 'object' && v !== null;
+function child(flags, step) {
+    if (flags === true || flags === false || flags === undefined)
+        return flags === true ? true : undefined;
+    if (Array.isArray(flags))
+        return typeof step === 'number' ? flags[step] : undefined;
+    return typeof step === 'string' ? flags[step] : undefined;
+}
+function childValue(v, step) {
+    if (Array.isArray(v))
+        return typeof step === 'number' ? v[step] : undefined;
+    if (isObject(v))
+        return typeof step === 'string' ? v[step] : undefined;
+    return undefined;
+}
+function deepEqual(a, b) {
+    if (a === b)
+        return true;
+    if (!isContainer(a) || !isContainer(b))
+        return false;
+    if (Array.isArray(a) !== Array.isArray(b))
+        return false;
+    if (Array.isArray(a) && Array.isArray(b))
+        return a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
+    const ka = Object.keys(a);
+    const kb = Object.keys(b);
+    return ka.length === kb.length && ka.every(k => deepEqual(a[k], b[k]));
+}
+/** The changed leaves of one change, in a stable order (object keys sorted, list items by index). */
+function attributeDiffs(change) {
+    const out = [];
+    walk([], change.before ?? undefined, change.after ?? undefined, change.after_unknown, change.before_sensitive, change.after_sensitive, out);
+    return out;
+}
+function walk(path, before, after, unknown, beforeSens, afterSens, out) {
+    const afterUnknown = unknown === true;
+    const bs = beforeSens === true;
+    const as = afterSens === true;
+    const leaf = () => {
+        out.push({
+            path,
+            before,
+            after: afterUnknown ? undefined : after,
+            afterUnknown,
+            beforeSensitive: bs,
+            afterSensitive: as
+        });
+    };
+    if (afterUnknown || bs || as) {
+        // A wholly unknown or sensitive value is one line, whatever its shape.
+        if (afterUnknown || !deepEqual(before, after) || (bs !== as && (before ?? null) !== null))
+            leaf();
+        return;
+    }
+    if (isContainer(before) || isContainer(after)) {
+        const steps = childSteps(before, after, unknown);
+        if (steps.length === 0) {
+            if (!deepEqual(before ?? null, after ?? null) && !(before === undefined && isEmpty(after)))
+                leaf();
+            return;
+        }
+        for (const step of steps)
+            walk([...path, step], childValue(before, step), childValue(after, step), child(unknown, step), child(beforeSens, step), child(afterSens, step), out);
+        return;
+    }
+    // Scalars: null and "absent" are the same to the reader.
+    if ((before ?? null) !== (after ?? null))
+        leaf();
+}
+function isEmpty(v) {
+    return (v === undefined || v === null || (Array.isArray(v) ? v.length === 0 : isObject(v) && Object.keys(v).length === 0));
+}
+function childSteps(before, after, unknown) {
+    if (Array.isArray(before) || Array.isArray(after) || Array.isArray(unknown)) {
+        const n = Math.max(Array.isArray(before) ? before.length : 0, Array.isArray(after) ? after.length : 0, Array.isArray(unknown) ? unknown.length : 0);
+        return Array.from({ length: n }, (_, i) => i);
+    }
+    const keys = new Set();
+    for (const v of [before, after, unknown])
+        if (isObject(v))
+            for (const k of Object.keys(v))
+                keys.add(k);
+    return [...keys].sort();
+}
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+/** `tags.env`, `site_config[0].minimum_tls_version`, `labels["app.kubernetes.io/name"]` */
+function formatPath(path) {
+    let s = '';
+    for (const step of path) {
+        if (typeof step === 'number')
+            s += `[${step}]`;
+        else if (IDENTIFIER.test(step))
+            s += s === '' ? step : `.${step}`;
+        else
+            s += `[${JSON.stringify(step)}]`;
+    }
+    return s;
+}
+/** The last attribute name of a path (list indexes skipped), for the credential-name heuristic. */
+function lastName(path) {
+    for (let i = path.length - 1; i >= 0; i--)
+        if (typeof path[i] === 'string')
+            return path[i];
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/render/safe-text.ts
+// Text from the plan (addresses, keys, values, diagnostics) must never become Markdown or HTML: everything that
+// GFM or GitHub could interpret is written as an HTML character reference, and values go into <code> elements
+// (a backtick code span cannot hold every string inside a table cell; an HTML-escaped <code> can).
+/** Characters that Markdown, GFM tables, GitHub math or HTML could interpret, as character references. */
+const ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '`': '&#96;',
+    '|': '&#124;',
+    '*': '&#42;',
+    _: '&#95;',
+    ']': '&#93;',
+    '~': '&#126;',
+    '\\': '&#92;',
+    $: '&#36;',
+    '\n': '↵',
+    '\r': '↵',
+    '\r\n': '↵'
+};
+/** Zero-width space: keeps `@user` and `#123` from becoming mentions or issue links. */
+const ZWSP = '&#8203;';
+// One pass, so that inserted references are never escaped again. `_` between two letters cannot start or end
+// emphasis, and `]` only matters before `(`, `[` or `:` (links), so addresses stay short and readable.
+const SPECIAL = /[&<>`|*~\\$]|\r\n|[\r\n]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])|\](?=[([:])|[@#](?=[A-Za-z0-9])/g;
+// C0/C1 controls and bidirectional overrides ("Trojan Source") are shown as escapes, never emitted raw.
+// eslint-disable-next-line no-control-regex
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+/** Inline text: safe inside a paragraph, a table cell or a <code> element. Newlines are shown as ↵. */
+function escapeInline(s) {
+    return s
+        .replace(INVISIBLE, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+        .replace(SPECIAL, c => (c === '@' || c === '#' ? `${c}${ZWSP}` : ENTITIES[c]));
+}
+/** Cuts a value to at most `max` characters, saying how much was left out. */
+function truncate(s, max) {
+    if (s.length <= max)
+        return s;
+    // Do not split a surrogate pair.
+    let cut = max;
+    const code = s.charCodeAt(cut - 1);
+    if (code >= 0xd800 && code <= 0xdbff)
+        cut--;
+    return `${s.slice(0, cut)}…(${s.length - cut} more chars)`;
+}
+/** An inline code element for a raw (already redacted) string, truncated to `max` characters first. */
+function code(raw, max = 200) {
+    return `<code>${escapeInline(truncate(raw, max))}</code>`;
+}
+/** A fenced code block that no line of `text` can close (the fence is longer than any backtick run). */
+function fencedBlock(text, info = '') {
+    let longest = 0;
+    for (const m of text.matchAll(/`+/g))
+        longest = Math.max(longest, m[0].length);
+    const fence = '`'.repeat(Math.max(3, longest + 1));
+    return `${fence}${info}\n${text}\n${fence}`;
+}
+/** Cuts every line of a block of text to `max` characters. */
+function truncateLines(text, max) {
+    if (text.length <= max)
+        return text;
+    return text
+        .split('\n')
+        .map(l => truncate(l, max))
+        .join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/render/values.ts
+// How one attribute value or change is written: redacted, sensitive and unknown values named, truncated, escaped.
+
+
+const SENSITIVE = '<em>(sensitive)</em>';
+const UNKNOWN = '<em>(known after apply)</em>';
+/** longest value shown in a table cell before "…(N more chars)" */
+const MAX_VALUE_CHARS = 200;
+/** longest resource address shown */
+const MAX_ADDRESS_CHARS = 300;
+function valueText(ctx, v) {
+    if (v === undefined || v === null)
+        return code('null');
+    const raw = typeof v === 'string' ? JSON.stringify(ctx.redact(v)) : ctx.redact(JSON.stringify(v));
+    return code(raw, MAX_VALUE_CHARS);
+}
+function addressCode(ctx, address) {
+    return code(ctx.redact(address), MAX_ADDRESS_CHARS);
+}
+function pathCode(ctx, path) {
+    return code(ctx.redact(formatPath(path)), MAX_VALUE_CHARS);
+}
+/** `tags.env`: "dev" → "prod" ; for a create only the new value, for a delete only the old one. */
+function diffLine(ctx, d, forcesReplacement) {
+    const credential = ctx.isCredentialPath(d.path);
+    const side = (v, sensitive, unknown = false) => unknown ? UNKNOWN : (sensitive || credential) && v !== null && v !== undefined ? SENSITIVE : valueText(ctx, v);
+    const before = side(d.before, d.beforeSensitive);
+    const after = side(d.after, d.afterSensitive, d.afterUnknown);
+    const mark = forcesReplacement ? ' <strong>(forces replacement)</strong>' : '';
+    const name = pathCode(ctx, d.path);
+    if (d.before === undefined)
+        return `${name} = ${after}${mark}`;
+    if (d.after === undefined && !d.afterUnknown)
+        return `${name} = ${before} → ${code('null')}${mark}`;
+    if (before === after && (d.beforeSensitive || d.afterSensitive || credential))
+        return `${name}: ${SENSITIVE} (changed)${mark}`;
+    return `${name}: ${before} → ${after}${mark}`;
+}
+/** Caller or plan text shown as one safe line. */
+function plainLine(ctx, s, max = 500) {
+    const redacted = ctx.redact(s);
+    return escapeInline(redacted.length > max ? `${redacted.slice(0, max)}…(${redacted.length - max} more chars)` : redacted);
+}
+
+;// CONCATENATED MODULE: ./src/render/sections.ts
+// The sections of a plan comment, each renderable at several levels of detail (0 = most detailed).
+
+
+
+
+const GROUP_ORDER = ['destroy', 'replace', 'create', 'update', 'import', 'move', 'forget', 'read'];
+const GROUP_TITLE = {
+    destroy: '🗑️ Destroy',
+    replace: '♻️ Replace',
+    create: '✨ Create',
+    update: '✏️ Update in place',
+    import: '📥 Import',
+    move: '🚚 Move',
+    forget: '👋 Forget (remove from state, keep the object)',
+    read: '📖 Read data source during apply'
+};
+/** Most attribute lines shown for one resource before "…and N more". */
+const MAX_ATTRIBUTES_PER_RESOURCE = 25;
+function groupOf(rc) {
+    const kind = changeKind(rc.change.actions);
+    if (kind !== 'no-op')
+        return kind;
+    if (isImport(rc))
+        return 'import';
+    if (isMove(rc))
+        return 'move';
+    return undefined;
+}
+function groupChanges(changes) {
+    const groups = new Map(GROUP_ORDER.map(g => [g, []]));
+    for (const rc of changes) {
+        const g = groupOf(rc);
+        if (g)
+            groups.get(g).push(rc);
+    }
+    return groups;
+}
+const REASONS = {
+    replace_because_tainted: 'the object is tainted',
+    replace_because_cannot_update: 'the provider cannot update it in place',
+    replace_by_request: 'replacement was requested (`-replace`)',
+    replace_by_triggers: 'a `replace_triggered_by` reference changed',
+    delete_because_no_resource_config: 'its resource block is no longer in the configuration',
+    delete_because_no_module: 'its module is no longer in the configuration',
+    delete_because_wrong_repetition: 'the resource switched between count, for_each and neither',
+    delete_because_count_index: 'its count index is out of range',
+    delete_because_each_key: 'its for_each key no longer exists',
+    delete_because_no_move_target: 'the target of its `moved` block does not exist',
+    read_because_config_unknown: 'its configuration depends on values known only after apply',
+    read_because_dependency_pending: 'it depends on resources with pending changes',
+    read_because_check_nested: 'it is used in a check block'
+};
+function reasonText(ctx, rc) {
+    const parts = [];
+    const reason = rc.action_reason;
+    if (reason) {
+        const words = REASONS[reason] ?? 'see the reason code';
+        parts.push(`${words.replace(/`([^`]+)`/g, (_, c) => code(c))} (${code(reason)})`);
+    }
+    const paths = rc.change.replace_paths ?? [];
+    if (paths.length > 0)
+        parts.push(`forced by ${paths
+            .slice(0, 10)
+            .map(p => pathCode(ctx, p))
+            .join(', ')}${paths.length > 10 ? ', …' : ''}`);
+    if (rc.deposed)
+        parts.push('a deposed object left by an earlier create-before-destroy');
+    return parts.join('; ') || '—';
+}
+function notes(ctx, rc) {
+    const n = [];
+    if (isMove(rc))
+        n.push(`moved from ${addressCode(ctx, rc.previous_address)}`);
+    if (isImport(rc))
+        n.push(rc.change.importing?.id ? `imported from ID ${code(ctx.redact(rc.change.importing.id))}` : 'imported');
+    return n.length > 0 ? `<br>${n.join('<br>')}` : '';
+}
+function isForcing(paths, path) {
+    if (!paths)
+        return false;
+    return paths.some(p => p.length <= path.length && p.every((step, i) => step === path[i]));
+}
+/** Level 0: per resource, every changed attribute before → after. */
+function diffCell(ctx, rc, group) {
+    if (group === 'destroy' || group === 'forget')
+        return '—';
+    const diffs = attributeDiffs(rc.change);
+    if (diffs.length === 0)
+        return '<em>no attribute changes</em>';
+    const shown = diffs.slice(0, MAX_ATTRIBUTES_PER_RESOURCE);
+    const lines = shown.map(d => diffLine(ctx, d, isForcing(rc.change.replace_paths, d.path)));
+    if (diffs.length > shown.length)
+        lines.push(`…and ${diffs.length - shown.length} more attributes`);
+    return lines.join('<br>');
+}
+/** Level 1: per resource, the names of the changed attributes. */
+function namesCell(ctx, rc, group) {
+    if (group === 'destroy' || group === 'forget')
+        return '—';
+    const diffs = attributeDiffs(rc.change);
+    if (diffs.length === 0)
+        return '<em>no attribute changes</em>';
+    const names = [...new Set(diffs.map(d => formatPath(d.path)))];
+    const shown = names.slice(0, MAX_ATTRIBUTES_PER_RESOURCE).map(n => code(ctx.redact(n)));
+    return shown.join(', ') + (names.length > shown.length ? `, …and ${names.length - shown.length} more` : '');
+}
+/** The resource changes (or drift) at one level of detail. `skipListed` groups are only counted. */
+function changesSection(ctx, heading, groups, level, listedAbove = new Set(), titles = {}) {
+    const titleOf = (g) => titles[g] ?? GROUP_TITLE[g];
+    const total = [...groups.values()].reduce((n, l) => n + l.length, 0);
+    if (total === 0)
+        return '';
+    const out = [heading];
+    if (level === 'count') {
+        const parts = GROUP_ORDER.filter(g => groups.get(g).length > 0).map(g => `${groups.get(g).length} ${g}`);
+        out.push(`${parts.join(', ')} (details omitted to fit)`);
+        return out.join('\n\n');
+    }
+    if (level === 'types') {
+        const rows = ['| Action | Resource type | Count |', '|---|---|---:|'];
+        for (const g of GROUP_ORDER) {
+            const list = groups.get(g);
+            if (list.length === 0)
+                continue;
+            if (listedAbove.has(g)) {
+                rows.push(`| ${titleOf(g)} | <em>listed above</em> | ${list.length} |`);
+                continue;
+            }
+            const byType = new Map();
+            for (const rc of list)
+                byType.set(rc.type, (byType.get(rc.type) ?? 0) + 1);
+            for (const [type, n] of [...byType].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)))
+                rows.push(`| ${titleOf(g)} | ${code(ctx.redact(type))} | ${n} |`);
+        }
+        out.push(rows.join('\n'));
+        return out.join('\n\n');
+    }
+    for (const g of GROUP_ORDER) {
+        const list = groups.get(g);
+        if (list.length === 0)
+            continue;
+        const title = `<strong>${titleOf(g)} (${list.length})</strong>`;
+        if (listedAbove.has(g)) {
+            out.push(`${title}: listed above.`);
+            continue;
+        }
+        if (level === 'address') {
+            out.push(`${title}\n\n${list.map(rc => `- ${addressCode(ctx, displayAddress(rc))}${notes(ctx, rc).replace(/<br>/g, ', ')}`).join('\n')}`);
+            continue;
+        }
+        const cell = level === 'diff' ? diffCell : namesCell;
+        const header = level === 'diff' ? '| Resource | Changed attributes (before → after) |' : '| Resource | Changed attributes |';
+        const rows = list.map(rc => `| ${addressCode(ctx, displayAddress(rc))}${notes(ctx, rc)} | ${cell(ctx, rc, g)} |`);
+        out.push(`${title}\n\n${header}\n|---|---|\n${rows.join('\n')}`);
+    }
+    return out.join('\n\n');
+}
+/** One row of the destroy/replace call-out. */
+function calloutRow(ctx, rc, withReason) {
+    const kind = changeKind(rc.change.actions) === 'replace' ? '♻️ replace' : '🗑️ destroy';
+    return withReason
+        ? `| ${kind} | ${addressCode(ctx, displayAddress(rc))} | ${reasonText(ctx, rc)} |`
+        : `- ${kind} ${addressCode(ctx, displayAddress(rc))}`;
+}
+function calloutHeading(destroys, replaces) {
+    const parts = [];
+    if (destroys > 0)
+        parts.push(`${destroys} to destroy`);
+    if (replaces > 0)
+        parts.push(`${replaces} to replace`);
+    return `> [!CAUTION]\n> **This plan deletes objects: ${parts.join(', ')}.** Review them first.`;
+}
+const CALLOUT_TABLE_HEADER = '| Action | Resource | Why |\n|---|---|---|';
+function outputsSection(ctx, outputs, level) {
+    if (outputs.length === 0)
+        return '';
+    const heading = `#### Output changes (${outputs.length})`;
+    if (level === 'count')
+        return `${heading}\n\n${outputs.length} outputs change (details omitted to fit).`;
+    if (level === 'names')
+        return `${heading}\n\n${outputs.map(([name, oc]) => `- ${code(ctx.redact(name))} (${changeKind(oc.actions)})`).join('\n')}`;
+    const rows = outputs.map(([name, oc]) => {
+        const kind = changeKind(oc.actions);
+        const before = oc.before_sensitive === true ? SENSITIVE : valueText(ctx, oc.before);
+        const after = oc.after_sensitive === true ? SENSITIVE : oc.after_unknown === true ? UNKNOWN : valueText(ctx, oc.after);
+        const change = kind === 'create' ? after : kind === 'destroy' ? `${before} → ${code('null')}` : `${before} → ${after}`;
+        return `| ${code(ctx.redact(name))} | ${kind} | ${change} |`;
+    });
+    return `${heading}\n\n| Output | Action | Value |\n|---|---|---|\n${rows.join('\n')}`;
+}
+function warningsSection(ctx, lines, max) {
+    if (lines.length === 0)
+        return '';
+    const shown = lines.slice(0, max).map(l => `> - ${plainLine(ctx, l)}`);
+    if (lines.length > max)
+        shown.push(`> - …and ${lines.length - max} more`);
+    return `> [!WARNING]\n> **Warnings**\n>\n${shown.join('\n')}`;
+}
+/** Longest line of the text plan kept in the fallback. */
+const MAX_TEXT_PLAN_LINE = 1000;
+function textPlanSection(ctx, text) {
+    const body = truncateLines(ctx.redact(text.replace(/\r\n/g, '\n').trimEnd()), MAX_TEXT_PLAN_LINE);
+    return `<details><summary>Text plan (<code>terraform show</code>)</summary>\n\n${fencedBlock(body)}\n\n</details>`;
+}
+
+
+;// CONCATENATED MODULE: ./src/render/render-plan.ts
+// The plan comment: headline counts, destroy/replace call-out, changes by action, drift, outputs, warnings and
+// the text plan, shrunk step by step to fit `maxChars`, with every secret redacted.
+
+
+
+
+
+/** GitHub's limit for an issue comment body. */
+const GITHUB_COMMENT_LIMIT = 65536;
+/** The default budget: GitHub's limit minus room for a hidden marker and the caller's own lines. */
+const DEFAULT_MAX_CHARS = 60000;
+const DETAIL = ['diff', 'names', 'address', 'types', 'count'];
+const DRIFT_TITLES = {
+    destroy: '🗑️ Deleted outside Terraform',
+    update: '✏️ Changed outside Terraform',
+    create: '✨ Created outside Terraform'
+};
+const STEPS = [
+    { section: 'text', level: 1, note: 'the text plan was left out' },
+    { section: 'drift', level: 1, note: 'drift shows changed attribute names only' },
+    { section: 'changes', level: 1, note: 'resource changes show changed attribute names only, not values' },
+    { section: 'outputs', level: 1, note: 'output values were left out' },
+    { section: 'drift', level: 2, note: 'drift lists addresses only' },
+    { section: 'changes', level: 2, note: 'resource changes list addresses only' },
+    { section: 'drift', level: 4, note: 'drift is counted only' },
+    { section: 'changes', level: 3, note: 'resource changes are counted per resource type' },
+    { section: 'outputs', level: 2, note: 'output changes are counted only' },
+    { section: 'warnings', level: 1, note: 'only the first warnings are shown' },
+    { section: 'changes', level: 4, note: 'resource changes are counted only' },
+    { section: 'callout', level: 1, note: 'the reasons for destroys and replaces were left out' },
+    { section: 'head', level: 1, note: 'the title and header were shortened' },
+    { section: 'callout', level: 2, note: '**NOT EVERY DESTROY AND REPLACE IS LISTED**' }
+];
+function renderPlanMarkdown(plan, opts) {
+    const maxChars = Math.max(1, Math.floor(opts.maxChars));
+    const planRedactor = Redactor.fromPlan(plan);
+    const ctx = {
+        redact: s => planRedactor.redactText(opts.redactor ? opts.redactor.redactText(s) : s),
+        isCredentialPath: p => planRedactor.isCredentialPath(p)
+    };
+    const summary = summarizePlan(plan);
+    const changes = plan.resource_changes ?? [];
+    const groups = groupChanges(changes);
+    const drift = groupChanges((plan.resource_drift ?? []).filter(rc => changeKind(rc.change.actions) !== 'no-op'));
+    const dangerous = changes.filter(rc => ['replace', 'destroy'].includes(changeKind(rc.change.actions)));
+    const outputs = Object.entries(plan.output_changes ?? {})
+        .filter(([, oc]) => changeKind(oc.actions) !== 'no-op')
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const warnings = [...(opts.warnings ?? []), ...planWarnings(plan)];
+    const head = (level) => {
+        const limit = level === 0 ? Infinity : 300;
+        const lines = [`### ${cut(ctx.redact(opts.title ?? 'Terraform plan'), limit)}`];
+        if (opts.header)
+            lines.push(cut(ctx.redact(opts.header), level === 0 ? Infinity : 1000));
+        if (plan.errored)
+            lines.push('**Plan failed:** Terraform reported errors, so the changes below may be incomplete.');
+        if (!summary.hasChanges) {
+            lines.push('**No changes.** Your infrastructure matches the configuration.');
+            if (summary.drift > 0)
+                lines.push(`Terraform found ${summary.drift} objects changed outside of Terraform (see below).`);
+        }
+        else
+            lines.push(`**Plan:** ${headline(summary)}.`);
+        if (plan.complete === false)
+            lines.push('This plan is **incomplete**: some changes are deferred to a later plan.');
+        if (plan.applyable === false && summary.hasChanges)
+            lines.push('This plan **cannot be applied**.');
+        return lines.join('\n\n');
+    };
+    const sections = [
+        { id: 'head', render: head },
+        { id: 'warnings', render: level => warningsSection(ctx, warnings, level === 0 ? 50 : 3) },
+        {
+            id: 'callout',
+            roomDependentFrom: 2,
+            render: (level, room) => callout(ctx, dangerous, level, room, opts.fullPlanHint)
+        },
+        {
+            id: 'changes',
+            render: level => changesSection(ctx, '#### Resource changes', groups, DETAIL[level], new Set(level >= 2 ? ['destroy', 'replace'] : ['destroy']))
+        },
+        {
+            id: 'drift',
+            render: level => changesSection(ctx, '#### Changed outside of Terraform (drift)\n\nTerraform noticed these changes while refreshing. They are not made by this plan, but may explain some of it.', drift, DETAIL[level], new Set(), DRIFT_TITLES)
+        },
+        { id: 'outputs', render: level => outputsSection(ctx, outputs, ['values', 'names', 'count'][level]) },
+        { id: 'text', render: level => (level === 0 && opts.textPlan ? textPlanSection(ctx, opts.textPlan) : '') }
+    ];
+    const footer = (shortened) => {
+        if (shortened.length === 0)
+            return '';
+        const hint = opts.fullPlanHint
+            ? cut(ctx.redact(opts.fullPlanHint), 1000)
+            : 'The full plan is in the workflow run log.';
+        return `> [!NOTE]\n> **This comment was shortened to fit ${maxChars.toLocaleString('en-US')} characters:** ${shortened.join('; ')}.\n> ${hint.replace(/\n/g, ' ')}`;
+    };
+    const fit = fitToSize(sections, STEPS, maxChars, footer);
+    let markdown = joinParts(fit.parts);
+    if (markdown.length > maxChars) {
+        // Only reachable with an absurdly small budget: cut at a line break and say so.
+        const notice = '\n\n**…comment cut to fit.**\n';
+        const at = markdown.lastIndexOf('\n', maxChars - notice.length);
+        markdown = at > 0 ? markdown.slice(0, at) + notice : `**Plan:** ${headline(summary)}.`.slice(0, maxChars);
+        fit.shortened.push('the comment was cut');
+    }
+    return { markdown, shortened: fit.shortened };
+}
+function cut(s, max) {
+    return Number.isFinite(max) ? truncate(s, max) : s;
+}
+/** The destroy/replace call-out: a table with reasons (0), a list (1), or as many as fit in `room` (2). */
+function callout(ctx, dangerous, level, room, hint) {
+    if (dangerous.length === 0)
+        return '';
+    const destroys = dangerous.filter(rc => changeKind(rc.change.actions) === 'destroy').length;
+    const heading = calloutHeading(destroys, dangerous.length - destroys);
+    if (level === 0)
+        return `${heading}\n\n${CALLOUT_TABLE_HEADER}\n${dangerous.map(rc => calloutRow(ctx, rc, true)).join('\n')}`;
+    const rows = dangerous.map(rc => calloutRow(ctx, rc, false));
+    if (level === 1)
+        return `${heading}\n\n${rows.join('\n')}`;
+    // Fill: as many rows as fit, then say loudly how many are missing.
+    const missingLine = (shown) => {
+        const rest = dangerous.slice(shown);
+        const d = rest.filter(rc => changeKind(rc.change.actions) === 'destroy').length;
+        const parts = [d > 0 ? `${d} more destroys` : '', rest.length - d > 0 ? `${rest.length - d} more replaces` : ''];
+        const where = hint
+            ? ` ${truncate(ctx.redact(hint), 300).replace(/\n/g, ' ')}`
+            : ' See the full plan in the workflow run.';
+        return `**⚠️ …and ${parts.filter(Boolean).join(' and ')} are NOT listed here: they did not fit.**${where}`;
+    };
+    let size = heading.length + 2;
+    let shown = 0;
+    const reserve = missingLine(0).length + 2;
+    while (shown < rows.length && size + rows[shown].length + 1 + reserve <= room)
+        size += rows[shown++].length + 1;
+    const parts = [heading, rows.slice(0, shown).join('\n')];
+    if (shown < rows.length)
+        parts.push(missingLine(shown));
+    return parts.filter(Boolean).join('\n\n');
+}
+function planWarnings(plan) {
+    const out = [];
+    for (const d of plan.diagnostics ?? [])
+        out.push(`${d.severity === 'error' ? 'Error' : 'Warning'}: ${d.summary}${d.address ? ` (${d.address})` : ''}`);
+    for (const c of plan.checks ?? [])
+        if (c.status === 'fail' || c.status === 'error')
+            out.push(`Check ${c.address.to_display} ${c.status === 'fail' ? 'failed' : 'errored'}`);
+    const deferred = plan.deferred_changes?.length ?? 0;
+    if (deferred > 0)
+        out.push(`${deferred} resource changes are deferred to a later plan`);
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/cli/args.ts
+// Argument parsing for the `render` command; every mistake is one UserError line naming the flag and value.
+
+const USAGE = `Usage: tf-plan-render render --plan-json <file> [--text-plan <file>] [--max-chars N] [--title T]
+
+Prints the Terraform plan summary as GitHub-flavoured Markdown on stdout.
+
+  --plan-json <file>   output of \`terraform show -json <planfile>\` (required)
+  --text-plan <file>   output of \`terraform show -no-color <planfile>\`, shown collapsed when it fits
+  --max-chars N        size budget in characters (default 60000; GitHub comments allow 65536)
+  --title T            Markdown title (default "Terraform plan")
+  --help               this help
+
+Environment: TF_PLAN_RENDER_SECRETS, secrets to mask (one per line).
+`;
+/** Below this, not even the headline and a few destroy addresses fit. */
+const MIN_MAX_CHARS = 1000;
+const VALUE_FLAGS = ['--plan-json', '--text-plan', '--max-chars', '--title'];
+function parseRenderArgs(argv) {
+    if (argv.includes('--help') || argv.includes('-h') || argv[0] === 'help')
+        return 'help';
+    const [command, ...rest] = argv;
+    if (command === undefined)
+        throw new UserError('missing command: use `render` (see --help)');
+    if (command !== 'render')
+        throw new UserError(`unknown command "${command}": the only command is \`render\` (see --help)`);
+    const values = new Map();
+    for (let i = 0; i < rest.length; i++) {
+        const arg = rest[i];
+        const eq = arg.indexOf('=');
+        const flag = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
+        if (!VALUE_FLAGS.includes(flag))
+            throw new UserError(`unknown argument "${arg}": accepted are ${VALUE_FLAGS.join(', ')}, --help`);
+        const value = eq > 0 && arg.startsWith('--') ? arg.slice(eq + 1) : rest[++i];
+        if (value === undefined)
+            throw new UserError(`${flag}: missing value`);
+        if (values.has(flag))
+            throw new UserError(`${flag}: given twice; pass it once`);
+        values.set(flag, value);
+    }
+    const planJson = values.get('--plan-json');
+    if (!planJson)
+        throw new UserError('--plan-json: missing; pass the output file of `terraform show -json <planfile>`');
+    const max = values.get('--max-chars');
+    let maxChars;
+    if (max !== undefined) {
+        if (!/^[0-9]+$/.test(max) || Number(max) <= 0 || !Number.isSafeInteger(Number(max)))
+            throw new UserError(`--max-chars: "${max}" is not a positive integer`);
+        maxChars = Number(max);
+        if (maxChars < MIN_MAX_CHARS)
+            throw new UserError(`--max-chars: ${max} is too small; use at least ${MIN_MAX_CHARS}`);
+    }
+    return { planJson, textPlan: values.get('--text-plan'), maxChars, title: values.get('--title') };
+}
+
+;// CONCATENATED MODULE: ./src/cli/run-cli.ts
+// The CLI without process globals, so it is testable; errors a user can fix are one line on stderr, exit 1.
+
+
+
+
+
+async function runCli(argv, io) {
+    try {
+        const args = parseRenderArgs(argv);
+        if (args === 'help') {
+            io.stdout(USAGE);
+            return 0;
+        }
+        const plan = parsePlan(await readText(args.planJson, '--plan-json'), args.planJson);
+        const textPlan = args.textPlan === undefined ? undefined : await readText(args.textPlan, '--text-plan');
+        // Secrets to mask, one per line, e.g. from a file the workflow writes; never echoed.
+        const secrets = (io.env.TF_PLAN_RENDER_SECRETS ?? '').split('\n').filter(Boolean);
+        const redactor = Redactor.fromPlan(plan, secrets);
+        const { markdown } = renderPlanMarkdown(plan, {
+            maxChars: args.maxChars ?? DEFAULT_MAX_CHARS,
+            title: args.title,
+            textPlan,
+            redactor
+        });
+        io.stdout(markdown);
+        return 0;
+    }
+    catch (e) {
+        if (e instanceof UserError) {
+            io.stderr(`tf-plan-render: ${e.message}\n`);
+            return 1;
+        }
+        throw e;
+    }
+}
+async function readText(file, flag) {
+    try {
+        return await (0,promises_namespaceObject.readFile)(file, 'utf8');
+    }
+    catch (e) {
+        const code = e.code ?? 'unreadable';
+        throw new UserError(`${flag}: cannot read "${file}" (${code}); pass a readable file`);
+    }
+}
+function parsePlan(text, file) {
+    let plan;
+    try {
+        plan = JSON.parse(text);
+    }
+    catch {
+        throw new UserError(`--plan-json: "${file}" is not JSON; pass the output of \`terraform show -json <planfile>\``);
+    }
+    const p = plan;
+    if (!p || typeof p !== 'object' || typeof p.format_version !== 'string' || !/^1\./.test(p.format_version))
+        throw new UserError(`--plan-json: "${file}" is not a plan in JSON format 1.x; pass the output of \`terraform show -json <planfile>\``);
+    return p;
+}
+
+;// CONCATENATED MODULE: ./src/cli/index.ts
+// `tf-plan-render render --plan-json <file> [--text-plan <file>] [--max-chars N] [--title T]`: the plan comment
+// as Markdown on stdout. Thin: parse args → read files → renderPlanMarkdown → stdout.
+
+void runCli(process.argv.slice(2), {
+    stdout: s => process.stdout.write(s),
+    stderr: s => process.stderr.write(s),
+    env: process.env
+}).then(code => {
+    process.exitCode = code;
+});
 
