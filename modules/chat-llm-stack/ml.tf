@@ -125,7 +125,9 @@ module "ml" {
   storage_account_resource_id      = azurerm_storage_account.ml[0].id
   key_vault_resource_id            = module.ml_keyvault[0].resource_id
   application_insights_resource_id = azurerm_application_insights.ml[0].id
-  container_registry_resource_id   = module.registry.resource_id
+  # Not the app's registry: the workspace identity would get write access to production images. Give ML its own
+  # Premium registry (registry module) when it builds environments.
+  container_registry_resource_id = null
 
   private_endpoints = {
     pe = {
