@@ -88,8 +88,9 @@ async function unavailableReason(): Promise<string | null> {
     })
     return null
   } catch (error) {
+    const { message, cause } = error as Error & { cause?: { code?: string } }
     return (
-      `TF_CLI_CONFIG_FILE is unset and registry.terraform.io is unreachable (${(error as Error).message}); ` +
+      `TF_CLI_CONFIG_FILE is unset and registry.terraform.io is unreachable (${cause?.code ?? message}); ` +
       'run `eval "$(/work/shared/offline-azurerm/setup)"` (or .ci/run) to use the offline azurerm provider'
     )
   }
@@ -106,7 +107,8 @@ function describeFailure(step: string, result: RunResult): string {
 
 const { modules, examples } = discoverRoots()
 const skipReason = await unavailableReason()
-if (skipReason) console.warn(`SKIPPED modules.test.ts: ${skipReason}`)
+// Written to stderr directly: jest drops console output of a file whose tests are all skipped.
+if (skipReason) process.stderr.write(`\nSKIPPED __tests__/modules.test.ts: ${skipReason}\n\n`)
 const suite = skipReason ? describe.skip : describe
 
 let workDir = ''
