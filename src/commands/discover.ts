@@ -13,7 +13,7 @@
 //   `source = "./…"` and `source = "../…"` transitively. Registry, git and other remote sources are not followed.
 // - A Terraform directory that no longer exists (its .tf files were deleted) cannot be planned from this commit: it
 //   is reported in `deletedDirectories`, never in the matrix, and the files under it affect nothing else.
-import { parse } from '@cdktf/hcl2json'
+import { parseHcl as parse } from '../hcl/parse-hcl.js'
 import { execFile } from 'node:child_process'
 import { readdir, readFile } from 'node:fs/promises'
 import { isAbsolute, join, posix, relative, sep } from 'node:path'

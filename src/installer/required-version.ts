@@ -2,7 +2,7 @@
 // `.terraform-version` file (tfenv's format) in the root or a parent up to the workspace, else nothing.
 import { readdir, readFile } from 'node:fs/promises'
 import { dirname, join, relative, resolve, isAbsolute } from 'node:path'
-import { parse } from '@cdktf/hcl2json'
+import { parseHcl as parse } from '../hcl/parse-hcl.js'
 import { UserError } from '../errors.js'
 
 export interface RequiredVersion {
