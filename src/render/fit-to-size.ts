@@ -4,21 +4,24 @@
 
 export interface FitSection {
   id: string
-  /** Renders the section at `level`; `room` is the space left for it (for sections that fill what is left). */
-  render(level: number, room: number): string
-  /** From this level on, the section is rendered once, with the room the others leave. */
-  roomDependentFrom?: number
+  /**
+   * Renders the section at `level`, or returns undefined as soon as it would be longer than `room` (so a
+   * too-detailed level of a huge plan costs no more than `room` characters of work).
+   */
+  render(level: number, room: number): string | undefined
+  /** From this level on, the section fills exactly the room the others leave (and must return a string). */
+  fillFrom?: number
 }
 
 export interface FitStep {
   section: string
   level: number
-  /** what the reader is told was shortened */
+  /** what the reader is told was shortened; a later step of the same section replaces the note */
   note: string
 }
 
 export interface FitResult {
-  /** non-empty section texts in order */
+  /** non-empty section texts in order, the footer last */
   parts: string[]
   shortened: string[]
   levels: Record<string, number>
@@ -33,46 +36,45 @@ export function fitToSize(
   footer: (shortened: readonly string[]) => string
 ): FitResult {
   const levels = new Map(sections.map(s => [s.id, 0]))
-  const cache = new Map<string, string>()
-  const text = (s: FitSection, room: number): string => {
-    const level = levels.get(s.id)!
-    const key = `${s.id}\u0000${level}`
-    let t = cache.get(key)
-    if (t === undefined) {
-      t = s.render(level, room)
-      cache.set(key, t)
-    }
-    return t
+  const cache = new Map<string, string | undefined>()
+  const key = (s: FitSection): string => `${s.id}\u0000${levels.get(s.id)}`
+  const text = (s: FitSection): string | undefined => {
+    const k = key(s)
+    if (!cache.has(k)) cache.set(k, s.render(levels.get(s.id)!, maxChars))
+    return cache.get(k)
   }
-  const shortened: string[] = []
-  const sizeOf = (t: string): number => (t === '' ? 0 : t.length + SEPARATOR.length)
-  const total = (): number => {
-    let n = sizeOf(footer(shortened))
-    for (const s of sections) n += sizeOf(text(s, Infinity))
-    return n
-  }
+  const notes = new Map<string, string>()
+  const shortened = (): string[] => [...notes.values()]
+  const sizeOf = (t: string | undefined): number =>
+    t === undefined ? Infinity : t === '' ? 0 : t.length + SEPARATOR.length
+  const total = (): number => sections.reduce((n, s) => n + sizeOf(text(s)), sizeOf(footer(shortened())))
 
   let current = total()
   for (const step of steps) {
     if (current <= maxChars) break
     const section = sections.find(s => s.id === step.section)
     if (!section || levels.get(section.id)! >= step.level) continue
-    const before = text(section, Infinity)
+    const before = text(section)
     levels.set(section.id, step.level)
-    if (!shortened.includes(step.note)) shortened.push(step.note)
-    if (section.roomDependentFrom !== undefined && step.level >= section.roomDependentFrom) {
+    const previousNote = notes.get(section.id)
+    notes.set(section.id, step.note)
+    if (section.fillFrom !== undefined && step.level >= section.fillFrom) {
       // Give this section whatever the others (and the footer) leave.
-      const others = current - sizeOf(before) - sizeOf(footer(shortened.slice(0, -1))) + sizeOf(footer(shortened))
-      const room = maxChars - others - SEPARATOR.length
-      const t = section.render(step.level, room)
-      cache.set(`${section.id}\u0000${step.level}`, t)
+      const others = sections.reduce((n, s) => (s === section ? n : n + sizeOf(text(s))), sizeOf(footer(shortened())))
+      cache.set(key(section), section.render(step.level, maxChars - others - SEPARATOR.length) ?? '')
+    }
+    const after = text(section)
+    if (after === before && before !== undefined) {
+      // Nothing changed (e.g. an empty section): do not claim it was shortened.
+      if (previousNote === undefined) notes.delete(section.id)
+      else notes.set(section.id, previousNote)
     }
     current = total()
   }
-  const parts = sections.map(s => text(s, Infinity)).filter(t => t !== '')
-  const foot = footer(shortened)
+  const parts = sections.map(s => text(s) ?? '').filter(t => t !== '')
+  const foot = footer(shortened())
   if (foot !== '') parts.push(foot)
-  return { parts, shortened, levels: Object.fromEntries(levels) }
+  return { parts, shortened: shortened(), levels: Object.fromEntries(levels) }
 }
 
 export function joinParts(parts: readonly string[]): string {

@@ -29,6 +29,8 @@ export class Redactor {
   private readonly secrets = new Set<string>()
   private pattern: RegExp | undefined
   private dirty = false
+  /** attribute names repeat across thousands of resources: decide each once */
+  private readonly names = new Map<string, boolean>()
 
   constructor(secrets?: Iterable<string>) {
     for (const s of secrets ?? []) this.addSecret(s)
@@ -71,8 +73,8 @@ export class Redactor {
       if (o.sensitive === true) collectStrings(o.value, s => r.addSecret(s))
     for (const rc of [...(plan.resource_changes ?? []), ...(plan.resource_drift ?? [])]) {
       const c = rc.change
-      collectSecretLeaves(c.before, c.before_sensitive, [], r)
-      collectSecretLeaves(c.after, c.after_sensitive, [], r)
+      collectSecretLeaves(c.before, c.before_sensitive, false, r)
+      collectSecretLeaves(c.after, c.after_sensitive, false, r)
     }
     return r
   }
@@ -89,7 +91,12 @@ export class Redactor {
   }
 
   isCredentialName(attrName: string): boolean {
-    return CREDENTIAL_NAME.test(attrName) && !CREDENTIAL_METADATA.test(attrName)
+    let known = this.names.get(attrName)
+    if (known === undefined) {
+      known = CREDENTIAL_NAME.test(attrName) && !CREDENTIAL_METADATA.test(attrName)
+      if (this.names.size < 10000) this.names.set(attrName, known)
+    }
+    return known
   }
 
   /** A path with a credential-looking attribute name at any level (`password`, `credentials.username`). */
@@ -111,24 +118,24 @@ function collectStrings(v: JsonValue | undefined, add: (s: string) => void): voi
   else if (v && typeof v === 'object') for (const x of Object.values(v)) collectStrings(x, add)
 }
 
+/** Collects the leaves Terraform marks sensitive and those under a credential-looking attribute name. */
 function collectSecretLeaves(
   v: JsonValue | undefined,
   sens: ShapeFlags | undefined,
-  path: PathStep[],
+  credential: boolean,
   r: Redactor
 ): void {
   if (v === null || v === undefined) return
-  if (sens === true || (path.length > 0 && r.isCredentialPath(path) && typeof v !== 'object')) {
+  if (sens === true || (credential && typeof v !== 'object')) {
     collectStrings(v, s => r.addSecret(s))
     return
   }
   if (typeof v !== 'object') return
   if (Array.isArray(v)) {
-    v.forEach((x, i) => collectSecretLeaves(x, Array.isArray(sens) ? sens[i] : undefined, [...path, i], r))
+    for (let i = 0; i < v.length; i++)
+      collectSecretLeaves(v[i], Array.isArray(sens) ? sens[i] : undefined, credential, r)
     return
   }
-  for (const [k, x] of Object.entries(v)) {
-    const childSens = sens && typeof sens === 'object' && !Array.isArray(sens) ? sens[k] : undefined
-    collectSecretLeaves(x, childSens, [...path, k], r)
-  }
+  const sensObj = sens && typeof sens === 'object' && !Array.isArray(sens) ? sens : undefined
+  for (const k in v) collectSecretLeaves(v[k], sensObj?.[k], credential || r.isCredentialName(k), r)
 }

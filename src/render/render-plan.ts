@@ -99,34 +99,42 @@ export function renderPlanMarkdown(plan: PlanJson, opts: RenderOptions): { markd
     { id: 'warnings', render: level => warningsSection(ctx, warnings, level === 0 ? 50 : 3) },
     {
       id: 'callout',
-      roomDependentFrom: 2,
+      fillFrom: 2,
       render: (level, room) => callout(ctx, dangerous, level, room, opts.fullPlanHint)
     },
     {
       id: 'changes',
-      render: level =>
+      render: (level, room) =>
         changesSection(
           ctx,
           '#### Resource changes',
           groups,
           DETAIL[level],
+          room,
           new Set<Group>(level >= 2 ? ['destroy', 'replace'] : ['destroy'])
         )
     },
     {
       id: 'drift',
-      render: level =>
+      render: (level, room) =>
         changesSection(
           ctx,
           '#### Changed outside of Terraform (drift)\n\nTerraform noticed these changes while refreshing. They are not made by this plan, but may explain some of it.',
           drift,
           DETAIL[level],
+          room,
           new Set(),
           DRIFT_TITLES
         )
     },
-    { id: 'outputs', render: level => outputsSection(ctx, outputs, (['values', 'names', 'count'] as const)[level]) },
-    { id: 'text', render: level => (level === 0 && opts.textPlan ? textPlanSection(ctx, opts.textPlan) : '') }
+    {
+      id: 'outputs',
+      render: (level, room) => outputsSection(ctx, outputs, (['values', 'names', 'count'] as const)[level], room)
+    },
+    {
+      id: 'text',
+      render: (level, room) => (level === 0 && opts.textPlan ? textPlanSection(ctx, opts.textPlan, room) : '')
+    }
   ]
 
   const footer = (shortened: readonly string[]): string => {
@@ -160,7 +168,7 @@ function callout(
   level: number,
   room: number,
   hint: string | undefined
-): string {
+): string | undefined {
   if (dangerous.length === 0) return ''
   const destroys = dangerous.filter(rc => changeKind(rc.change.actions) === 'destroy').length
   const heading = calloutHeading(destroys, dangerous.length - destroys)

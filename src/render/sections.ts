@@ -118,62 +118,92 @@ function namesCell(ctx: ValueContext, rc: ResourceChange, group: Group): string 
 
 export type DetailLevel = 'diff' | 'names' | 'address' | 'types' | 'count'
 
-/** The resource changes (or drift) at one level of detail. `skipListed` groups are only counted. */
+/** Collects lines and gives up (returns undefined) once they exceed `room` characters. */
+class Capped {
+  private readonly lines: string[] = []
+  private size = 0
+  constructor(
+    private readonly room: number,
+    private readonly separator = '\n'
+  ) {}
+  push(line: string): boolean {
+    this.size += line.length + this.separator.length
+    if (this.size > this.room) return false
+    this.lines.push(line)
+    return true
+  }
+  get full(): boolean {
+    return this.size > this.room
+  }
+  text(): string | undefined {
+    return this.full ? undefined : this.lines.join(this.separator)
+  }
+}
+
+/**
+ * The resource changes (or drift) at one level of detail; undefined when longer than `room`. Groups in
+ * `listedAbove` are only counted (they are in the destroy/replace call-out).
+ */
 export function changesSection(
   ctx: ValueContext,
   heading: string,
   groups: Map<Group, ResourceChange[]>,
   level: DetailLevel,
+  room: number,
   listedAbove: ReadonlySet<Group> = new Set(),
   titles: Partial<Record<Group, string>> = {}
-): string {
+): string | undefined {
   const titleOf = (g: Group): string => titles[g] ?? GROUP_TITLE[g]
-  const total = [...groups.values()].reduce((n, l) => n + l.length, 0)
-  if (total === 0) return ''
-  const out: string[] = [heading]
+  const present = GROUP_ORDER.filter(g => groups.get(g)!.length > 0)
+  if (present.length === 0) return ''
+  const out = new Capped(room)
+  out.push(`${heading}\n`)
   if (level === 'count') {
-    const parts = GROUP_ORDER.filter(g => groups.get(g)!.length > 0).map(g => `${groups.get(g)!.length} ${g}`)
-    out.push(`${parts.join(', ')} (details omitted to fit)`)
-    return out.join('\n\n')
+    out.push(`${present.map(g => `${groups.get(g)!.length} ${g}`).join(', ')} (details omitted to fit)`)
+    return out.text()
   }
   if (level === 'types') {
-    const rows = ['| Action | Resource type | Count |', '|---|---|---:|']
-    for (const g of GROUP_ORDER) {
+    out.push('| Action | Resource type | Count |\n|---|---|---:|')
+    for (const g of present) {
       const list = groups.get(g)!
-      if (list.length === 0) continue
       if (listedAbove.has(g)) {
-        rows.push(`| ${titleOf(g)} | <em>listed above</em> | ${list.length} |`)
+        out.push(`| ${titleOf(g)} | <em>listed above</em> | ${list.length} |`)
         continue
       }
       const byType = new Map<string, number>()
       for (const rc of list) byType.set(rc.type, (byType.get(rc.type) ?? 0) + 1)
       for (const [type, n] of [...byType].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)))
-        rows.push(`| ${titleOf(g)} | ${code(ctx.redact(type))} | ${n} |`)
+        if (!out.push(`| ${titleOf(g)} | ${code(ctx.redact(type))} | ${n} |`)) return undefined
     }
-    out.push(rows.join('\n'))
-    return out.join('\n\n')
+    return out.text()
   }
-  for (const g of GROUP_ORDER) {
+  for (const g of present) {
     const list = groups.get(g)!
-    if (list.length === 0) continue
     const title = `<strong>${titleOf(g)} (${list.length})</strong>`
     if (listedAbove.has(g)) {
-      out.push(`${title}: listed above.`)
+      out.push(`${title}: listed above.\n`)
       continue
     }
     if (level === 'address') {
-      out.push(
-        `${title}\n\n${list.map(rc => `- ${addressCode(ctx, displayAddress(rc))}${notes(ctx, rc).replace(/<br>/g, ', ')}`).join('\n')}`
-      )
+      out.push(`${title}\n`)
+      for (const rc of list)
+        if (!out.push(`- ${addressCode(ctx, displayAddress(rc))}${notes(ctx, rc).replace(/<br>/g, ', ')}`))
+          return undefined
+      out.push('')
       continue
     }
     const cell = level === 'diff' ? diffCell : namesCell
-    const header =
+    out.push(`${title}\n`)
+    out.push(
       level === 'diff' ? '| Resource | Changed attributes (before → after) |' : '| Resource | Changed attributes |'
-    const rows = list.map(rc => `| ${addressCode(ctx, displayAddress(rc))}${notes(ctx, rc)} | ${cell(ctx, rc, g)} |`)
-    out.push(`${title}\n\n${header}\n|---|---|\n${rows.join('\n')}`)
+    )
+    out.push('|---|---|')
+    for (const rc of list)
+      if (!out.push(`| ${addressCode(ctx, displayAddress(rc))}${notes(ctx, rc)} | ${cell(ctx, rc, g)} |`))
+        return undefined
+    out.push('')
   }
-  return out.join('\n\n')
+  return out.text()?.trimEnd()
 }
 
 /** One row of the destroy/replace call-out. */
@@ -196,23 +226,29 @@ export const CALLOUT_TABLE_HEADER = '| Action | Resource | Why |\n|---|---|---|'
 export function outputsSection(
   ctx: ValueContext,
   outputs: readonly [string, OutputChange][],
-  level: 'values' | 'names' | 'count'
-): string {
+  level: 'values' | 'names' | 'count',
+  room: number
+): string | undefined {
   if (outputs.length === 0) return ''
   const heading = `#### Output changes (${outputs.length})`
   if (level === 'count') return `${heading}\n\n${outputs.length} outputs change (details omitted to fit).`
-  if (level === 'names')
-    return `${heading}\n\n${outputs.map(([name, oc]) => `- ${code(ctx.redact(name))} (${changeKind(oc.actions)})`).join('\n')}`
-  const rows = outputs.map(([name, oc]) => {
+  const out = new Capped(room)
+  out.push(`${heading}\n`)
+  if (level === 'names') {
+    for (const [name, oc] of outputs) if (!out.push(`- ${code(ctx.redact(name))} (${changeKind(oc.actions)})`)) break
+    return out.text()
+  }
+  out.push('| Output | Action | Value |\n|---|---|---|')
+  for (const [name, oc] of outputs) {
     const kind = changeKind(oc.actions)
     const before = oc.before_sensitive === true ? SENSITIVE : valueText(ctx, oc.before)
     const after =
       oc.after_sensitive === true ? SENSITIVE : oc.after_unknown === true ? UNKNOWN : valueText(ctx, oc.after)
     const change =
       kind === 'create' ? after : kind === 'destroy' ? `${before} → ${code('null')}` : `${before} → ${after}`
-    return `| ${code(ctx.redact(name))} | ${kind} | ${change} |`
-  })
-  return `${heading}\n\n| Output | Action | Value |\n|---|---|---|\n${rows.join('\n')}`
+    if (!out.push(`| ${code(ctx.redact(name))} | ${kind} | ${change} |`)) break
+  }
+  return out.text()
 }
 
 export function warningsSection(ctx: ValueContext, lines: readonly string[], max: number): string {
@@ -225,9 +261,12 @@ export function warningsSection(ctx: ValueContext, lines: readonly string[], max
 /** Longest line of the text plan kept in the fallback. */
 export const MAX_TEXT_PLAN_LINE = 1000
 
-export function textPlanSection(ctx: ValueContext, text: string): string {
+export function textPlanSection(ctx: ValueContext, text: string, room: number): string | undefined {
+  // Redaction shortens text only a little, so a text plan far beyond the room is not even looked at.
+  if (text.length > room * 2) return undefined
   const body = truncateLines(ctx.redact(text.replace(/\r\n/g, '\n').trimEnd()), MAX_TEXT_PLAN_LINE)
-  return `<details><summary>Text plan (<code>terraform show</code>)</summary>\n\n${fencedBlock(body)}\n\n</details>`
+  const section = `<details><summary>Text plan (<code>terraform show</code>)</summary>\n\n${fencedBlock(body)}\n\n</details>`
+  return section.length > room ? undefined : section
 }
 
 export { plainLine }
