@@ -123,7 +123,7 @@ describe('bad inputs: one line, exit 1, no stack trace, nothing installed', () =
     [
       'malformed version',
       { 'terraform-version': 'one.two' },
-      /^::error::input terraform-version: "one.two" is not accepted; use an exact version/
+      /^::error::input terraform-version: "one.two" is not a valid version constraint .*expected an exact version/
     ],
     ['unknown version', { 'working-directory': 'ok', 'terraform-version': '1.0.99' }, /^::error::.*1\.0\.99.*/],
     ['unsatisfiable constraint', { 'working-directory': 'ok', 'terraform-version': '~> 2.0' }, /^::error::.*~> 2\.0.*/],

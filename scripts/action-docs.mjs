@@ -9,7 +9,11 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const BEGIN = '<!-- BEGIN_ACTION_DOCS -->'
 const END = '<!-- END_ACTION_DOCS -->'
 
-const cell = text => String(text ?? '').replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ').trim()
+const cell = text =>
+  String(text ?? '')
+    .replace(/\|/g, '\\|')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim()
 
 export function actionTables(actionYml) {
   const action = YAML.parse(actionYml)

@@ -2,6 +2,7 @@
 // Every bad input is a UserError naming the input, the bad value and what is accepted.
 import { isAbsolute, relative, resolve, sep } from 'node:path'
 import { UserError } from './errors.js'
+import { parseVersionSpec } from './installer/version-spec.js'
 
 export const COMMANDS = ['validate', 'plan', 'apply', 'discover'] as const
 export type Command = (typeof COMMANDS)[number]
@@ -149,7 +150,6 @@ function requiredDir(env: Env, variable: string): string {
   return resolve(value)
 }
 
-const TERRAFORM_VERSION = /^(latest|\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?|[~<>=!0-9., -]+)$/
 const WORKSPACE_NAME = /^[A-Za-z0-9_-][A-Za-z0-9_.-]{0,89}$/
 const VARIABLE_ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_-]*=/
 const SHA256_HEX = /^[0-9a-f]{64}$/
@@ -198,11 +198,8 @@ export function readInputs(env: Env, bundledStackDir: (stack: Stack) => string):
   }
 
   const terraformVersion = raw(env, 'terraform-version')
-  if (terraformVersion !== '' && !TERRAFORM_VERSION.test(terraformVersion)) {
-    throw new UserError(
-      `input terraform-version: ${show(terraformVersion)} is not accepted; use an exact version (1.11.4), a constraint (~> 1.10, >= 1.9, < 2.0), latest, or leave it empty to read required_version`
-    )
-  }
+  // The installer's own parser, so what is accepted here is exactly what it can resolve.
+  if (terraformVersion !== '') parseVersionSpec(terraformVersion, `input terraform-version: ${show(terraformVersion)}`)
 
   const terraformDownloadUrl = (raw(env, 'terraform-download-url') || 'https://releases.hashicorp.com').replace(
     /\/+$/,
