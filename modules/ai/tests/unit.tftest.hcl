@@ -225,3 +225,41 @@ run "rejects_bad_lock_kind" {
   }
   expect_failures = [var.lock]
 }
+
+run "rejects_bad_name" {
+  command = plan
+  variables {
+    name = "-aif"
+  }
+  expect_failures = [var.name]
+}
+
+run "rejects_bad_subdomain" {
+  command = plan
+  variables {
+    custom_subdomain_name = "AIF_Unit"
+  }
+  expect_failures = [var.custom_subdomain_name]
+}
+
+run "rejects_bad_bypass" {
+  command = plan
+  variables {
+    network_acls_bypass = "All"
+  }
+  expect_failures = [var.network_acls_bypass]
+}
+
+run "rejects_bad_deployment_name" {
+  command = plan
+  variables {
+    model_deployments = {
+      "chat deployment" = {
+        model_name    = "gpt-4o"
+        model_version = "2024-11-20"
+        capacity      = 50
+      }
+    }
+  }
+  expect_failures = [var.model_deployments]
+}

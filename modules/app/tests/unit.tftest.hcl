@@ -284,3 +284,47 @@ run "rejects_bad_lock_kind" {
   }
   expect_failures = [var.lock]
 }
+
+run "rejects_bad_name" {
+  command = plan
+  variables {
+    name = "App_Unit"
+  }
+  expect_failures = [var.name]
+}
+
+run "rejects_registry_url_instead_of_login_server" {
+  command = plan
+  variables {
+    container = {
+      registry_login_server = "https://crunit.azurecr.io"
+      image_name            = "chat-api:1.0.0"
+    }
+  }
+  expect_failures = [var.container]
+}
+
+run "rejects_non_subnet_id" {
+  command = plan
+  variables {
+    virtual_network_subnet_resource_id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-unit/providers/Microsoft.Network/virtualNetworks/vnet-unit"
+  }
+  expect_failures = [var.virtual_network_subnet_resource_id]
+}
+
+run "rejects_zero_workers" {
+  command = plan
+  variables {
+    worker_count           = 0
+    zone_balancing_enabled = false
+  }
+  expect_failures = [var.worker_count]
+}
+
+run "rejects_relative_health_check_path" {
+  command = plan
+  variables {
+    health_check_path = "healthz"
+  }
+  expect_failures = [var.health_check_path]
+}

@@ -145,3 +145,19 @@ run "rejects_bad_lock_kind" {
   }
   expect_failures = [var.lock_kind]
 }
+
+run "rejects_long_environment" {
+  command = plan
+  variables {
+    environment = "production"
+  }
+  expect_failures = [var.environment]
+}
+
+run "rejects_bad_name_suffix" {
+  command = plan
+  variables {
+    name_suffix = "ABC"
+  }
+  expect_failures = [var.name_suffix]
+}

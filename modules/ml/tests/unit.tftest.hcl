@@ -111,3 +111,11 @@ run "rejects_bad_lock_kind" {
   }
   expect_failures = [var.lock]
 }
+
+run "rejects_bad_name" {
+  command = plan
+  variables {
+    name = "ml"
+  }
+  expect_failures = [var.name]
+}

@@ -191,3 +191,49 @@ run "rejects_bad_lock_kind" {
   }
   expect_failures = [var.lock]
 }
+
+run "rejects_bad_name" {
+  command = plan
+  variables {
+    name = "PSQL_unit"
+  }
+  expect_failures = [var.name]
+}
+
+run "rejects_non_guid_tenant" {
+  command = plan
+  variables {
+    tenant_id = "contoso.onmicrosoft.com"
+  }
+  expect_failures = [var.tenant_id]
+}
+
+run "rejects_bad_principal_type" {
+  command = plan
+  variables {
+    administrators = {
+      app = {
+        object_id      = "00000000-0000-0000-0000-000000000002"
+        principal_name = "id-app-unit"
+        principal_type = "ManagedIdentity"
+      }
+    }
+  }
+  expect_failures = [var.administrators]
+}
+
+run "rejects_bad_sku_name" {
+  command = plan
+  variables {
+    sku_name = "Standard_D2s_v3"
+  }
+  expect_failures = [var.sku_name]
+}
+
+run "rejects_bad_maintenance_window" {
+  command = plan
+  variables {
+    maintenance_window = { day_of_week = 7 }
+  }
+  expect_failures = [var.maintenance_window]
+}

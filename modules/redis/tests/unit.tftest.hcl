@@ -165,3 +165,27 @@ run "rejects_bad_lock_kind" {
   }
   expect_failures = [var.lock]
 }
+
+run "rejects_bad_name" {
+  command = plan
+  variables {
+    name = "redis--unit"
+  }
+  expect_failures = [var.name]
+}
+
+run "rejects_bad_aof_frequency" {
+  command = plan
+  variables {
+    persistence = { aof_backup_frequency = "1m" }
+  }
+  expect_failures = [var.persistence]
+}
+
+run "rejects_unknown_module" {
+  command = plan
+  variables {
+    redis_modules = [{ name = "RedisGraph" }]
+  }
+  expect_failures = [var.redis_modules]
+}
