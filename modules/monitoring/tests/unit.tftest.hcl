@@ -368,3 +368,26 @@ run "rejects_bad_lock_kind" {
   }
   expect_failures = [var.lock]
 }
+
+run "rejects_bad_sampling_percentage" {
+  command = plan
+  variables {
+    application_insights_sampling_percentage = 0
+  }
+  expect_failures = [var.application_insights_sampling_percentage]
+}
+
+run "rejects_unsupported_frequency" {
+  command = plan
+  variables {
+    metric_alerts = {
+      cpu = {
+        scopes      = ["/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-unit/providers/Microsoft.Web/serverFarms/asp-unit"]
+        frequency   = "PT10M"
+        window_size = "PT1H"
+        criteria    = [{ metric_namespace = "Microsoft.Web/serverFarms", metric_name = "CpuPercentage", aggregation = "Average", operator = "GreaterThan", threshold = 80 }]
+      }
+    }
+  }
+  expect_failures = [var.metric_alerts]
+}
