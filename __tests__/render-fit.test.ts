@@ -1,0 +1,79 @@
+import { beforeAll, describe, expect, it } from '@jest/globals'
+import { changeKind } from '../src/plan/summary.js'
+import { renderPlanMarkdown } from '../src/render/render-plan.js'
+import { code } from '../src/render/safe-text.js'
+import { generatePlan, type GeneratedPlan } from './support/terraform-plans.js'
+
+// Real plans: var.churn destroys, var.churn replaces, var.churn updates, the rest creates (fixtures/plan-roots/large).
+let plans: Record<'1000' | '10000', GeneratedPlan>
+beforeAll(async () => {
+  const [small, big] = [
+    await generatePlan('large', { n: 1000, churn: 20 }),
+    await generatePlan('large', { n: 10000, churn: 50 })
+  ]
+  plans = { '1000': small, '10000': big }
+}, 20 * 60_000)
+
+const HINT = 'Full plan: job summary of run https://github.com/o/r/actions/runs/1, artifact `plan`'
+
+function dangerousAddresses(plan: GeneratedPlan): string[] {
+  return plan.json
+    .resource_changes!.filter(rc => ['destroy', 'replace'].includes(changeKind(rc.change.actions)))
+    .map(rc => rc.address)
+}
+
+describe.each(['1000', '10000'] as const)('a real %s-resource plan', size => {
+  it('has the destroys and replaces we mixed in', () => {
+    expect(dangerousAddresses(plans[size]).length).toBe(size === '1000' ? 40 : 100)
+    expect(plans[size].json.resource_changes!.length).toBe(Number(size))
+  })
+
+  it.each([60_000, 20_000, 6_000])('fits %i characters with every destroy and replace listed', maxChars => {
+    const plan = plans[size]
+    const { markdown, shortened } = renderPlanMarkdown(plan.json, {
+      maxChars,
+      textPlan: plan.text,
+      fullPlanHint: HINT
+    })
+    expect(markdown.length).toBeLessThanOrEqual(maxChars)
+    for (const address of dangerousAddresses(plan)) expect(markdown).toContain(code(address, 300))
+    expect(shortened).toContain('the text plan was left out')
+    expect(markdown).toContain('This comment was shortened to fit')
+    expect(markdown).toContain(HINT)
+    expect(markdown).toContain(`**Plan:** ${size === '1000' ? 940 : 9850} to add`)
+  })
+
+  it('says loudly how many destroys and replaces are missing when even their list cannot fit', () => {
+    const plan = plans[size]
+    const { markdown, shortened } = renderPlanMarkdown(plan.json, { maxChars: 1500, fullPlanHint: HINT })
+    expect(markdown.length).toBeLessThanOrEqual(1500)
+    expect(markdown).toMatch(
+      /\*\*⚠️ …and (\d+ more destroys and )?\d+ more replaces are NOT listed here: they did not fit\.\*\*/
+    )
+    expect(shortened).toContain('**NOT EVERY DESTROY AND REPLACE IS LISTED**')
+    expect(markdown).toContain(code(dangerousAddresses(plan)[0]))
+  })
+
+  it('uses a job-summary budget of 1,000,000 characters', () => {
+    const plan = plans[size]
+    const { markdown } = renderPlanMarkdown(plan.json, { maxChars: 1_000_000, textPlan: plan.text })
+    expect(markdown.length).toBeLessThanOrEqual(1_000_000)
+    for (const address of dangerousAddresses(plan)) expect(markdown).toContain(code(address, 300))
+  })
+})
+
+describe('speed', () => {
+  it('renders a 10,000-resource plan in a fraction of the time `terraform show -json` takes', () => {
+    const plan = plans['10000']
+    const started = performance.now()
+    const parsed = JSON.parse(plan.jsonText)
+    renderPlanMarkdown(parsed, { maxChars: 60_000, textPlan: plan.text })
+    const ms = performance.now() - started
+    const ratio = ms / plan.showJsonMs
+    console.log(
+      `10,000 resources: terraform show -json ${plan.showJsonMs.toFixed(0)} ms, parse + render ${ms.toFixed(0)} ms (${(ratio * 100).toFixed(1)} %; target < 10 %, see bench/render-bench.mjs)`
+    )
+    // Generous here (the test machine is shared); the bench reports the real figure.
+    expect(ratio).toBeLessThan(0.5)
+  })
+})
