@@ -37842,7 +37842,7 @@ exports.fromPromise = function (fn) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8809);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(609);
 // Thin entry: everything happens in run().
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -37852,7 +37852,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8809:
+/***/ 609:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40844,9 +40844,137 @@ class UserError extends Error {
     }
 }
 
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var semver = __nccwpck_require__(2088);
+var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
+;// CONCATENATED MODULE: ./src/installer/version-spec.ts
+// Pure: parse `terraform-version` / `required_version` and pick a version from a list.
+// Constraint semantics follow hashicorp/go-version, which Terraform itself uses to check `required_version`:
+// missing segments are zero (`= 1.11` is 1.11.0), `~> 1.2.3` is `>= 1.2.3, < 1.3.0`, `~> 1.2` is
+// `>= 1.2, < 2.0`, a constraint part without a pre-release never matches a pre-release, and a part
+// with a pre-release only matches pre-releases of that same x.y.z.
+
+
+const VERSION_RE = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+[0-9A-Za-z-.]+)?$/;
+const PART_RE = /^(=|!=|>=|<=|>|<|~>)?\s*(\S+)$/;
+const ACCEPTED = 'expected an exact version (1.11.4), a constraint (~> 1.10, >= 1.9, < 2.0; operators = != > >= < <= ~>) or latest';
+function parseVersion(text) {
+    const m = VERSION_RE.exec(text.trim());
+    if (!m)
+        return undefined;
+    const specified = m[3] !== undefined ? 3 : m[2] !== undefined ? 2 : 1;
+    return {
+        segments: [Number(m[1]), Number(m[2] ?? 0), Number(m[3] ?? 0)],
+        specified,
+        prerelease: m[4] ?? ''
+    };
+}
+/** `label` names where the text came from, e.g. `terraform-version "x"`; it starts every error message. */
+function parseVersionSpec(text, label = `terraform-version "${text}"`) {
+    const trimmed = text.trim();
+    if (trimmed === '' || trimmed.toLowerCase() === 'latest')
+        return { kind: 'latest' };
+    // A bare full version is the common case; keep it an exact lookup so a cached install needs no index.
+    const bare = parseVersion(trimmed);
+    if (bare && bare.specified === 3)
+        return { kind: 'exact', version: formatVersion(bare) };
+    const parts = [];
+    for (const raw of trimmed.split(',')) {
+        const piece = raw.trim();
+        const m = PART_RE.exec(piece);
+        const version = m ? parseVersion(m[2]) : undefined;
+        if (!m || !version) {
+            const what = piece === '' ? 'an empty constraint part' : `"${piece}"`;
+            throw new UserError(`${label} is not a valid version constraint (${what}): ${ACCEPTED}`);
+        }
+        parts.push({ op: (m[1] ?? '='), version });
+    }
+    return { kind: 'constraint', parts };
+}
+/** The one version a spec names, when it names exactly one (`1.11.4`, `= 1.11.4`); lets a cached copy skip the index. */
+function exactVersionOf(spec) {
+    if (spec.kind === 'exact')
+        return spec.version;
+    if (spec.kind === 'constraint' && spec.parts.length === 1) {
+        const [part] = spec.parts;
+        if (part.op === '=' && part.version.specified === 3)
+            return formatVersion(part.version);
+    }
+    return undefined;
+}
+function formatVersion(v) {
+    return v.segments.join('.') + (v.prerelease ? `-${v.prerelease}` : '');
+}
+function compare(a, b) {
+    return semver_default().compare(formatVersion(a), formatVersion(b));
+}
+function sameBase(a, b) {
+    return a.segments.every((s, i) => s === b.segments[i]);
+}
+function satisfiesPart(v, c) {
+    const cv = c.version;
+    if (c.op === '~>') {
+        // go-version: pessimistic constraints never mix releases and pre-releases
+        if ((cv.prerelease === '') !== (v.prerelease === ''))
+            return false;
+        if (compare(v, cv) < 0)
+            return false;
+        // every written segment but the last must be equal; the last one may grow
+        for (let i = 0; i < cv.specified - 1; i++)
+            if (v.segments[i] !== cv.segments[i])
+                return false;
+        return true;
+    }
+    if (v.prerelease !== '') {
+        if (cv.prerelease === '' || !sameBase(v, cv))
+            return false;
+    }
+    const d = compare(v, cv);
+    switch (c.op) {
+        case '=':
+            return d === 0;
+        case '!=':
+            return d !== 0;
+        case '>':
+            return d > 0;
+        case '>=':
+            return d >= 0;
+        case '<':
+            return d < 0;
+        case '<=':
+            return d <= 0;
+    }
+}
+function satisfies(version, spec) {
+    const v = parseVersion(version);
+    if (!v || v.specified !== 3)
+        return false;
+    switch (spec.kind) {
+        case 'latest':
+            return v.prerelease === '';
+        case 'exact':
+            return formatVersion(v) === spec.version;
+        case 'constraint':
+            return spec.parts.every(p => satisfiesPart(v, p));
+    }
+}
+/** Versions that parse, newest first. */
+function sortVersionsDescending(versions) {
+    return [...versions].filter(v => semver_default().valid(v) !== null).sort((a, b) => semver_default().rcompare(a, b));
+}
+/** The newest version in `versions` that satisfies `spec`, or undefined. */
+function resolveVersion(spec, versions) {
+    return sortVersionsDescending(versions).find(v => satisfies(v, spec));
+}
+/** The newest release (not pre-release) in `versions`, for error messages. */
+function newestRelease(versions) {
+    return sortVersionsDescending(versions).find(v => semver_default().prerelease(v) === null);
+}
+
 ;// CONCATENATED MODULE: ./src/inputs.ts
 // The one validated Inputs object, built from the environment before any side effect.
 // Every bad input is a UserError naming the input, the bad value and what is accepted.
+
 
 
 const COMMANDS = ['validate', 'plan', 'apply', 'discover'];
@@ -40945,7 +41073,6 @@ function requiredDir(env, variable) {
         throw new UserError(`environment: ${variable} is not set; run this action inside a GitHub Actions job`);
     return (0,external_node_path_namespaceObject.resolve)(value);
 }
-const TERRAFORM_VERSION = /^(latest|\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?|[~<>=!0-9., -]+)$/;
 const WORKSPACE_NAME = /^[A-Za-z0-9_-][A-Za-z0-9_.-]{0,89}$/;
 const VARIABLE_ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_-]*=/;
 const SHA256_HEX = /^[0-9a-f]{64}$/;
@@ -40984,9 +41111,9 @@ function readInputs(env, bundledStackDir) {
         throw new UserError(`input workspace: ${show(workspace)} is not a valid Terraform workspace name; use letters, digits, '-', '_' and '.' (at most 90)`);
     }
     const terraformVersion = raw(env, 'terraform-version');
-    if (terraformVersion !== '' && !TERRAFORM_VERSION.test(terraformVersion)) {
-        throw new UserError(`input terraform-version: ${show(terraformVersion)} is not accepted; use an exact version (1.11.4), a constraint (~> 1.10, >= 1.9, < 2.0), latest, or leave it empty to read required_version`);
-    }
+    // The installer's own parser, so what is accepted here is exactly what it can resolve.
+    if (terraformVersion !== '')
+        parseVersionSpec(terraformVersion, `input terraform-version: ${show(terraformVersion)}`);
     const terraformDownloadUrl = (raw(env, 'terraform-download-url') || 'https://releases.hashicorp.com').replace(/\/+$/, '');
     let url;
     try {
@@ -41073,9 +41200,6 @@ function readInputs(env, bundledStackDir) {
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-// EXTERNAL MODULE: ./node_modules/semver/index.js
-var semver = __nccwpck_require__(2088);
-var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
 ;// CONCATENATED MODULE: ./node_modules/@actions/tool-cache/lib/manifest.js
 var manifest_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -42270,8 +42394,14 @@ function normalizeDownloadUrl(raw) {
     return trimmed;
 }
 
-// EXTERNAL MODULE: ./node_modules/@cdktf/hcl2json/lib/index.js
-var lib = __nccwpck_require__(4382);
+;// CONCATENATED MODULE: ./src/hcl/parse-hcl.ts
+let parser;
+async function parseHcl(fileName, text) {
+    // eager: bundled into the main file (one licenses.txt, no chunk files), evaluated only on first use.
+    parser ??= Promise.resolve(/* import() eager */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4382, 23));
+    return (await parser).parse(fileName, text);
+}
+
 ;// CONCATENATED MODULE: ./src/installer/required-version.ts
 // When terraform-version is empty: the root's `required_version` (read with the real HCL parser), else a
 // `.terraform-version` file (tfenv's format) in the root or a parent up to the workspace, else nothing.
@@ -42315,7 +42445,7 @@ async function readRequiredVersionFromRoot(rootDir, log) {
         const text = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(rootDir, name), 'utf8');
         let parsed;
         try {
-            parsed = name.endsWith('.json') ? JSON.parse(text) : await (0,lib.parse)(name, text);
+            parsed = name.endsWith('.json') ? JSON.parse(text) : await parseHcl(name, text);
         }
         catch (err) {
             const why = err instanceof Error ? err.message.split('\n')[0] : String(err);
@@ -71070,130 +71200,6 @@ async function verifyShasumsSignature(opts) {
     throw refuse(`no signature found (tried ${opts.candidates.join(', ')})`);
 }
 
-;// CONCATENATED MODULE: ./src/installer/version-spec.ts
-// Pure: parse `terraform-version` / `required_version` and pick a version from a list.
-// Constraint semantics follow hashicorp/go-version, which Terraform itself uses to check `required_version`:
-// missing segments are zero (`= 1.11` is 1.11.0), `~> 1.2.3` is `>= 1.2.3, < 1.3.0`, `~> 1.2` is
-// `>= 1.2, < 2.0`, a constraint part without a pre-release never matches a pre-release, and a part
-// with a pre-release only matches pre-releases of that same x.y.z.
-
-
-const VERSION_RE = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+[0-9A-Za-z-.]+)?$/;
-const PART_RE = /^(=|!=|>=|<=|>|<|~>)?\s*(\S+)$/;
-const ACCEPTED = 'expected an exact version (1.11.4), a constraint (~> 1.10, >= 1.9, < 2.0; operators = != > >= < <= ~>) or latest';
-function parseVersion(text) {
-    const m = VERSION_RE.exec(text.trim());
-    if (!m)
-        return undefined;
-    const specified = m[3] !== undefined ? 3 : m[2] !== undefined ? 2 : 1;
-    return {
-        segments: [Number(m[1]), Number(m[2] ?? 0), Number(m[3] ?? 0)],
-        specified,
-        prerelease: m[4] ?? ''
-    };
-}
-/** `label` names where the text came from, e.g. `terraform-version "x"`; it starts every error message. */
-function parseVersionSpec(text, label = `terraform-version "${text}"`) {
-    const trimmed = text.trim();
-    if (trimmed === '' || trimmed.toLowerCase() === 'latest')
-        return { kind: 'latest' };
-    // A bare full version is the common case; keep it an exact lookup so a cached install needs no index.
-    const bare = parseVersion(trimmed);
-    if (bare && bare.specified === 3)
-        return { kind: 'exact', version: formatVersion(bare) };
-    const parts = [];
-    for (const raw of trimmed.split(',')) {
-        const piece = raw.trim();
-        const m = PART_RE.exec(piece);
-        const version = m ? parseVersion(m[2]) : undefined;
-        if (!m || !version) {
-            const what = piece === '' ? 'an empty constraint part' : `"${piece}"`;
-            throw new UserError(`${label} is not a valid version constraint (${what}): ${ACCEPTED}`);
-        }
-        parts.push({ op: (m[1] ?? '='), version });
-    }
-    return { kind: 'constraint', parts };
-}
-/** The one version a spec names, when it names exactly one (`1.11.4`, `= 1.11.4`); lets a cached copy skip the index. */
-function exactVersionOf(spec) {
-    if (spec.kind === 'exact')
-        return spec.version;
-    if (spec.kind === 'constraint' && spec.parts.length === 1) {
-        const [part] = spec.parts;
-        if (part.op === '=' && part.version.specified === 3)
-            return formatVersion(part.version);
-    }
-    return undefined;
-}
-function formatVersion(v) {
-    return v.segments.join('.') + (v.prerelease ? `-${v.prerelease}` : '');
-}
-function compare(a, b) {
-    return semver_default().compare(formatVersion(a), formatVersion(b));
-}
-function sameBase(a, b) {
-    return a.segments.every((s, i) => s === b.segments[i]);
-}
-function satisfiesPart(v, c) {
-    const cv = c.version;
-    if (c.op === '~>') {
-        // go-version: pessimistic constraints never mix releases and pre-releases
-        if ((cv.prerelease === '') !== (v.prerelease === ''))
-            return false;
-        if (compare(v, cv) < 0)
-            return false;
-        // every written segment but the last must be equal; the last one may grow
-        for (let i = 0; i < cv.specified - 1; i++)
-            if (v.segments[i] !== cv.segments[i])
-                return false;
-        return true;
-    }
-    if (v.prerelease !== '') {
-        if (cv.prerelease === '' || !sameBase(v, cv))
-            return false;
-    }
-    const d = compare(v, cv);
-    switch (c.op) {
-        case '=':
-            return d === 0;
-        case '!=':
-            return d !== 0;
-        case '>':
-            return d > 0;
-        case '>=':
-            return d >= 0;
-        case '<':
-            return d < 0;
-        case '<=':
-            return d <= 0;
-    }
-}
-function satisfies(version, spec) {
-    const v = parseVersion(version);
-    if (!v || v.specified !== 3)
-        return false;
-    switch (spec.kind) {
-        case 'latest':
-            return v.prerelease === '';
-        case 'exact':
-            return formatVersion(v) === spec.version;
-        case 'constraint':
-            return spec.parts.every(p => satisfiesPart(v, p));
-    }
-}
-/** Versions that parse, newest first. */
-function sortVersionsDescending(versions) {
-    return [...versions].filter(v => semver_default().valid(v) !== null).sort((a, b) => semver_default().rcompare(a, b));
-}
-/** The newest version in `versions` that satisfies `spec`, or undefined. */
-function resolveVersion(spec, versions) {
-    return sortVersionsDescending(versions).find(v => satisfies(v, spec));
-}
-/** The newest release (not pre-release) in `versions`, for error messages. */
-function newestRelease(versions) {
-    return sortVersionsDescending(versions).find(v => semver_default().prerelease(v) === null);
-}
-
 ;// CONCATENATED MODULE: ./src/installer/index.ts
 // installTerraform: resolve the version -> (cached? done) -> fetch SHA256SUMS and verify its OpenPGP signature ->
 // download the zip and verify its SHA-256 -> extract -> tool-cache. Nothing unverified ever reaches the cache:
@@ -71343,6 +71349,8 @@ class Redactor {
     secrets = new Set();
     pattern;
     dirty = false;
+    /** attribute names repeat across thousands of resources: decide each once */
+    names = new Map();
     constructor(secrets) {
         for (const s of secrets ?? [])
             this.addSecret(s);
@@ -71386,8 +71394,8 @@ class Redactor {
                 collectStrings(o.value, s => r.addSecret(s));
         for (const rc of [...(plan.resource_changes ?? []), ...(plan.resource_drift ?? [])]) {
             const c = rc.change;
-            collectSecretLeaves(c.before, c.before_sensitive, [], r);
-            collectSecretLeaves(c.after, c.after_sensitive, [], r);
+            collectSecretLeaves(c.before, c.before_sensitive, false, r);
+            collectSecretLeaves(c.after, c.after_sensitive, false, r);
         }
         return r;
     }
@@ -71403,7 +71411,13 @@ class Redactor {
         return s.replace(this.pattern, REDACTED);
     }
     isCredentialName(attrName) {
-        return CREDENTIAL_NAME.test(attrName) && !CREDENTIAL_METADATA.test(attrName);
+        let known = this.names.get(attrName);
+        if (known === undefined) {
+            known = CREDENTIAL_NAME.test(attrName) && !CREDENTIAL_METADATA.test(attrName);
+            if (this.names.size < 10000)
+                this.names.set(attrName, known);
+        }
+        return known;
     }
     /** A path with a credential-looking attribute name at any level (`password`, `credentials.username`). */
     isCredentialPath(path) {
@@ -71429,23 +71443,24 @@ function collectStrings(v, add) {
         for (const x of Object.values(v))
             collectStrings(x, add);
 }
-function collectSecretLeaves(v, sens, path, r) {
+/** Collects the leaves Terraform marks sensitive and those under a credential-looking attribute name. */
+function collectSecretLeaves(v, sens, credential, r) {
     if (v === null || v === undefined)
         return;
-    if (sens === true || (path.length > 0 && r.isCredentialPath(path) && typeof v !== 'object')) {
+    if (sens === true || (credential && typeof v !== 'object')) {
         collectStrings(v, s => r.addSecret(s));
         return;
     }
     if (typeof v !== 'object')
         return;
     if (Array.isArray(v)) {
-        v.forEach((x, i) => collectSecretLeaves(x, Array.isArray(sens) ? sens[i] : undefined, [...path, i], r));
+        for (let i = 0; i < v.length; i++)
+            collectSecretLeaves(v[i], Array.isArray(sens) ? sens[i] : undefined, credential, r);
         return;
     }
-    for (const [k, x] of Object.entries(v)) {
-        const childSens = sens && typeof sens === 'object' && !Array.isArray(sens) ? sens[k] : undefined;
-        collectSecretLeaves(x, childSens, [...path, k], r);
-    }
+    const sensObj = sens && typeof sens === 'object' && !Array.isArray(sens) ? sens : undefined;
+    for (const k in v)
+        collectSecretLeaves(v[k], sensObj?.[k], credential || r.isCredentialName(k), r);
 }
 
 ;// CONCATENATED MODULE: ./src/report/reporter.ts
@@ -71923,24 +71938,17 @@ const SEPARATOR = '\n\n';
 function fitToSize(sections, steps, maxChars, footer) {
     const levels = new Map(sections.map(s => [s.id, 0]));
     const cache = new Map();
-    const text = (s, room) => {
-        const level = levels.get(s.id);
-        const key = `${s.id}\u0000${level}`;
-        let t = cache.get(key);
-        if (t === undefined) {
-            t = s.render(level, room);
-            cache.set(key, t);
-        }
-        return t;
+    const key = (s) => `${s.id}\u0000${levels.get(s.id)}`;
+    const text = (s) => {
+        const k = key(s);
+        if (!cache.has(k))
+            cache.set(k, s.render(levels.get(s.id), maxChars));
+        return cache.get(k);
     };
-    const shortened = [];
-    const sizeOf = (t) => (t === '' ? 0 : t.length + SEPARATOR.length);
-    const total = () => {
-        let n = sizeOf(footer(shortened));
-        for (const s of sections)
-            n += sizeOf(text(s, Infinity));
-        return n;
-    };
+    const notes = new Map();
+    const shortened = () => [...notes.values()];
+    const sizeOf = (t) => t === undefined ? Infinity : t === '' ? 0 : t.length + SEPARATOR.length;
+    const total = () => sections.reduce((n, s) => n + sizeOf(text(s)), sizeOf(footer(shortened())));
     let current = total();
     for (const step of steps) {
         if (current <= maxChars)
@@ -71948,24 +71956,30 @@ function fitToSize(sections, steps, maxChars, footer) {
         const section = sections.find(s => s.id === step.section);
         if (!section || levels.get(section.id) >= step.level)
             continue;
-        const before = text(section, Infinity);
+        const before = text(section);
         levels.set(section.id, step.level);
-        if (!shortened.includes(step.note))
-            shortened.push(step.note);
-        if (section.roomDependentFrom !== undefined && step.level >= section.roomDependentFrom) {
+        const previousNote = notes.get(section.id);
+        notes.set(section.id, step.note);
+        if (section.fillFrom !== undefined && step.level >= section.fillFrom) {
             // Give this section whatever the others (and the footer) leave.
-            const others = current - sizeOf(before) - sizeOf(footer(shortened.slice(0, -1))) + sizeOf(footer(shortened));
-            const room = maxChars - others - SEPARATOR.length;
-            const t = section.render(step.level, room);
-            cache.set(`${section.id}\u0000${step.level}`, t);
+            const others = sections.reduce((n, s) => (s === section ? n : n + sizeOf(text(s))), sizeOf(footer(shortened())));
+            cache.set(key(section), section.render(step.level, maxChars - others - SEPARATOR.length) ?? '');
+        }
+        const after = text(section);
+        if (after === before && before !== undefined) {
+            // Nothing changed (e.g. an empty section): do not claim it was shortened.
+            if (previousNote === undefined)
+                notes.delete(section.id);
+            else
+                notes.set(section.id, previousNote);
         }
         current = total();
     }
-    const parts = sections.map(s => text(s, Infinity)).filter(t => t !== '');
-    const foot = footer(shortened);
+    const parts = sections.map(s => text(s) ?? '').filter(t => t !== '');
+    const foot = footer(shortened());
     if (foot !== '')
         parts.push(foot);
-    return { parts, shortened, levels: Object.fromEntries(levels) };
+    return { parts, shortened: shortened(), levels: Object.fromEntries(levels) };
 }
 function joinParts(parts) {
     return parts.join(SEPARATOR) + '\n';
@@ -72298,56 +72312,87 @@ function namesCell(ctx, rc, group) {
     const shown = names.slice(0, MAX_ATTRIBUTES_PER_RESOURCE).map(n => code(ctx.redact(n)));
     return shown.join(', ') + (names.length > shown.length ? `, …and ${names.length - shown.length} more` : '');
 }
-/** The resource changes (or drift) at one level of detail. `skipListed` groups are only counted. */
-function changesSection(ctx, heading, groups, level, listedAbove = new Set(), titles = {}) {
+/** Collects lines and gives up (returns undefined) once they exceed `room` characters. */
+class Capped {
+    room;
+    separator;
+    lines = [];
+    size = 0;
+    constructor(room, separator = '\n') {
+        this.room = room;
+        this.separator = separator;
+    }
+    push(line) {
+        this.size += line.length + this.separator.length;
+        if (this.size > this.room)
+            return false;
+        this.lines.push(line);
+        return true;
+    }
+    get full() {
+        return this.size > this.room;
+    }
+    text() {
+        return this.full ? undefined : this.lines.join(this.separator);
+    }
+}
+/**
+ * The resource changes (or drift) at one level of detail; undefined when longer than `room`. Groups in
+ * `listedAbove` are only counted (they are in the destroy/replace call-out).
+ */
+function changesSection(ctx, heading, groups, level, room, listedAbove = new Set(), titles = {}) {
     const titleOf = (g) => titles[g] ?? GROUP_TITLE[g];
-    const total = [...groups.values()].reduce((n, l) => n + l.length, 0);
-    if (total === 0)
+    const present = GROUP_ORDER.filter(g => groups.get(g).length > 0);
+    if (present.length === 0)
         return '';
-    const out = [heading];
+    const out = new Capped(room);
+    out.push(`${heading}\n`);
     if (level === 'count') {
-        const parts = GROUP_ORDER.filter(g => groups.get(g).length > 0).map(g => `${groups.get(g).length} ${g}`);
-        out.push(`${parts.join(', ')} (details omitted to fit)`);
-        return out.join('\n\n');
+        out.push(`${present.map(g => `${groups.get(g).length} ${g}`).join(', ')} (details omitted to fit)`);
+        return out.text();
     }
     if (level === 'types') {
-        const rows = ['| Action | Resource type | Count |', '|---|---|---:|'];
-        for (const g of GROUP_ORDER) {
+        out.push('| Action | Resource type | Count |\n|---|---|---:|');
+        for (const g of present) {
             const list = groups.get(g);
-            if (list.length === 0)
-                continue;
             if (listedAbove.has(g)) {
-                rows.push(`| ${titleOf(g)} | <em>listed above</em> | ${list.length} |`);
+                out.push(`| ${titleOf(g)} | <em>listed above</em> | ${list.length} |`);
                 continue;
             }
             const byType = new Map();
             for (const rc of list)
                 byType.set(rc.type, (byType.get(rc.type) ?? 0) + 1);
             for (const [type, n] of [...byType].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)))
-                rows.push(`| ${titleOf(g)} | ${code(ctx.redact(type))} | ${n} |`);
+                if (!out.push(`| ${titleOf(g)} | ${code(ctx.redact(type))} | ${n} |`))
+                    return undefined;
         }
-        out.push(rows.join('\n'));
-        return out.join('\n\n');
+        return out.text();
     }
-    for (const g of GROUP_ORDER) {
+    for (const g of present) {
         const list = groups.get(g);
-        if (list.length === 0)
-            continue;
         const title = `<strong>${titleOf(g)} (${list.length})</strong>`;
         if (listedAbove.has(g)) {
-            out.push(`${title}: listed above.`);
+            out.push(`${title}: listed above.\n`);
             continue;
         }
         if (level === 'address') {
-            out.push(`${title}\n\n${list.map(rc => `- ${addressCode(ctx, displayAddress(rc))}${notes(ctx, rc).replace(/<br>/g, ', ')}`).join('\n')}`);
+            out.push(`${title}\n`);
+            for (const rc of list)
+                if (!out.push(`- ${addressCode(ctx, displayAddress(rc))}${notes(ctx, rc).replace(/<br>/g, ', ')}`))
+                    return undefined;
+            out.push('');
             continue;
         }
         const cell = level === 'diff' ? diffCell : namesCell;
-        const header = level === 'diff' ? '| Resource | Changed attributes (before → after) |' : '| Resource | Changed attributes |';
-        const rows = list.map(rc => `| ${addressCode(ctx, displayAddress(rc))}${notes(ctx, rc)} | ${cell(ctx, rc, g)} |`);
-        out.push(`${title}\n\n${header}\n|---|---|\n${rows.join('\n')}`);
+        out.push(`${title}\n`);
+        out.push(level === 'diff' ? '| Resource | Changed attributes (before → after) |' : '| Resource | Changed attributes |');
+        out.push('|---|---|');
+        for (const rc of list)
+            if (!out.push(`| ${addressCode(ctx, displayAddress(rc))}${notes(ctx, rc)} | ${cell(ctx, rc, g)} |`))
+                return undefined;
+        out.push('');
     }
-    return out.join('\n\n');
+    return out.text()?.trimEnd();
 }
 /** One row of the destroy/replace call-out. */
 function calloutRow(ctx, rc, withReason) {
@@ -72365,22 +72410,30 @@ function calloutHeading(destroys, replaces) {
     return `> [!CAUTION]\n> **This plan deletes objects: ${parts.join(', ')}.** Review them first.`;
 }
 const CALLOUT_TABLE_HEADER = '| Action | Resource | Why |\n|---|---|---|';
-function outputsSection(ctx, outputs, level) {
+function outputsSection(ctx, outputs, level, room) {
     if (outputs.length === 0)
         return '';
     const heading = `#### Output changes (${outputs.length})`;
     if (level === 'count')
         return `${heading}\n\n${outputs.length} outputs change (details omitted to fit).`;
-    if (level === 'names')
-        return `${heading}\n\n${outputs.map(([name, oc]) => `- ${code(ctx.redact(name))} (${changeKind(oc.actions)})`).join('\n')}`;
-    const rows = outputs.map(([name, oc]) => {
+    const out = new Capped(room);
+    out.push(`${heading}\n`);
+    if (level === 'names') {
+        for (const [name, oc] of outputs)
+            if (!out.push(`- ${code(ctx.redact(name))} (${changeKind(oc.actions)})`))
+                break;
+        return out.text();
+    }
+    out.push('| Output | Action | Value |\n|---|---|---|');
+    for (const [name, oc] of outputs) {
         const kind = changeKind(oc.actions);
         const before = oc.before_sensitive === true ? SENSITIVE : valueText(ctx, oc.before);
         const after = oc.after_sensitive === true ? SENSITIVE : oc.after_unknown === true ? UNKNOWN : valueText(ctx, oc.after);
         const change = kind === 'create' ? after : kind === 'destroy' ? `${before} → ${code('null')}` : `${before} → ${after}`;
-        return `| ${code(ctx.redact(name))} | ${kind} | ${change} |`;
-    });
-    return `${heading}\n\n| Output | Action | Value |\n|---|---|---|\n${rows.join('\n')}`;
+        if (!out.push(`| ${code(ctx.redact(name))} | ${kind} | ${change} |`))
+            break;
+    }
+    return out.text();
 }
 function warningsSection(ctx, lines, max) {
     if (lines.length === 0)
@@ -72392,9 +72445,13 @@ function warningsSection(ctx, lines, max) {
 }
 /** Longest line of the text plan kept in the fallback. */
 const MAX_TEXT_PLAN_LINE = 1000;
-function textPlanSection(ctx, text) {
+function textPlanSection(ctx, text, room) {
+    // Redaction shortens text only a little, so a text plan far beyond the room is not even looked at.
+    if (text.length > room * 2)
+        return undefined;
     const body = truncateLines(ctx.redact(text.replace(/\r\n/g, '\n').trimEnd()), MAX_TEXT_PLAN_LINE);
-    return `<details><summary>Text plan (<code>terraform show</code>)</summary>\n\n${fencedBlock(body)}\n\n</details>`;
+    const section = `<details><summary>Text plan (<code>terraform show</code>)</summary>\n\n${fencedBlock(body)}\n\n</details>`;
+    return section.length > room ? undefined : section;
 }
 
 
@@ -72473,19 +72530,25 @@ function renderPlanMarkdown(plan, opts) {
         { id: 'warnings', render: level => warningsSection(ctx, warnings, level === 0 ? 50 : 3) },
         {
             id: 'callout',
-            roomDependentFrom: 2,
+            fillFrom: 2,
             render: (level, room) => callout(ctx, dangerous, level, room, opts.fullPlanHint)
         },
         {
             id: 'changes',
-            render: level => changesSection(ctx, '#### Resource changes', groups, DETAIL[level], new Set(level >= 2 ? ['destroy', 'replace'] : ['destroy']))
+            render: (level, room) => changesSection(ctx, '#### Resource changes', groups, DETAIL[level], room, new Set(level >= 2 ? ['destroy', 'replace'] : ['destroy']))
         },
         {
             id: 'drift',
-            render: level => changesSection(ctx, '#### Changed outside of Terraform (drift)\n\nTerraform noticed these changes while refreshing. They are not made by this plan, but may explain some of it.', drift, DETAIL[level], new Set(), DRIFT_TITLES)
+            render: (level, room) => changesSection(ctx, '#### Changed outside of Terraform (drift)\n\nTerraform noticed these changes while refreshing. They are not made by this plan, but may explain some of it.', drift, DETAIL[level], room, new Set(), DRIFT_TITLES)
         },
-        { id: 'outputs', render: level => outputsSection(ctx, outputs, ['values', 'names', 'count'][level]) },
-        { id: 'text', render: level => (level === 0 && opts.textPlan ? textPlanSection(ctx, opts.textPlan) : '') }
+        {
+            id: 'outputs',
+            render: (level, room) => outputsSection(ctx, outputs, ['values', 'names', 'count'][level], room)
+        },
+        {
+            id: 'text',
+            render: (level, room) => (level === 0 && opts.textPlan ? textPlanSection(ctx, opts.textPlan, room) : '')
+        }
     ];
     const footer = (shortened) => {
         if (shortened.length === 0)
@@ -72607,7 +72670,7 @@ class Context {
 }
 //# sourceMappingURL=context.js.map
 // EXTERNAL MODULE: ./node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
-var http_client_lib = __nccwpck_require__(9659);
+var lib = __nccwpck_require__(9659);
 ;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/internal/utils.js
 var utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -72630,11 +72693,11 @@ function getAuthString(token, options) {
     return typeof options.auth === 'string' ? options.auth : `token ${token}`;
 }
 function getProxyAgent(destinationUrl) {
-    const hc = new http_client_lib.HttpClient();
+    const hc = new lib.HttpClient();
     return hc.getAgent(destinationUrl);
 }
 function getProxyAgentDispatcher(destinationUrl) {
-    const hc = new http_client_lib.HttpClient();
+    const hc = new lib.HttpClient();
     return hc.getAgentDispatcher(destinationUrl);
 }
 function getProxyFetch(destinationUrl) {
@@ -79045,7 +79108,7 @@ async function readTerraformDirectory(workspaceDir, dir, files) {
 async function readBlocks(fileName, text) {
     let body;
     try {
-        body = fileName.endsWith('.json') ? JSON.parse(text) : await (0,lib.parse)(fileName, text);
+        body = fileName.endsWith('.json') ? JSON.parse(text) : await parseHcl(fileName, text);
     }
     catch {
         return scanBlocks(text);

@@ -40,6 +40,8 @@ class Redactor {
     secrets = new Set();
     pattern;
     dirty = false;
+    /** attribute names repeat across thousands of resources: decide each once */
+    names = new Map();
     constructor(secrets) {
         for (const s of secrets ?? [])
             this.addSecret(s);
@@ -83,8 +85,8 @@ class Redactor {
                 collectStrings(o.value, s => r.addSecret(s));
         for (const rc of [...(plan.resource_changes ?? []), ...(plan.resource_drift ?? [])]) {
             const c = rc.change;
-            collectSecretLeaves(c.before, c.before_sensitive, [], r);
-            collectSecretLeaves(c.after, c.after_sensitive, [], r);
+            collectSecretLeaves(c.before, c.before_sensitive, false, r);
+            collectSecretLeaves(c.after, c.after_sensitive, false, r);
         }
         return r;
     }
@@ -100,7 +102,13 @@ class Redactor {
         return s.replace(this.pattern, REDACTED);
     }
     isCredentialName(attrName) {
-        return CREDENTIAL_NAME.test(attrName) && !CREDENTIAL_METADATA.test(attrName);
+        let known = this.names.get(attrName);
+        if (known === undefined) {
+            known = CREDENTIAL_NAME.test(attrName) && !CREDENTIAL_METADATA.test(attrName);
+            if (this.names.size < 10000)
+                this.names.set(attrName, known);
+        }
+        return known;
     }
     /** A path with a credential-looking attribute name at any level (`password`, `credentials.username`). */
     isCredentialPath(path) {
@@ -126,23 +134,24 @@ function collectStrings(v, add) {
         for (const x of Object.values(v))
             collectStrings(x, add);
 }
-function collectSecretLeaves(v, sens, path, r) {
+/** Collects the leaves Terraform marks sensitive and those under a credential-looking attribute name. */
+function collectSecretLeaves(v, sens, credential, r) {
     if (v === null || v === undefined)
         return;
-    if (sens === true || (path.length > 0 && r.isCredentialPath(path) && typeof v !== 'object')) {
+    if (sens === true || (credential && typeof v !== 'object')) {
         collectStrings(v, s => r.addSecret(s));
         return;
     }
     if (typeof v !== 'object')
         return;
     if (Array.isArray(v)) {
-        v.forEach((x, i) => collectSecretLeaves(x, Array.isArray(sens) ? sens[i] : undefined, [...path, i], r));
+        for (let i = 0; i < v.length; i++)
+            collectSecretLeaves(v[i], Array.isArray(sens) ? sens[i] : undefined, credential, r);
         return;
     }
-    for (const [k, x] of Object.entries(v)) {
-        const childSens = sens && typeof sens === 'object' && !Array.isArray(sens) ? sens[k] : undefined;
-        collectSecretLeaves(x, childSens, [...path, k], r);
-    }
+    const sensObj = sens && typeof sens === 'object' && !Array.isArray(sens) ? sens : undefined;
+    for (const k in v)
+        collectSecretLeaves(v[k], sensObj?.[k], credential || r.isCredentialName(k), r);
 }
 
 ;// CONCATENATED MODULE: ./src/plan/summary.ts
@@ -247,24 +256,17 @@ const SEPARATOR = '\n\n';
 function fitToSize(sections, steps, maxChars, footer) {
     const levels = new Map(sections.map(s => [s.id, 0]));
     const cache = new Map();
-    const text = (s, room) => {
-        const level = levels.get(s.id);
-        const key = `${s.id}\u0000${level}`;
-        let t = cache.get(key);
-        if (t === undefined) {
-            t = s.render(level, room);
-            cache.set(key, t);
-        }
-        return t;
+    const key = (s) => `${s.id}\u0000${levels.get(s.id)}`;
+    const text = (s) => {
+        const k = key(s);
+        if (!cache.has(k))
+            cache.set(k, s.render(levels.get(s.id), maxChars));
+        return cache.get(k);
     };
-    const shortened = [];
-    const sizeOf = (t) => (t === '' ? 0 : t.length + SEPARATOR.length);
-    const total = () => {
-        let n = sizeOf(footer(shortened));
-        for (const s of sections)
-            n += sizeOf(text(s, Infinity));
-        return n;
-    };
+    const notes = new Map();
+    const shortened = () => [...notes.values()];
+    const sizeOf = (t) => t === undefined ? Infinity : t === '' ? 0 : t.length + SEPARATOR.length;
+    const total = () => sections.reduce((n, s) => n + sizeOf(text(s)), sizeOf(footer(shortened())));
     let current = total();
     for (const step of steps) {
         if (current <= maxChars)
@@ -272,24 +274,30 @@ function fitToSize(sections, steps, maxChars, footer) {
         const section = sections.find(s => s.id === step.section);
         if (!section || levels.get(section.id) >= step.level)
             continue;
-        const before = text(section, Infinity);
+        const before = text(section);
         levels.set(section.id, step.level);
-        if (!shortened.includes(step.note))
-            shortened.push(step.note);
-        if (section.roomDependentFrom !== undefined && step.level >= section.roomDependentFrom) {
+        const previousNote = notes.get(section.id);
+        notes.set(section.id, step.note);
+        if (section.fillFrom !== undefined && step.level >= section.fillFrom) {
             // Give this section whatever the others (and the footer) leave.
-            const others = current - sizeOf(before) - sizeOf(footer(shortened.slice(0, -1))) + sizeOf(footer(shortened));
-            const room = maxChars - others - SEPARATOR.length;
-            const t = section.render(step.level, room);
-            cache.set(`${section.id}\u0000${step.level}`, t);
+            const others = sections.reduce((n, s) => (s === section ? n : n + sizeOf(text(s))), sizeOf(footer(shortened())));
+            cache.set(key(section), section.render(step.level, maxChars - others - SEPARATOR.length) ?? '');
+        }
+        const after = text(section);
+        if (after === before && before !== undefined) {
+            // Nothing changed (e.g. an empty section): do not claim it was shortened.
+            if (previousNote === undefined)
+                notes.delete(section.id);
+            else
+                notes.set(section.id, previousNote);
         }
         current = total();
     }
-    const parts = sections.map(s => text(s, Infinity)).filter(t => t !== '');
-    const foot = footer(shortened);
+    const parts = sections.map(s => text(s) ?? '').filter(t => t !== '');
+    const foot = footer(shortened());
     if (foot !== '')
         parts.push(foot);
-    return { parts, shortened, levels: Object.fromEntries(levels) };
+    return { parts, shortened: shortened(), levels: Object.fromEntries(levels) };
 }
 function joinParts(parts) {
     return parts.join(SEPARATOR) + '\n';
@@ -622,56 +630,87 @@ function namesCell(ctx, rc, group) {
     const shown = names.slice(0, MAX_ATTRIBUTES_PER_RESOURCE).map(n => code(ctx.redact(n)));
     return shown.join(', ') + (names.length > shown.length ? `, …and ${names.length - shown.length} more` : '');
 }
-/** The resource changes (or drift) at one level of detail. `skipListed` groups are only counted. */
-function changesSection(ctx, heading, groups, level, listedAbove = new Set(), titles = {}) {
+/** Collects lines and gives up (returns undefined) once they exceed `room` characters. */
+class Capped {
+    room;
+    separator;
+    lines = [];
+    size = 0;
+    constructor(room, separator = '\n') {
+        this.room = room;
+        this.separator = separator;
+    }
+    push(line) {
+        this.size += line.length + this.separator.length;
+        if (this.size > this.room)
+            return false;
+        this.lines.push(line);
+        return true;
+    }
+    get full() {
+        return this.size > this.room;
+    }
+    text() {
+        return this.full ? undefined : this.lines.join(this.separator);
+    }
+}
+/**
+ * The resource changes (or drift) at one level of detail; undefined when longer than `room`. Groups in
+ * `listedAbove` are only counted (they are in the destroy/replace call-out).
+ */
+function changesSection(ctx, heading, groups, level, room, listedAbove = new Set(), titles = {}) {
     const titleOf = (g) => titles[g] ?? GROUP_TITLE[g];
-    const total = [...groups.values()].reduce((n, l) => n + l.length, 0);
-    if (total === 0)
+    const present = GROUP_ORDER.filter(g => groups.get(g).length > 0);
+    if (present.length === 0)
         return '';
-    const out = [heading];
+    const out = new Capped(room);
+    out.push(`${heading}\n`);
     if (level === 'count') {
-        const parts = GROUP_ORDER.filter(g => groups.get(g).length > 0).map(g => `${groups.get(g).length} ${g}`);
-        out.push(`${parts.join(', ')} (details omitted to fit)`);
-        return out.join('\n\n');
+        out.push(`${present.map(g => `${groups.get(g).length} ${g}`).join(', ')} (details omitted to fit)`);
+        return out.text();
     }
     if (level === 'types') {
-        const rows = ['| Action | Resource type | Count |', '|---|---|---:|'];
-        for (const g of GROUP_ORDER) {
+        out.push('| Action | Resource type | Count |\n|---|---|---:|');
+        for (const g of present) {
             const list = groups.get(g);
-            if (list.length === 0)
-                continue;
             if (listedAbove.has(g)) {
-                rows.push(`| ${titleOf(g)} | <em>listed above</em> | ${list.length} |`);
+                out.push(`| ${titleOf(g)} | <em>listed above</em> | ${list.length} |`);
                 continue;
             }
             const byType = new Map();
             for (const rc of list)
                 byType.set(rc.type, (byType.get(rc.type) ?? 0) + 1);
             for (const [type, n] of [...byType].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)))
-                rows.push(`| ${titleOf(g)} | ${code(ctx.redact(type))} | ${n} |`);
+                if (!out.push(`| ${titleOf(g)} | ${code(ctx.redact(type))} | ${n} |`))
+                    return undefined;
         }
-        out.push(rows.join('\n'));
-        return out.join('\n\n');
+        return out.text();
     }
-    for (const g of GROUP_ORDER) {
+    for (const g of present) {
         const list = groups.get(g);
-        if (list.length === 0)
-            continue;
         const title = `<strong>${titleOf(g)} (${list.length})</strong>`;
         if (listedAbove.has(g)) {
-            out.push(`${title}: listed above.`);
+            out.push(`${title}: listed above.\n`);
             continue;
         }
         if (level === 'address') {
-            out.push(`${title}\n\n${list.map(rc => `- ${addressCode(ctx, displayAddress(rc))}${notes(ctx, rc).replace(/<br>/g, ', ')}`).join('\n')}`);
+            out.push(`${title}\n`);
+            for (const rc of list)
+                if (!out.push(`- ${addressCode(ctx, displayAddress(rc))}${notes(ctx, rc).replace(/<br>/g, ', ')}`))
+                    return undefined;
+            out.push('');
             continue;
         }
         const cell = level === 'diff' ? diffCell : namesCell;
-        const header = level === 'diff' ? '| Resource | Changed attributes (before → after) |' : '| Resource | Changed attributes |';
-        const rows = list.map(rc => `| ${addressCode(ctx, displayAddress(rc))}${notes(ctx, rc)} | ${cell(ctx, rc, g)} |`);
-        out.push(`${title}\n\n${header}\n|---|---|\n${rows.join('\n')}`);
+        out.push(`${title}\n`);
+        out.push(level === 'diff' ? '| Resource | Changed attributes (before → after) |' : '| Resource | Changed attributes |');
+        out.push('|---|---|');
+        for (const rc of list)
+            if (!out.push(`| ${addressCode(ctx, displayAddress(rc))}${notes(ctx, rc)} | ${cell(ctx, rc, g)} |`))
+                return undefined;
+        out.push('');
     }
-    return out.join('\n\n');
+    return out.text()?.trimEnd();
 }
 /** One row of the destroy/replace call-out. */
 function calloutRow(ctx, rc, withReason) {
@@ -689,22 +728,30 @@ function calloutHeading(destroys, replaces) {
     return `> [!CAUTION]\n> **This plan deletes objects: ${parts.join(', ')}.** Review them first.`;
 }
 const CALLOUT_TABLE_HEADER = '| Action | Resource | Why |\n|---|---|---|';
-function outputsSection(ctx, outputs, level) {
+function outputsSection(ctx, outputs, level, room) {
     if (outputs.length === 0)
         return '';
     const heading = `#### Output changes (${outputs.length})`;
     if (level === 'count')
         return `${heading}\n\n${outputs.length} outputs change (details omitted to fit).`;
-    if (level === 'names')
-        return `${heading}\n\n${outputs.map(([name, oc]) => `- ${code(ctx.redact(name))} (${changeKind(oc.actions)})`).join('\n')}`;
-    const rows = outputs.map(([name, oc]) => {
+    const out = new Capped(room);
+    out.push(`${heading}\n`);
+    if (level === 'names') {
+        for (const [name, oc] of outputs)
+            if (!out.push(`- ${code(ctx.redact(name))} (${changeKind(oc.actions)})`))
+                break;
+        return out.text();
+    }
+    out.push('| Output | Action | Value |\n|---|---|---|');
+    for (const [name, oc] of outputs) {
         const kind = changeKind(oc.actions);
         const before = oc.before_sensitive === true ? SENSITIVE : valueText(ctx, oc.before);
         const after = oc.after_sensitive === true ? SENSITIVE : oc.after_unknown === true ? UNKNOWN : valueText(ctx, oc.after);
         const change = kind === 'create' ? after : kind === 'destroy' ? `${before} → ${code('null')}` : `${before} → ${after}`;
-        return `| ${code(ctx.redact(name))} | ${kind} | ${change} |`;
-    });
-    return `${heading}\n\n| Output | Action | Value |\n|---|---|---|\n${rows.join('\n')}`;
+        if (!out.push(`| ${code(ctx.redact(name))} | ${kind} | ${change} |`))
+            break;
+    }
+    return out.text();
 }
 function warningsSection(ctx, lines, max) {
     if (lines.length === 0)
@@ -716,9 +763,13 @@ function warningsSection(ctx, lines, max) {
 }
 /** Longest line of the text plan kept in the fallback. */
 const MAX_TEXT_PLAN_LINE = 1000;
-function textPlanSection(ctx, text) {
+function textPlanSection(ctx, text, room) {
+    // Redaction shortens text only a little, so a text plan far beyond the room is not even looked at.
+    if (text.length > room * 2)
+        return undefined;
     const body = truncateLines(ctx.redact(text.replace(/\r\n/g, '\n').trimEnd()), MAX_TEXT_PLAN_LINE);
-    return `<details><summary>Text plan (<code>terraform show</code>)</summary>\n\n${fencedBlock(body)}\n\n</details>`;
+    const section = `<details><summary>Text plan (<code>terraform show</code>)</summary>\n\n${fencedBlock(body)}\n\n</details>`;
+    return section.length > room ? undefined : section;
 }
 
 
@@ -797,19 +848,25 @@ function renderPlanMarkdown(plan, opts) {
         { id: 'warnings', render: level => warningsSection(ctx, warnings, level === 0 ? 50 : 3) },
         {
             id: 'callout',
-            roomDependentFrom: 2,
+            fillFrom: 2,
             render: (level, room) => callout(ctx, dangerous, level, room, opts.fullPlanHint)
         },
         {
             id: 'changes',
-            render: level => changesSection(ctx, '#### Resource changes', groups, DETAIL[level], new Set(level >= 2 ? ['destroy', 'replace'] : ['destroy']))
+            render: (level, room) => changesSection(ctx, '#### Resource changes', groups, DETAIL[level], room, new Set(level >= 2 ? ['destroy', 'replace'] : ['destroy']))
         },
         {
             id: 'drift',
-            render: level => changesSection(ctx, '#### Changed outside of Terraform (drift)\n\nTerraform noticed these changes while refreshing. They are not made by this plan, but may explain some of it.', drift, DETAIL[level], new Set(), DRIFT_TITLES)
+            render: (level, room) => changesSection(ctx, '#### Changed outside of Terraform (drift)\n\nTerraform noticed these changes while refreshing. They are not made by this plan, but may explain some of it.', drift, DETAIL[level], room, new Set(), DRIFT_TITLES)
         },
-        { id: 'outputs', render: level => outputsSection(ctx, outputs, ['values', 'names', 'count'][level]) },
-        { id: 'text', render: level => (level === 0 && opts.textPlan ? textPlanSection(ctx, opts.textPlan) : '') }
+        {
+            id: 'outputs',
+            render: (level, room) => outputsSection(ctx, outputs, ['values', 'names', 'count'][level], room)
+        },
+        {
+            id: 'text',
+            render: (level, room) => (level === 0 && opts.textPlan ? textPlanSection(ctx, opts.textPlan, room) : '')
+        }
     ];
     const footer = (shortened) => {
         if (shortened.length === 0)
