@@ -3,8 +3,10 @@ terraform {
 
   required_providers {
     azurerm = {
-      source  = "hashicorp/azurerm"
-      version = ">= 4.42, < 5.0" # 4.42: key vault rbac_authorization_enabled; tested at 4.79.0
+      source = "hashicorp/azurerm"
+      # Application Insights local_authentication_enabled / ip_masking_enabled replaced the *_disabled names in
+      # mid-2026 (provider PR #32634); that release could not be pinned offline, so the floor is the tested 4.79.0.
+      version = ">= 4.79, < 5.0"
     }
   }
 }
