@@ -13,8 +13,13 @@ import { fileURLToPath } from 'node:url'
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const modulesDir = path.join(repoRoot, 'modules')
 const STACK = 'chat-llm-stack'
-const ENVIRONMENTS = ['dev', 'prod'] as const
-type Environment = (typeof ENVIRONMENTS)[number]
+// dev and prod as shipped, plus dev with the optional ML workspace (its storage, Key Vault and App Insights).
+const SCENARIOS = [
+  { name: 'dev', environment: 'dev', extraArgs: [] as string[] },
+  { name: 'prod', environment: 'prod', extraArgs: [] as string[] },
+  { name: 'dev+ml', environment: 'dev', extraArgs: ['-var=ml_enabled=true'] }
+] as const
+type Scenario = (typeof SCENARIOS)[number]
 const STEP_TIMEOUT_MS = 240_000
 const REGISTRY_PROBE_TIMEOUT_MS = 3_000
 
@@ -31,7 +36,8 @@ const DIAGNOSTIC_TYPES = [
   'azurerm_machine_learning_workspace',
   'azurerm_virtual_network',
   'azurerm_network_security_group',
-  'azurerm_storage_account'
+  'azurerm_storage_account',
+  'azurerm_log_analytics_workspace'
 ]
 
 // Types whose public endpoint must be explicitly off (false, not merely unset).
@@ -134,6 +140,11 @@ async function unavailableReason(): Promise<string | null> {
   }
 }
 
+/** Workspace names allow letters, digits, '-' and '_'. */
+function workspaceName(scenario: Scenario): string {
+  return scenario.name.replace(/[^a-z0-9_-]/gi, '-')
+}
+
 function stateResources(module: StateModule | undefined): StateResource[] {
   if (!module) return []
   return [...(module.resources ?? []), ...(module.child_modules ?? []).flatMap(stateResources)]
@@ -172,7 +183,7 @@ suite('chat-llm-stack: plan, apply and re-plan against the offline provider', ()
   let workDir = ''
   let stackDir = ''
   let baseEnv: NodeJS.ProcessEnv = process.env
-  const runs = new Map<Environment, EnvironmentRun>()
+  const runs = new Map<string, EnvironmentRun>()
 
   beforeAll(async () => {
     workDir = await mkdtemp(path.join(os.tmpdir(), 'stack-chat-llm-'))
@@ -200,21 +211,24 @@ suite('chat-llm-stack: plan, apply and re-plan against the offline provider', ()
     }
     delete baseEnv.TF_WORKSPACE
     await terraform(['init', '-input=false'], stackDir, baseEnv)
-    // One local-state workspace per environment, so dev and prod share the init but not the state.
-    for (const environment of ENVIRONMENTS) await terraform(['workspace', 'new', environment], stackDir, baseEnv)
+    // One local-state workspace per scenario: they share the init but not the state.
+    for (const scenario of SCENARIOS) await terraform(['workspace', 'new', workspaceName(scenario)], stackDir, baseEnv)
   }, STEP_TIMEOUT_MS)
 
   afterAll(async () => {
     if (workDir) await rm(workDir, { recursive: true, force: true })
   })
 
-  describe.each(ENVIRONMENTS)('env/%s.tfvars', environment => {
-    const varFile = `-var-file=env/${environment}.tfvars`
-    const planFile = `${environment}.tfplan`
-    const env = (): NodeJS.ProcessEnv => ({ ...baseEnv, TF_WORKSPACE: environment })
+  describe.each(SCENARIOS.map(scenario => [scenario.name, scenario] as const))('%s', (_name, scenario: Scenario) => {
+    const { environment } = scenario
+    const mlEnabled = scenario.extraArgs.length > 0
+    const varArgs = [`-var-file=env/${environment}.tfvars`, ...scenario.extraArgs]
+    const workspace = workspaceName(scenario)
+    const planFile = `${workspace}.tfplan`
+    const env = (): NodeJS.ProcessEnv => ({ ...baseEnv, TF_WORKSPACE: workspace })
     const result = (): EnvironmentRun => {
-      const found = runs.get(environment)
-      if (!found) throw new Error(`the ${environment} run did not complete; see the first failure`)
+      const found = runs.get(workspace)
+      if (!found) throw new Error(`the ${scenario.name} run did not complete; see the first failure`)
       return found
     }
     const planned = (type?: string): ResourceChange[] =>
@@ -224,12 +238,17 @@ suite('chat-llm-stack: plan, apply and re-plan against the offline provider', ()
     test(
       'init, plan -out, show -json, apply the saved plan, re-plan shows no changes',
       async () => {
-        await terraform(['plan', '-input=false', varFile, `-out=${planFile}`], stackDir, env())
+        await terraform(['plan', '-input=false', ...varArgs, `-out=${planFile}`], stackDir, env())
         const plan = JSON.parse((await terraform(['show', '-json', planFile], stackDir, env())).stdout) as PlanJson
         await terraform(['apply', '-input=false', '-auto-approve', planFile], stackDir, env())
         const shown = JSON.parse((await terraform(['show', '-json'], stackDir, env())).stdout) as StateJson
-        const replan = await terraform(['plan', '-input=false', varFile, '-detailed-exitcode'], stackDir, env(), [0, 2])
-        runs.set(environment, {
+        const replan = await terraform(
+          ['plan', '-input=false', ...varArgs, '-detailed-exitcode'],
+          stackDir,
+          env(),
+          [0, 2]
+        )
+        runs.set(workspace, {
           planned: plan.resource_changes ?? [],
           state: stateResources(shown.values?.root_module),
           replan
@@ -257,7 +276,13 @@ suite('chat-llm-stack: plan, apply and re-plan against the offline provider', ()
       ]) {
         expect(types).toContain(type)
       }
-      expect(types).not.toContain('azurerm_machine_learning_workspace') // ml is off by default
+      // ml is off by default; with it come its own storage account, Key Vault and Application Insights.
+      for (const type of ['azurerm_machine_learning_workspace', 'azurerm_storage_account']) {
+        if (mlEnabled) expect(types).toContain(type)
+        else expect(types).not.toContain(type)
+      }
+      expect(planned('azurerm_key_vault').length).toBe(mlEnabled ? 2 : 1)
+      expect(planned('azurerm_application_insights').length).toBe(mlEnabled ? 2 : 1)
     })
 
     test('no public network access anywhere', () => {
