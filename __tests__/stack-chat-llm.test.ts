@@ -1,5 +1,5 @@
 // End-to-end check of the chat-LLM composition root (modules/chat-llm-stack) with the real terraform binary:
-// for env/dev.tfvars and env/prod.tfvars, in a temp copy of modules/ with a local backend (override.tf),
+// for env/dev.tfvars, env/prod.tfvars and dev with ml_enabled = true, in a temp copy of modules/ with a local backend (override.tf),
 // init -> plan -out -> show -json -> apply the saved plan -> show -json (state) -> plan -detailed-exitcode (no changes).
 // The JSON plan and state are then checked against the security baseline across ALL resources.
 // The provider comes from TF_CLI_CONFIG_FILE (the offline azurerm mirror) or the registry; with neither it skips.
