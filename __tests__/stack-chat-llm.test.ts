@@ -1,6 +1,6 @@
 // End-to-end check of the chat-LLM composition root (modules/chat-llm-stack) with the real terraform binary:
-// for env/dev.tfvars, env/prod.tfvars and dev with ml_enabled = true, in a temp copy of modules/ with a local backend (override.tf),
-// init -> plan -out -> show -json -> apply the saved plan -> show -json (state) -> plan -detailed-exitcode (no changes).
+// for env/dev.tfvars, env/prod.tfvars and dev with ml_enabled = true, in a temp copy of modules/ with a local
+// backend (override.tf): init -> plan -out -> show -json -> apply the saved plan -> show -json (state) -> plan -detailed-exitcode (no changes).
 // The JSON plan and state are then checked against the security baseline across ALL resources.
 // The provider comes from TF_CLI_CONFIG_FILE (the offline azurerm mirror) or the registry; with neither it skips.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
