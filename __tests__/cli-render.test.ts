@@ -1,0 +1,144 @@
+// The bundled CLI as a child process, built from the current source into a temp dir (not the committed dist/).
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { execFile, execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { generatePlan, writePlanFiles, type GeneratedPlan } from './support/terraform-plans.js'
+
+const run = promisify(execFile)
+const root = join(import.meta.dirname, '..')
+let out: string
+let cli: string
+let plan: GeneratedPlan
+let files: { jsonFile: string; textFile: string }
+
+beforeAll(async () => {
+  out = mkdtempSync(join(tmpdir(), 'cli-render-build-'))
+  execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), out], { cwd: root, stdio: 'pipe' })
+  cli = join(out, 'cli', 'index.js')
+  plan = await generatePlan('all-changes')
+  files = writePlanFiles(plan)
+}, 10 * 60_000)
+
+afterAll(() => rmSync(out, { recursive: true, force: true }))
+
+interface Result {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+async function cliRun(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Result> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [cli, ...args], {
+      env: { PATH: process.env.PATH, ...env },
+      maxBuffer: 1 << 28
+    })
+    return { code: 0, stdout, stderr }
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string }
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr }
+  }
+}
+
+describe('tf-plan-render render', () => {
+  it('starts with a shebang so it works as the package bin', () => {
+    expect(readFileSync(cli, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true)
+  })
+
+  it('prints the Markdown for a real plan, with the text plan, and redacts secrets', async () => {
+    const r = await cliRun([
+      'render',
+      '--plan-json',
+      files.jsonFile,
+      '--text-plan',
+      files.textFile,
+      '--title',
+      'My plan'
+    ])
+    expect(r).toMatchObject({ code: 0, stderr: '' })
+    expect(r.stdout.startsWith('### My plan\n')).toBe(true)
+    expect(r.stdout).toContain('**Plan:** 3 to add, 3 to change, 2 to replace, 1 to destroy')
+    expect(r.stdout).toContain('<details><summary>Text plan')
+    expect(r.stdout).not.toContain('hunter2-canary')
+    expect(r.stdout).not.toContain('sensitive-var-canary-7Qx')
+  })
+
+  it('masks the secrets given in TF_PLAN_RENDER_SECRETS', async () => {
+    const r = await cliRun(['render', '--plan-json', files.jsonFile, '--text-plan', files.textFile], {
+      TF_PLAN_RENDER_SECRETS: 'adopted-id-123\nteam-a'
+    })
+    expect(r.code).toBe(0)
+    expect(r.stdout).not.toContain('adopted-id-123')
+    expect(r.stdout).not.toContain('team-a')
+  })
+
+  it('honours --max-chars', async () => {
+    const r = await cliRun([
+      'render',
+      `--plan-json=${files.jsonFile}`,
+      '--text-plan',
+      files.textFile,
+      '--max-chars',
+      '2000'
+    ])
+    expect(r.code).toBe(0)
+    expect(r.stdout.length).toBeLessThanOrEqual(2000)
+    expect(r.stdout).toContain('This comment was shortened to fit 2,000 characters')
+  })
+
+  it('--help prints usage and exits 0', async () => {
+    const r = await cliRun(['--help'])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain('Usage: tf-plan-render render --plan-json <file>')
+  })
+
+  it.each([
+    [
+      ['render', '--plan-json', 'x.json', '--max-chars', 'abc'],
+      'tf-plan-render: --max-chars: "abc" is not a positive integer\n'
+    ],
+    [
+      ['render', '--plan-json', 'x.json', '--max-chars', '0'],
+      'tf-plan-render: --max-chars: "0" is not a positive integer\n'
+    ],
+    [
+      ['render', '--plan-json', 'x.json', '--max-chars', '10'],
+      'tf-plan-render: --max-chars: 10 is too small; use at least 1000\n'
+    ],
+    [['render'], 'tf-plan-render: --plan-json: missing; pass the output file of `terraform show -json <planfile>`\n'],
+    [['render', '--plan-json'], 'tf-plan-render: --plan-json: missing value\n'],
+    [
+      ['render', '--plan-json', 'a', '--bogus'],
+      'tf-plan-render: unknown argument "--bogus": accepted are --plan-json, --text-plan, --max-chars, --title, --help\n'
+    ],
+    [[], 'tf-plan-render: missing command: use `render` (see --help)\n'],
+    [['plan'], 'tf-plan-render: unknown command "plan": the only command is `render` (see --help)\n']
+  ])('bad usage %j: one line on stderr, exit 1', async (args, message) => {
+    const r = await cliRun(args)
+    expect(r).toEqual({ code: 1, stdout: '', stderr: message })
+  })
+
+  it('names an unreadable or non-plan file in one line', async () => {
+    const missing = await cliRun(['render', '--plan-json', '/nonexistent/plan.json'])
+    expect(missing).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'tf-plan-render: --plan-json: cannot read "/nonexistent/plan.json" (ENOENT); pass a readable file\n'
+    })
+    const notJson = join(plan.dir, 'not-json.txt')
+    writeFileSync(notJson, plan.text)
+    const bad = await cliRun(['render', '--plan-json', notJson])
+    expect(bad.code).toBe(1)
+    expect(bad.stderr).toBe(
+      `tf-plan-render: --plan-json: "${notJson}" is not JSON; pass the output of \`terraform show -json <planfile>\`\n`
+    )
+    const state = join(plan.dir, 'state.json')
+    writeFileSync(state, JSON.stringify({ version: 4, resources: [] }))
+    const notPlan = await cliRun(['render', '--plan-json', state])
+    expect(notPlan.stderr.split('\n')).toHaveLength(2)
+    expect(notPlan.stderr).toContain('is not a plan in JSON format 1.x')
+  })
+})
