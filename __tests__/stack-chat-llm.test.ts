@@ -1,6 +1,7 @@
 // End-to-end check of the chat-LLM composition root (modules/chat-llm-stack) with the real terraform binary:
 // for env/dev.tfvars, env/prod.tfvars and dev with ml_enabled = true, in a temp copy of modules/ with a local
-// backend (override.tf): init -> plan -out -> show -json -> apply the saved plan -> show -json (state) -> plan -detailed-exitcode (no changes).
+// backend (override.tf): init -> plan -out -> show -json -> apply the saved plan -> show -json (state) ->
+// plan -detailed-exitcode (no changes).
 // The JSON plan and state are then checked against the security baseline across ALL resources.
 // The provider comes from TF_CLI_CONFIG_FILE (the offline azurerm mirror) or the registry; with neither it skips.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
@@ -162,7 +163,7 @@ function attributes(value: unknown, pathSoFar = ''): [string, unknown][] {
   return []
 }
 
-/** Addresses whose planned value of `name` (anywhere in the resource) fails `ok`, e.g. "x.y: .public_network_access_enabled=true". */
+/** Where the planned value of attribute `name` (at any depth) fails `ok`, e.g. "x.y: .public_network_access_enabled=true". */
 function violations(changes: ResourceChange[], name: string, ok: (value: unknown) => boolean): string[] {
   return changes.flatMap(rc =>
     attributes(rc.change.after)
@@ -468,7 +469,8 @@ suite('chat-llm-stack: plan, apply and re-plan against the offline provider', ()
       }
     })
 
-    test(`${environment} sizing: ${environment === 'prod' ? 'zone-redundant and highly available' : 'small, no zone redundancy, no HA'}`, () => {
+    const sizing = environment === 'prod' ? 'zone-redundant and highly available' : 'small, no zone redundancy, no HA'
+    test(`${environment} sizing: ${sizing}`, () => {
       const plan = planned('azurerm_service_plan')[0].change.after ?? {}
       const pg = planned('azurerm_postgresql_flexible_server')[0].change.after ?? {}
       const redis = planned('azurerm_managed_redis')[0].change.after ?? {}
