@@ -163,7 +163,7 @@ function attributes(value: unknown, pathSoFar = ''): [string, unknown][] {
   return []
 }
 
-/** Where the planned value of attribute `name` (any depth) fails `ok`, e.g. "x: .public_network_access_enabled=true". */
+/** Where the planned value of attribute `name` (any depth) fails `ok`, e.g. "x: .public_network_access_enabled=1". */
 function violations(changes: ResourceChange[], name: string, ok: (value: unknown) => boolean): string[] {
   return changes.flatMap(rc =>
     attributes(rc.change.after)
