@@ -60,6 +60,15 @@ resource "azurerm_monitor_activity_log_alert" "this" {
     statuses        = length(each.value.statuses) > 0 ? tolist(each.value.statuses) : null
     resource_groups = length(each.value.resource_groups) > 0 ? tolist(each.value.resource_groups) : null
 
+    # Only platform-caused loss of health, not user-initiated stops or recoveries.
+    dynamic "resource_health" {
+      for_each = each.value.category == "ResourceHealth" ? [1] : []
+      content {
+        current = ["Degraded", "Unavailable"]
+        reason  = ["PlatformInitiated", "Unknown"]
+      }
+    }
+
     dynamic "service_health" {
       for_each = each.value.category == "ServiceHealth" ? [1] : []
       content {

@@ -59,6 +59,14 @@ run "secure_defaults" {
     error_message = "activity log alerts default to the subscription scope"
   }
   assert {
+    condition     = toset(azurerm_monitor_activity_log_alert.this["resource-health"].criteria[0].resource_health[0].current) == toset(["Degraded", "Unavailable"])
+    error_message = "the resource health alert fires on Degraded/Unavailable only"
+  }
+  assert {
+    condition     = toset(azurerm_monitor_activity_log_alert.this["service-health"].criteria[0].service_health[0].events) == toset(["Incident", "Maintenance", "Security", "ActionRequired"])
+    error_message = "the service health alert covers incidents, maintenance, security and action-required events"
+  }
+  assert {
     condition     = azurerm_monitor_activity_log_alert.this["role-assignment-write"].criteria[0].operation_name == "Microsoft.Authorization/roleAssignments/write"
     error_message = "the role assignment alert must watch roleAssignments/write"
   }
