@@ -88,3 +88,42 @@ describe('degrading to the job summary', () => {
     expect(run.summary).toContain('4 to add')
   })
 })
+
+describe('apply after merge (push): the status goes to the pull request the commit came from', () => {
+  it('finds the merged pull request by commit and puts the apply status on its comment', async () => {
+    world = await startWorld({ fixture: 'apply-root', rootPath: 'infra/app', event: 'push' })
+    const w = world
+    const sha = w.event.env.GITHUB_SHA
+    w.api.state.addPullRequest(w.owner, w.repo, 7, { state: 'closed', mergeCommitSha: sha })
+    const plan = await w.run({ command: 'plan' })
+    expect(plan.code).toBe(0)
+    const apply = await w.run({
+      command: 'apply',
+      'plan-path': `${plan.outputs['plan-dir']}/tfplan`,
+      'plan-digest': plan.outputs['plan-digest']
+    })
+    expect(apply.code).toBe(0)
+    const comments = w.api.state.listComments(w.owner, w.repo, 7)
+    expect(comments).toHaveLength(1)
+    expect(comments[0].body).toContain('Applied')
+    expect(apply.outputs['comment-url']).toMatch(/\/7#issuecomment-\d+$/)
+    expect(w.api.errors).toEqual([])
+  })
+})
+
+describe('a failing plan', () => {
+  it('fails the step with terraform’s reason and marks the existing comment as out of date', async () => {
+    world = await startWorld({ fixture: 'apply-root', rootPath: 'infra/app' })
+    const ok = await world.run({ command: 'plan' })
+    expect(ok.code).toBe(0)
+    const failed = await world.run({ command: 'plan', variables: 'instances=many' })
+    expect(failed.code).toBe(1)
+    const failures = failed.stdout.split('\n').filter(l => l.startsWith('::error::'))
+    expect(failures).toHaveLength(1)
+    expect(failures[0]).toMatch(/^::error::terraform plan failed \(exit 1\): Invalid value for input variable/)
+    const comments = world.ourComments()
+    expect(comments).toHaveLength(1)
+    expect(comments[0].body).toContain('Plan failed')
+    expect(comments[0].body).toContain('out of date')
+  })
+})

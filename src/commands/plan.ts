@@ -10,11 +10,11 @@ import { summarizePlan } from '../plan/summary.js'
 import { Redactor } from '../render/redact.js'
 import { renderPlanMarkdown } from '../render/render-plan.js'
 import type { Reporter } from '../report/reporter.js'
-import { postPlanComment } from '../report/pr-comment.js'
+import { postApplyStatus, postPlanComment } from '../report/pr-comment.js'
 import { LOCK_FILE, METADATA_FILE, PLAN_FILE, PLAN_JSON_FILE, type PlanMetadata } from '../apply/plan-metadata.js'
 import { sha256File } from '../installer/verify-checksum.js'
 import { initRoot, variableArgs } from '../terraform/init-root.js'
-import type { TerraformRunner } from '../terraform/runner.js'
+import { TerraformError, type TerraformRunner } from '../terraform/runner.js'
 import { checkedOutCommit, runUrl, rootTitle } from '../report/run-info.js'
 
 // GitHub's step summary limit is 1 MiB; keep a margin for other steps' summaries.
@@ -52,10 +52,24 @@ export async function runPlan(
   const jsonPath = join(planDir, PLAN_JSON_FILE)
 
   // The plan's own output is held back until the secrets it may contain are known (from show -json).
-  const planRun = await tf.run(
-    ['plan', '-input=false', '-no-color', '-detailed-exitcode', `-out=${planPath}`, ...variableArgs(inputs)],
-    { group: 'terraform plan', quiet: true, okExitCodes: [2] }
-  )
+  let planRun
+  try {
+    planRun = await tf.run(
+      ['plan', '-input=false', '-no-color', '-detailed-exitcode', `-out=${planPath}`, ...variableArgs(inputs)],
+      { group: 'terraform plan', quiet: true, okExitCodes: [2] }
+    )
+  } catch (error) {
+    if (error instanceof TerraformError) {
+      // stdout was held back: show terraform's own explanation, redacted.
+      report.info(report.redact(error.result.stdout))
+      await postApplyStatus(inputs, report, {
+        state: 'plan-failed',
+        reason: error.message,
+        runUrl: runUrl(process.env)
+      })
+    }
+    throw error
+  }
   await tf.run(['show', '-json', '-no-color', planPath], { quiet: true, stdoutFile: jsonPath })
   let plan: PlanJson
   try {

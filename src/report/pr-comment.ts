@@ -70,6 +70,8 @@ export type ApplyStatus =
   | { state: 'failed'; runUrl?: string; reason: string }
   | { state: 'refused'; runUrl?: string; reason: string }
   | { state: 'cancelled'; runUrl?: string; lock: LockState; workingDirectory: string }
+  /** The plan step itself failed: the comment must not keep showing an older plan as if it were current. */
+  | { state: 'plan-failed'; runUrl?: string; reason: string }
 
 /** The status section put on top of the plan comment after an apply (pure). */
 export function applyStatusMarkdown(status: ApplyStatus, when = new Date()): string {
@@ -89,6 +91,8 @@ export function applyStatusMarkdown(status: ApplyStatus, when = new Date()): str
     }
     case 'failed':
       return `### ❌ Apply failed${run} at ${at}\n\n${escapeInline(status.reason)}`
+    case 'plan-failed':
+      return `### ❌ Plan failed${run} at ${at}\n\n${escapeInline(status.reason)}\n\nThe plan below is from an earlier run and is out of date.`
     case 'refused':
       return `### ⛔ Apply refused${run} at ${at}\n\n${escapeInline(status.reason)}\n\nNothing was changed.`
     case 'cancelled': {
@@ -120,6 +124,8 @@ async function pullRequestNumber(gh: GitHubClient, ctx: RunContext): Promise<num
 export async function postApplyStatus(inputs: Inputs, report: Reporter, status: ApplyStatus): Promise<void> {
   if (inputs.comment === 'off' || !inputs.githubToken) return
   const ctx = context()
+  // A failed plan only updates a pull request's comment; on push it is in the job log and summary.
+  if (status.state === 'plan-failed' && !ctx.pullRequest) return
   const gh = client(inputs, report)
   try {
     const issueNumber = await pullRequestNumber(gh, ctx)
