@@ -9,8 +9,8 @@ export interface FitSection {
    * too-detailed level of a huge plan costs no more than `room` characters of work).
    */
   render(level: number, room: number): string | undefined
-  /** From this level on, the section fills exactly the room the others leave (and must return a string). */
-  fillFrom?: number
+  /** Levels at which the section fills the room the others leave (rendered once, when the step is taken). */
+  fillLevels?: readonly number[]
 }
 
 export interface FitStep {
@@ -58,10 +58,10 @@ export function fitToSize(
     levels.set(section.id, step.level)
     const previousNote = notes.get(section.id)
     notes.set(section.id, step.note)
-    if (section.fillFrom !== undefined && step.level >= section.fillFrom) {
+    if (section.fillLevels?.includes(step.level)) {
       // Give this section whatever the others (and the footer) leave.
       const others = sections.reduce((n, s) => (s === section ? n : n + sizeOf(text(s))), sizeOf(footer(shortened())))
-      cache.set(key(section), section.render(step.level, maxChars - others - SEPARATOR.length) ?? '')
+      cache.set(key(section), section.render(step.level, maxChars - others - SEPARATOR.length))
     }
     const after = text(section)
     if (after === before && before !== undefined) {

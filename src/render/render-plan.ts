@@ -12,6 +12,7 @@ import {
   groupChanges,
   outputsSection,
   textPlanSection,
+  thousands,
   warningsSection,
   type DetailLevel,
   type Group
@@ -38,7 +39,7 @@ export const GITHUB_COMMENT_LIMIT = 65536
 /** The default budget: GitHub's limit minus room for a hidden marker and the caller's own lines. */
 export const DEFAULT_MAX_CHARS = 60000
 
-const DETAIL: DetailLevel[] = ['diff', 'names', 'address', 'types', 'count']
+const DETAIL: DetailLevel[] = ['diff', 'names', 'address', 'some-addresses', 'types', 'count']
 const DRIFT_TITLES: Partial<Record<Group, string>> = {
   destroy: '🗑️ Deleted outside Terraform',
   update: '✏️ Changed outside Terraform',
@@ -52,11 +53,12 @@ const STEPS: FitStep[] = [
   { section: 'outputs', level: 1, note: 'output values were left out' },
   { section: 'drift', level: 2, note: 'drift lists addresses only' },
   { section: 'changes', level: 2, note: 'resource changes list addresses only' },
-  { section: 'drift', level: 4, note: 'drift is counted only' },
-  { section: 'changes', level: 3, note: 'resource changes are counted per resource type' },
+  { section: 'drift', level: 5, note: 'drift is counted only' },
+  { section: 'changes', level: 3, note: 'resource changes list only the addresses that fit' },
+  { section: 'changes', level: 4, note: 'resource changes are counted per resource type' },
   { section: 'outputs', level: 2, note: 'output changes are counted only' },
   { section: 'warnings', level: 1, note: 'only the first warnings are shown' },
-  { section: 'changes', level: 4, note: 'resource changes are counted only' },
+  { section: 'changes', level: 5, note: 'resource changes are counted only' },
   { section: 'callout', level: 1, note: 'the reasons for destroys and replaces were left out' },
   { section: 'head', level: 1, note: 'the title and header were shortened' },
   { section: 'callout', level: 2, note: '**NOT EVERY DESTROY AND REPLACE IS LISTED**' }
@@ -99,11 +101,12 @@ export function renderPlanMarkdown(plan: PlanJson, opts: RenderOptions): { markd
     { id: 'warnings', render: level => warningsSection(ctx, warnings, level === 0 ? 50 : 3) },
     {
       id: 'callout',
-      fillFrom: 2,
+      fillLevels: [2],
       render: (level, room) => callout(ctx, dangerous, level, room, opts.fullPlanHint)
     },
     {
       id: 'changes',
+      fillLevels: [3],
       render: (level, room) =>
         changesSection(
           ctx,
@@ -142,7 +145,7 @@ export function renderPlanMarkdown(plan: PlanJson, opts: RenderOptions): { markd
     const hint = opts.fullPlanHint
       ? cut(ctx.redact(opts.fullPlanHint), 1000)
       : 'The full plan is in the workflow run log.'
-    return `> [!NOTE]\n> **This comment was shortened to fit ${maxChars.toLocaleString('en-US')} characters:** ${shortened.join('; ')}.\n> ${hint.replace(/\n/g, ' ')}`
+    return `> [!NOTE]\n> **This comment was shortened to fit ${thousands(maxChars)} characters:** ${shortened.join('; ')}.\n> ${hint.replace(/\n/g, ' ')}`
   }
 
   const fit = fitToSize(sections, STEPS, maxChars, footer)

@@ -15,7 +15,8 @@ import {
 } from './values.js'
 
 export type Group = 'destroy' | 'replace' | 'create' | 'update' | 'import' | 'move' | 'forget' | 'read'
-export const GROUP_ORDER: Group[] = ['destroy', 'replace', 'create', 'update', 'import', 'move', 'forget', 'read']
+// Riskiest first: a reviewer short of space sees changes to existing objects before new ones.
+export const GROUP_ORDER: Group[] = ['destroy', 'replace', 'update', 'create', 'forget', 'move', 'import', 'read']
 const GROUP_TITLE: Record<Group, string> = {
   destroy: '🗑️ Destroy',
   replace: '♻️ Replace',
@@ -116,27 +117,51 @@ function namesCell(ctx: ValueContext, rc: ResourceChange, group: Group): string 
   return shown.join(', ') + (names.length > shown.length ? `, …and ${names.length - shown.length} more` : '')
 }
 
-export type DetailLevel = 'diff' | 'names' | 'address' | 'types' | 'count'
+/** `some-addresses`: as many addresses as fit in the room, then how many are not listed. */
+export type DetailLevel = 'diff' | 'names' | 'address' | 'some-addresses' | 'types' | 'count'
+
+/** 60000 → "60,000" (toLocaleString loads ICU data: ~200 ms on a cold start). */
+export function thousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+}
 
 /** Collects lines and gives up (returns undefined) once they exceed `room` characters. */
 class Capped {
   private readonly lines: string[] = []
-  private size = 0
+  private accepted = 0
+  private overflow = false
   constructor(
     private readonly room: number,
     private readonly separator = '\n'
   ) {}
+  /** Adds a line if it fits; after the first line that does not, nothing is added any more. */
   push(line: string): boolean {
-    this.size += line.length + this.separator.length
-    if (this.size > this.room) return false
+    const size = line.length + this.separator.length
+    if (this.overflow || this.accepted + size > this.room) {
+      this.overflow = true
+      return false
+    }
+    this.accepted += size
     this.lines.push(line)
     return true
   }
-  get full(): boolean {
-    return this.size > this.room
+  /** Whether `line` fits after the accepted lines. */
+  fits(line: string): boolean {
+    return this.accepted + line.length + this.separator.length <= this.room
+  }
+  /** Removes the last accepted line. */
+  pop(): boolean {
+    const line = this.lines.pop()
+    if (line === undefined) return false
+    this.accepted -= line.length + this.separator.length
+    return true
+  }
+  /** Accept lines again after an overflow (the caller makes room with pop()). */
+  recover(): void {
+    this.overflow = false
   }
   text(): string | undefined {
-    return this.full ? undefined : this.lines.join(this.separator)
+    return this.overflow ? undefined : this.lines.join(this.separator)
   }
 }
 
@@ -159,7 +184,7 @@ export function changesSection(
   const out = new Capped(room)
   out.push(`${heading}\n`)
   if (level === 'count') {
-    out.push(`${present.map(g => `${groups.get(g)!.length} ${g}`).join(', ')} (details omitted to fit)`)
+    out.push(`${present.map(g => `${thousands(groups.get(g)!.length)} to ${g}`).join(', ')} (details left out to fit)`)
     return out.text()
   }
   if (level === 'types') {
@@ -184,11 +209,14 @@ export function changesSection(
       out.push(`${title}: listed above.\n`)
       continue
     }
-    if (level === 'address') {
+    if (level === 'address' || level === 'some-addresses') {
       out.push(`${title}\n`)
-      for (const rc of list)
-        if (!out.push(`- ${addressCode(ctx, displayAddress(rc))}${notes(ctx, rc).replace(/<br>/g, ', ')}`))
-          return undefined
+      for (let i = 0; i < list.length; i++) {
+        const rc = list[i]
+        if (out.push(`- ${addressCode(ctx, displayAddress(rc))}${notes(ctx, rc).replace(/<br>/g, ', ')}`)) continue
+        if (level === 'address') return undefined
+        return someAddresses(out, groups, present, g, i, listedAbove)
+      }
       out.push('')
       continue
     }
@@ -203,6 +231,34 @@ export function changesSection(
         return undefined
     out.push('')
   }
+  return out.text()?.trimEnd()
+}
+
+/** Ends a `some-addresses` list: drops the last listed lines until "…and N more not listed" fits. */
+function someAddresses(
+  out: Capped,
+  groups: Map<Group, ResourceChange[]>,
+  present: readonly Group[],
+  group: Group,
+  shownInGroup: number,
+  listedAbove: ReadonlySet<Group>
+): string | undefined {
+  const rest = (shown: number): string => {
+    const parts: string[] = []
+    for (const g of present.slice(present.indexOf(group))) {
+      if (listedAbove.has(g)) continue
+      const n = g === group ? groups.get(g)!.length - shown : groups.get(g)!.length
+      if (n > 0) parts.push(`${thousands(n)} to ${g}`)
+    }
+    return `\n<strong>…and ${parts.join(', ')} are not listed here</strong> (they did not fit; see the full plan).`
+  }
+  let shown = shownInGroup
+  out.recover()
+  while (!out.fits(rest(shown))) {
+    if (!out.pop()) return undefined
+    shown = Math.max(0, shown - 1)
+  }
+  out.push(rest(shown))
   return out.text()?.trimEnd()
 }
 
