@@ -71349,6 +71349,8 @@ class Redactor {
     secrets = new Set();
     pattern;
     dirty = false;
+    /** plans whose secrets were collected (so a renderer need not walk the same plan again) */
+    plans = new WeakSet();
     /** attribute names repeat across thousands of resources: decide each once */
     names = new Map();
     constructor(secrets) {
@@ -71368,6 +71370,10 @@ class Redactor {
             }
         }
     }
+    /** Whether fromPlan() collected this plan's secrets. */
+    covers(plan) {
+        return this.plans.has(plan);
+    }
     get size() {
         return this.secrets.size;
     }
@@ -71379,6 +71385,7 @@ class Redactor {
      *  sensitive or that sits under a credential-looking attribute name, plus the caller's secrets. */
     static fromPlan(plan, secrets) {
         const r = new Redactor(secrets);
+        r.plans.add(plan);
         const vars = plan.configuration?.root_module?.variables ?? {};
         for (const [name, v] of Object.entries(vars))
             if (v.sensitive === true)
@@ -71960,10 +71967,10 @@ function fitToSize(sections, steps, maxChars, footer) {
         levels.set(section.id, step.level);
         const previousNote = notes.get(section.id);
         notes.set(section.id, step.note);
-        if (section.fillFrom !== undefined && step.level >= section.fillFrom) {
+        if (section.fillLevels?.includes(step.level)) {
             // Give this section whatever the others (and the footer) leave.
             const others = sections.reduce((n, s) => (s === section ? n : n + sizeOf(text(s))), sizeOf(footer(shortened())));
-            cache.set(key(section), section.render(step.level, maxChars - others - SEPARATOR.length) ?? '');
+            cache.set(key(section), section.render(step.level, maxChars - others - SEPARATOR.length));
         }
         const after = text(section);
         if (after === before && before !== undefined) {
@@ -72211,7 +72218,8 @@ function plainLine(ctx, s, max = 500) {
 
 
 
-const GROUP_ORDER = ['destroy', 'replace', 'create', 'update', 'import', 'move', 'forget', 'read'];
+// Riskiest first: a reviewer short of space sees changes to existing objects before new ones.
+const GROUP_ORDER = ['destroy', 'replace', 'update', 'create', 'forget', 'move', 'import', 'read'];
 const GROUP_TITLE = {
     destroy: '🗑️ Destroy',
     replace: '♻️ Replace',
@@ -72312,28 +72320,50 @@ function namesCell(ctx, rc, group) {
     const shown = names.slice(0, MAX_ATTRIBUTES_PER_RESOURCE).map(n => code(ctx.redact(n)));
     return shown.join(', ') + (names.length > shown.length ? `, …and ${names.length - shown.length} more` : '');
 }
+/** 60000 → "60,000" (toLocaleString loads ICU data: ~200 ms on a cold start). */
+function thousands(n) {
+    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
 /** Collects lines and gives up (returns undefined) once they exceed `room` characters. */
 class Capped {
     room;
     separator;
     lines = [];
-    size = 0;
+    accepted = 0;
+    overflow = false;
     constructor(room, separator = '\n') {
         this.room = room;
         this.separator = separator;
     }
+    /** Adds a line if it fits; after the first line that does not, nothing is added any more. */
     push(line) {
-        this.size += line.length + this.separator.length;
-        if (this.size > this.room)
+        const size = line.length + this.separator.length;
+        if (this.overflow || this.accepted + size > this.room) {
+            this.overflow = true;
             return false;
+        }
+        this.accepted += size;
         this.lines.push(line);
         return true;
     }
-    get full() {
-        return this.size > this.room;
+    /** Whether `line` fits after the accepted lines. */
+    fits(line) {
+        return this.accepted + line.length + this.separator.length <= this.room;
+    }
+    /** Removes the last accepted line. */
+    pop() {
+        const line = this.lines.pop();
+        if (line === undefined)
+            return false;
+        this.accepted -= line.length + this.separator.length;
+        return true;
+    }
+    /** Accept lines again after an overflow (the caller makes room with pop()). */
+    recover() {
+        this.overflow = false;
     }
     text() {
-        return this.full ? undefined : this.lines.join(this.separator);
+        return this.overflow ? undefined : this.lines.join(this.separator);
     }
 }
 /**
@@ -72348,7 +72378,7 @@ function changesSection(ctx, heading, groups, level, room, listedAbove = new Set
     const out = new Capped(room);
     out.push(`${heading}\n`);
     if (level === 'count') {
-        out.push(`${present.map(g => `${groups.get(g).length} ${g}`).join(', ')} (details omitted to fit)`);
+        out.push(`${present.map(g => `${thousands(groups.get(g).length)} to ${g}`).join(', ')} (details left out to fit)`);
         return out.text();
     }
     if (level === 'types') {
@@ -72375,11 +72405,16 @@ function changesSection(ctx, heading, groups, level, room, listedAbove = new Set
             out.push(`${title}: listed above.\n`);
             continue;
         }
-        if (level === 'address') {
+        if (level === 'address' || level === 'some-addresses') {
             out.push(`${title}\n`);
-            for (const rc of list)
-                if (!out.push(`- ${addressCode(ctx, displayAddress(rc))}${notes(ctx, rc).replace(/<br>/g, ', ')}`))
+            for (let i = 0; i < list.length; i++) {
+                const rc = list[i];
+                if (out.push(`- ${addressCode(ctx, displayAddress(rc))}${notes(ctx, rc).replace(/<br>/g, ', ')}`))
+                    continue;
+                if (level === 'address')
                     return undefined;
+                return someAddresses(out, groups, present, g, i, listedAbove);
+            }
             out.push('');
             continue;
         }
@@ -72392,6 +72427,29 @@ function changesSection(ctx, heading, groups, level, room, listedAbove = new Set
                 return undefined;
         out.push('');
     }
+    return out.text()?.trimEnd();
+}
+/** Ends a `some-addresses` list: drops the last listed lines until "…and N more not listed" fits. */
+function someAddresses(out, groups, present, group, shownInGroup, listedAbove) {
+    const rest = (shown) => {
+        const parts = [];
+        for (const g of present.slice(present.indexOf(group))) {
+            if (listedAbove.has(g))
+                continue;
+            const n = g === group ? groups.get(g).length - shown : groups.get(g).length;
+            if (n > 0)
+                parts.push(`${thousands(n)} to ${g}`);
+        }
+        return `\n<strong>…and ${parts.join(', ')} are not listed here</strong> (they did not fit; see the full plan).`;
+    };
+    let shown = shownInGroup;
+    out.recover();
+    while (!out.fits(rest(shown))) {
+        if (!out.pop())
+            return undefined;
+        shown = Math.max(0, shown - 1);
+    }
+    out.push(rest(shown));
     return out.text()?.trimEnd();
 }
 /** One row of the destroy/replace call-out. */
@@ -72467,7 +72525,7 @@ function textPlanSection(ctx, text, room) {
 const GITHUB_COMMENT_LIMIT = 65536;
 /** The default budget: GitHub's limit minus room for a hidden marker and the caller's own lines. */
 const DEFAULT_MAX_CHARS = 60000;
-const DETAIL = ['diff', 'names', 'address', 'types', 'count'];
+const DETAIL = ['diff', 'names', 'address', 'some-addresses', 'types', 'count'];
 const DRIFT_TITLES = {
     destroy: '🗑️ Deleted outside Terraform',
     update: '✏️ Changed outside Terraform',
@@ -72480,21 +72538,25 @@ const STEPS = [
     { section: 'outputs', level: 1, note: 'output values were left out' },
     { section: 'drift', level: 2, note: 'drift lists addresses only' },
     { section: 'changes', level: 2, note: 'resource changes list addresses only' },
-    { section: 'drift', level: 4, note: 'drift is counted only' },
-    { section: 'changes', level: 3, note: 'resource changes are counted per resource type' },
+    { section: 'drift', level: 5, note: 'drift is counted only' },
+    { section: 'changes', level: 3, note: 'resource changes list only the addresses that fit' },
+    { section: 'changes', level: 4, note: 'resource changes are counted per resource type' },
     { section: 'outputs', level: 2, note: 'output changes are counted only' },
     { section: 'warnings', level: 1, note: 'only the first warnings are shown' },
-    { section: 'changes', level: 4, note: 'resource changes are counted only' },
+    { section: 'changes', level: 5, note: 'resource changes are counted only' },
     { section: 'callout', level: 1, note: 'the reasons for destroys and replaces were left out' },
     { section: 'head', level: 1, note: 'the title and header were shortened' },
     { section: 'callout', level: 2, note: '**NOT EVERY DESTROY AND REPLACE IS LISTED**' }
 ];
 function renderPlanMarkdown(plan, opts) {
     const maxChars = Math.max(1, Math.floor(opts.maxChars));
-    const planRedactor = Redactor.fromPlan(plan);
+    // The plan's own secrets are always redacted, whatever redactor the caller passes.
+    const redactors = opts.redactor?.covers(plan) ? [opts.redactor] : [opts.redactor, Redactor.fromPlan(plan)];
+    const active = redactors.filter((r) => r !== undefined && r.size > 0);
+    const credentials = redactors[redactors.length - 1];
     const ctx = {
-        redact: s => planRedactor.redactText(opts.redactor ? opts.redactor.redactText(s) : s),
-        isCredentialPath: p => planRedactor.isCredentialPath(p)
+        redact: s => active.reduce((text, r) => r.redactText(text), s),
+        isCredentialPath: p => credentials.isCredentialPath(p)
     };
     const summary = summarizePlan(plan);
     const changes = plan.resource_changes ?? [];
@@ -72530,11 +72592,12 @@ function renderPlanMarkdown(plan, opts) {
         { id: 'warnings', render: level => warningsSection(ctx, warnings, level === 0 ? 50 : 3) },
         {
             id: 'callout',
-            fillFrom: 2,
+            fillLevels: [2],
             render: (level, room) => callout(ctx, dangerous, level, room, opts.fullPlanHint)
         },
         {
             id: 'changes',
+            fillLevels: [3],
             render: (level, room) => changesSection(ctx, '#### Resource changes', groups, DETAIL[level], room, new Set(level >= 2 ? ['destroy', 'replace'] : ['destroy']))
         },
         {
@@ -72556,7 +72619,7 @@ function renderPlanMarkdown(plan, opts) {
         const hint = opts.fullPlanHint
             ? cut(ctx.redact(opts.fullPlanHint), 1000)
             : 'The full plan is in the workflow run log.';
-        return `> [!NOTE]\n> **This comment was shortened to fit ${maxChars.toLocaleString('en-US')} characters:** ${shortened.join('; ')}.\n> ${hint.replace(/\n/g, ' ')}`;
+        return `> [!NOTE]\n> **This comment was shortened to fit ${thousands(maxChars)} characters:** ${shortened.join('; ')}.\n> ${hint.replace(/\n/g, ' ')}`;
     };
     const fit = fitToSize(sections, STEPS, maxChars, footer);
     let markdown = joinParts(fit.parts);
@@ -78456,6 +78519,8 @@ function applyStatusMarkdown(status, when = new Date()) {
         }
         case 'failed':
             return `### ❌ Apply failed${run} at ${at}\n\n${escapeInline(status.reason)}`;
+        case 'plan-failed':
+            return `### ❌ Plan failed${run} at ${at}\n\n${escapeInline(status.reason)}\n\nThe plan below is from an earlier run and is out of date.`;
         case 'refused':
             return `### ⛔ Apply refused${run} at ${at}\n\n${escapeInline(status.reason)}\n\nNothing was changed.`;
         case 'cancelled': {
@@ -78488,6 +78553,9 @@ async function postApplyStatus(inputs, report, status) {
     if (inputs.comment === 'off' || !inputs.githubToken)
         return;
     const ctx = pr_comment_context();
+    // A failed plan only updates a pull request's comment; on push it is in the job log and summary.
+    if (status.state === 'plan-failed' && !ctx.pullRequest)
+        return;
     const gh = client(inputs, report);
     try {
         const issueNumber = await pullRequestNumber(gh, ctx);
@@ -78621,6 +78689,7 @@ function checkedOutCommit(workspaceDir, env) {
 
 
 
+
 // GitHub's step summary limit is 1 MiB; keep a margin for other steps' summaries.
 const SUMMARY_BUDGET = 900_000;
 /** One directory per (root, workspace) under RUNNER_TEMP, uploaded as the plan artifact. */
@@ -78648,7 +78717,22 @@ async function runPlan(inputs, tf, report, terraformVersion) {
     const planPath = (0,external_node_path_namespaceObject.join)(planDir, PLAN_FILE);
     const jsonPath = (0,external_node_path_namespaceObject.join)(planDir, PLAN_JSON_FILE);
     // The plan's own output is held back until the secrets it may contain are known (from show -json).
-    const planRun = await tf.run(['plan', '-input=false', '-no-color', '-detailed-exitcode', `-out=${planPath}`, ...variableArgs(inputs)], { group: 'terraform plan', quiet: true, okExitCodes: [2] });
+    let planRun;
+    try {
+        planRun = await tf.run(['plan', '-input=false', '-no-color', '-detailed-exitcode', `-out=${planPath}`, ...variableArgs(inputs)], { group: 'terraform plan', quiet: true, okExitCodes: [2] });
+    }
+    catch (error) {
+        if (error instanceof TerraformError) {
+            // stdout was held back: show terraform's own explanation, redacted.
+            report.info(report.redact(error.result.stdout));
+            await postApplyStatus(inputs, report, {
+                state: 'plan-failed',
+                reason: error.message,
+                runUrl: runUrl(process.env)
+            });
+        }
+        throw error;
+    }
     await tf.run(['show', '-json', '-no-color', planPath], { quiet: true, stdoutFile: jsonPath });
     let plan;
     try {
