@@ -5,10 +5,10 @@ import { cpSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { startWorld, type World } from './support/action-world.js'
 import { repoRoot, withoutMaskCommands } from './support/run-action.js'
-import { azurermUnavailableReason } from './support/azurerm-provider.js'
+import { azurermUnavailableReason, reportSkip } from './support/azurerm-provider.js'
 
 const skipReason = await azurermUnavailableReason()
-if (skipReason) console.warn(`SKIPPED action-stack.test.ts: ${skipReason}`)
+reportSkip('__tests__/action-stack.test.ts', skipReason)
 const suite = skipReason ? describe.skip : describe
 
 let world: World

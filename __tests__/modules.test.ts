@@ -10,11 +10,11 @@ import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { azurermUnavailableReason, reportSkip } from './support/azurerm-provider.js'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const modulesDir = path.join(repoRoot, 'modules')
 const TEST_TIMEOUT_MS = 300_000
-const REGISTRY_PROBE_TIMEOUT_MS = 3_000
 const REQUIRED_MODULE_FILES = [
   'main.tf',
   'variables.tf',
@@ -77,25 +77,6 @@ function hasTestFiles(dir: string): boolean {
   return inRoot || (isDirectory(testsDir) && readdirSync(testsDir).some(file => file.endsWith('.tftest.hcl')))
 }
 
-/** Why the suite cannot run, or null when terraform and a source for the azurerm provider are available. */
-async function unavailableReason(): Promise<string | null> {
-  const version = await run('terraform', ['version'], repoRoot)
-  if (version.code !== 0) return 'the terraform binary is not on PATH'
-  if (process.env.TF_CLI_CONFIG_FILE) return null
-  try {
-    await fetch('https://registry.terraform.io/.well-known/terraform.json', {
-      signal: AbortSignal.timeout(REGISTRY_PROBE_TIMEOUT_MS)
-    })
-    return null
-  } catch (error) {
-    const { message, cause } = error as Error & { cause?: { code?: string } }
-    return (
-      `TF_CLI_CONFIG_FILE is unset and registry.terraform.io is unreachable (${cause?.code ?? message}); ` +
-      'run `eval "$(/work/shared/offline-azurerm/setup)"` (or .ci/run) to use the offline azurerm provider'
-    )
-  }
-}
-
 function formatDiagnostic(diagnostic: ValidateDiagnostic): string {
   const where = diagnostic.range ? ` (${diagnostic.range.filename}:${diagnostic.range.start.line})` : ''
   return `${diagnostic.severity}: ${diagnostic.summary}${where}${diagnostic.detail ? ` - ${diagnostic.detail}` : ''}`
@@ -106,9 +87,8 @@ function describeFailure(step: string, result: RunResult): string {
 }
 
 const { modules, examples } = discoverRoots()
-const skipReason = await unavailableReason()
-// Written to stderr directly: jest drops console output of a file whose tests are all skipped.
-if (skipReason) process.stderr.write(`\nSKIPPED __tests__/modules.test.ts: ${skipReason}\n\n`)
+const skipReason = await azurermUnavailableReason()
+reportSkip('__tests__/modules.test.ts', skipReason)
 const suite = skipReason ? describe.skip : describe
 
 let workDir = ''

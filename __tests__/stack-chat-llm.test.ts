@@ -10,6 +10,7 @@ import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { azurermUnavailableReason, reportSkip } from './support/azurerm-provider.js'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const modulesDir = path.join(repoRoot, 'modules')
@@ -22,7 +23,6 @@ const SCENARIOS = [
 ] as const
 type Scenario = (typeof SCENARIOS)[number]
 const STEP_TIMEOUT_MS = 240_000
-const REGISTRY_PROBE_TIMEOUT_MS = 3_000
 
 // Resource types that support diagnostic settings; every instance in the stack must be the target of one.
 const DIAGNOSTIC_TYPES = [
@@ -123,24 +123,6 @@ async function terraform(args: string[], cwd: string, env: NodeJS.ProcessEnv, ok
   return result
 }
 
-/** Why the suite cannot run (same rule as modules.test.ts), or null. */
-async function unavailableReason(): Promise<string | null> {
-  const version = await run('terraform', ['version'], repoRoot, process.env)
-  if (version.code !== 0) return 'the terraform binary is not on PATH'
-  if (process.env.TF_CLI_CONFIG_FILE) return null
-  try {
-    await fetch('https://registry.terraform.io/.well-known/terraform.json', {
-      signal: AbortSignal.timeout(REGISTRY_PROBE_TIMEOUT_MS)
-    })
-    return null
-  } catch (error) {
-    return (
-      `TF_CLI_CONFIG_FILE is unset and registry.terraform.io is unreachable (${(error as Error).message}); ` +
-      'run `eval "$(/work/shared/offline-azurerm/setup)"` to use the offline azurerm provider'
-    )
-  }
-}
-
 /** Workspace names allow letters, digits, '-' and '_'. */
 function workspaceName(scenario: Scenario): string {
   return scenario.name.replace(/[^a-z0-9_-]/gi, '-')
@@ -176,8 +158,8 @@ function first(value: unknown): Values {
   return (Array.isArray(value) ? value[0] : value) as Values
 }
 
-const skipReason = await unavailableReason()
-if (skipReason) console.warn(`SKIPPED stack-chat-llm.test.ts: ${skipReason}`)
+const skipReason = await azurermUnavailableReason()
+reportSkip('__tests__/stack-chat-llm.test.ts', skipReason)
 const suite = skipReason ? describe.skip : describe
 
 suite('chat-llm-stack: plan, apply and re-plan against the offline provider', () => {
