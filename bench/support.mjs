@@ -1,8 +1,7 @@
 // Shared by the bench scripts: the test stand-ins (TypeScript in __tests__/support) transpiled once to
 // bench/.build, and a runner for the built action that measures time to first log line and peak RSS.
 import { spawn } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import ts from 'typescript'
@@ -25,53 +24,31 @@ export async function importSupport(name) {
   return import(pathToFileURL(join(buildDir, `${name}.js`)).href)
 }
 
-export function runnerDirs() {
-  const base = mkdtempSync(join(tmpdir(), 'tfgate-bench-'))
-  const dirs = {
-    workspace: join(base, 'workspace'),
-    temp: join(base, 'temp'),
-    toolCache: join(base, 'tool-cache'),
-    outputFile: join(base, 'out'),
-    summaryFile: join(base, 'summary')
-  }
-  for (const d of [dirs.workspace, dirs.temp, dirs.toolCache]) mkdirSync(d, { recursive: true })
-  return dirs
-}
+const { makeRunnerDirs, actionEnv, actionEntry } = await importSupport('run-action')
 
-/** Runs `node dist/index.js`; returns wall time, time to the first byte of output, and the exit code. */
+/** A fresh runner layout (workspace, RUNNER_TEMP, tool cache, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY). */
+export const runnerDirs = () => makeRunnerDirs()
+
+/**
+ * Runs the built action as the tests do; returns wall time, time to the first byte of output, the times at which
+ * each of `marks` first appeared in the output, and the exit code.
+ */
 export function runBuiltAction(dirs, inputs, extraEnv = {}, marks = []) {
-  writeFileSync(dirs.outputFile, '')
-  writeFileSync(dirs.summaryFile, '')
-  const env = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    TF_CLI_CONFIG_FILE: process.env.TF_CLI_CONFIG_FILE,
-    GITHUB_WORKSPACE: dirs.workspace,
-    RUNNER_TEMP: dirs.temp,
-    RUNNER_TOOL_CACHE: dirs.toolCache,
-    GITHUB_OUTPUT: dirs.outputFile,
-    GITHUB_STEP_SUMMARY: dirs.summaryFile,
-    GITHUB_REPOSITORY: 'octo-org/infra',
-    GITHUB_SHA: 'ffac537e6cbbf934b08745a378932722df287a53',
-    ...extraEnv
-  }
-  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v
+  const env = actionEnv(dirs, inputs, extraEnv)
   const started = process.hrtime.bigint()
+  const ms = t => Number((t - started) / 1000000n)
   let firstOutput
   let stdout = ''
   const markMs = {}
   return new Promise(resolve => {
-    const child = spawn(process.execPath, [join(repoRoot, 'dist', 'index.js')], { env })
+    const child = spawn(process.execPath, [actionEntry], { env })
     child.stdout.on('data', chunk => {
       firstOutput ??= process.hrtime.bigint()
       stdout += chunk
-      for (const m of marks)
-        if (markMs[m] === undefined && stdout.includes(m))
-          markMs[m] = Number((process.hrtime.bigint() - started) / 1000000n)
+      for (const m of marks) if (markMs[m] === undefined && stdout.includes(m)) markMs[m] = ms(process.hrtime.bigint())
     })
     child.stderr.on('data', () => undefined)
     child.on('close', code => {
-      const ms = t => Number((t - started) / 1000000n)
       resolve({
         code,
         wallMs: ms(process.hrtime.bigint()),

@@ -1,11 +1,20 @@
 // Runs the BUILT action (dist/index.js) as a child process, with the environment the runner gives it.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
+/** The repository: the nearest folder up with this project's package.json (also from bench/'s transpiled copy). */
+function findRepoRoot(from: string): string {
+  for (let dir = from; dir !== dirname(dir); dir = dirname(dir)) {
+    const manifest = join(dir, 'package.json')
+    if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === 'terraform-pr-gate') return dir
+  }
+  throw new Error(`run-action: no terraform-pr-gate package.json above ${from}`)
+}
+
+export const repoRoot = findRepoRoot(dirname(fileURLToPath(import.meta.url)))
 export const actionEntry = join(repoRoot, 'dist', 'index.js')
 
 export interface ActionRun {
