@@ -75,6 +75,12 @@ describe('tf-plan-render render', () => {
     expect(r.stdout).not.toContain('team-a')
   })
 
+  it('prints read/parse/render times to stderr with TF_PLAN_RENDER_TIMING=1', async () => {
+    const r = await cliRun(['render', '--plan-json', files.jsonFile], { TF_PLAN_RENDER_TIMING: '1' })
+    expect(r.code).toBe(0)
+    expect(r.stderr).toMatch(/^tf-plan-render: timing: read \d+ ms, parse \d+ ms, render \d+ ms\n$/)
+  })
+
   it('honours --max-chars', async () => {
     const r = await cliRun([
       'render',

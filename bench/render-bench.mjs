@@ -89,12 +89,21 @@ try {
         await measure(
           process.execPath,
           [cli, 'render', '--plan-json', planJson, '--text-plan', planText, '--max-chars', String(maxChars)],
-          { cwd: work, env: process.env, stdoutFile: join(work, `out-${maxChars}.md`) }
+          {
+            cwd: work,
+            env: { ...process.env, TF_PLAN_RENDER_TIMING: '1' },
+            stdoutFile: join(work, `out-${maxChars}.md`)
+          }
         )
       )
     samples.sort((a, b) => a.seconds - b.seconds)
     const median = samples[Math.floor(samples.length / 2)]
-    results.push({ maxChars, seconds: median.seconds, rssMb: Math.max(...samples.map(s => s.rssMb ?? 0)) || undefined })
+    results.push({
+      maxChars,
+      seconds: median.seconds,
+      timing: median.timing,
+      rssMb: Math.max(...samples.map(s => s.rssMb ?? 0)) || undefined
+    })
   }
 
   const mb = f => (statSync(f).size / 1e6).toFixed(1)
@@ -114,7 +123,20 @@ try {
     )
   }
   console.log('')
-  console.log('(render = whole CLI process: node start-up, reading and parsing plan.json, rendering, writing stdout)')
+  console.log('Inside the CLI process (TF_PLAN_RENDER_TIMING=1), same runs:')
+  console.log('')
+  console.log('| budget | read files | JSON.parse | render | parse + render vs show -json | render vs show -json |')
+  console.log('|---|---:|---:|---:|---:|---:|')
+  for (const r of results) {
+    if (!r.timing) continue
+    const [read, parse, render] = r.timing
+    const pct = ms => `${((ms / 1000 / show.seconds) * 100).toFixed(1)} %`
+    console.log(`| ${r.maxChars} | ${read} ms | ${parse} ms | ${render} ms | ${pct(parse + render)} | ${pct(render)} |`)
+  }
+  console.log('')
+  console.log(
+    '(the first table is the whole CLI process: node start-up, reading and parsing plan.json, rendering, writing stdout)'
+  )
 } finally {
   rmSync(work, { recursive: true, force: true })
 }
@@ -134,15 +156,18 @@ function measure(cmd, args, { cwd, env, stdoutFile }) {
     const statsFile = join(work, 'time.txt')
     const [file, argv] = TIME ? [TIME, ['-f', '%M', '-o', statsFile, cmd, ...args]] : [cmd, args]
     const started = process.hrtime.bigint()
-    const child = spawn(file, argv, { cwd, env, stdio: ['ignore', fd, 'inherit'] })
+    const child = spawn(file, argv, { cwd, env, stdio: ['ignore', fd, 'pipe'] })
+    let stderr = ''
+    child.stderr.on('data', d => (stderr += d))
     child.on('error', reject)
     child.on('exit', code => {
       closeSync(fd)
       const seconds = Number(process.hrtime.bigint() - started) / 1e9
-      if (code !== 0) return reject(new Error(`${cmd} ${args.join(' ')} exited ${code}`))
+      if (code !== 0) return reject(new Error(`${cmd} ${args.join(' ')} exited ${code}: ${stderr}`))
+      const timing = /timing: read (\d+) ms, parse (\d+) ms, render (\d+) ms/.exec(stderr)
       let rssMb
       if (TIME) rssMb = Number(readFileSync(statsFile, 'utf8').trim().split('\n').pop()) / 1024
-      resolve({ seconds, rssMb })
+      resolve({ seconds, rssMb, timing: timing ? timing.slice(1).map(Number) : undefined })
     })
   })
 }

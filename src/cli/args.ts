@@ -18,7 +18,8 @@ Prints the Terraform plan summary as GitHub-flavoured Markdown on stdout.
   --title T            Markdown title (default "Terraform plan")
   --help               this help
 
-Environment: TF_PLAN_RENDER_SECRETS, secrets to mask (one per line).
+Environment: TF_PLAN_RENDER_SECRETS, secrets to mask (one per line);
+             TF_PLAN_RENDER_TIMING=1 prints read/parse/render times to stderr.
 `
 
 /** Below this, not even the headline and a few destroy addresses fit. */

@@ -19,8 +19,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stdout(USAGE)
       return 0
     }
-    const plan = parsePlan(await readText(args.planJson, '--plan-json'), args.planJson)
+    const started = performance.now()
+    const planText = await readText(args.planJson, '--plan-json')
     const textPlan = args.textPlan === undefined ? undefined : await readText(args.textPlan, '--text-plan')
+    const read = performance.now()
+    const plan = parsePlan(planText, args.planJson)
+    const parsed = performance.now()
     // Secrets to mask, one per line, e.g. from a file the workflow writes; never echoed.
     const secrets = (io.env.TF_PLAN_RENDER_SECRETS ?? '').split('\n').filter(Boolean)
     const redactor = Redactor.fromPlan(plan, secrets)
@@ -31,6 +35,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       redactor
     })
     io.stdout(markdown)
+    if (io.env.TF_PLAN_RENDER_TIMING === '1') {
+      const ms = (a: number, b: number): string => `${Math.round(b - a)} ms`
+      const now = performance.now()
+      io.stderr(
+        `tf-plan-render: timing: read ${ms(started, read)}, parse ${ms(read, parsed)}, render ${ms(parsed, now)}\n`
+      )
+    }
     return 0
   } catch (e) {
     if (e instanceof UserError) {

@@ -29,6 +29,8 @@ export class Redactor {
   private readonly secrets = new Set<string>()
   private pattern: RegExp | undefined
   private dirty = false
+  /** plans whose secrets were collected (so a renderer need not walk the same plan again) */
+  private readonly plans = new WeakSet<PlanJson>()
   /** attribute names repeat across thousands of resources: decide each once */
   private readonly names = new Map<string, boolean>()
 
@@ -49,6 +51,11 @@ export class Redactor {
     }
   }
 
+  /** Whether fromPlan() collected this plan's secrets. */
+  covers(plan: PlanJson): boolean {
+    return this.plans.has(plan)
+  }
+
   get size(): number {
     return this.secrets.size
   }
@@ -62,6 +69,7 @@ export class Redactor {
    *  sensitive or that sits under a credential-looking attribute name, plus the caller's secrets. */
   static fromPlan(plan: PlanJson, secrets?: Iterable<string>): Redactor {
     const r = new Redactor(secrets)
+    r.plans.add(plan)
     const vars = plan.configuration?.root_module?.variables ?? {}
     for (const [name, v] of Object.entries(vars))
       if (v.sensitive === true) collectStrings(plan.variables?.[name]?.value, s => r.addSecret(s))

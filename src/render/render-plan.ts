@@ -66,10 +66,13 @@ const STEPS: FitStep[] = [
 
 export function renderPlanMarkdown(plan: PlanJson, opts: RenderOptions): { markdown: string; shortened: string[] } {
   const maxChars = Math.max(1, Math.floor(opts.maxChars))
-  const planRedactor = Redactor.fromPlan(plan)
+  // The plan's own secrets are always redacted, whatever redactor the caller passes.
+  const redactors = opts.redactor?.covers(plan) ? [opts.redactor] : [opts.redactor, Redactor.fromPlan(plan)]
+  const active = redactors.filter((r): r is Redactor => r !== undefined && r.size > 0)
+  const credentials = redactors[redactors.length - 1]!
   const ctx: ValueContext = {
-    redact: s => planRedactor.redactText(opts.redactor ? opts.redactor.redactText(s) : s),
-    isCredentialPath: p => planRedactor.isCredentialPath(p)
+    redact: s => active.reduce((text, r) => r.redactText(text), s),
+    isCredentialPath: p => credentials.isCredentialPath(p)
   }
   const summary = summarizePlan(plan)
   const changes = plan.resource_changes ?? []
