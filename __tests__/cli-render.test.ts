@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { generatePlan, writePlanFiles, type GeneratedPlan } from './support/terraform-plans.js'
+import { cleanupPlans, generatePlan, writePlanFiles, type GeneratedPlan } from './support/terraform-plans.js'
 
 const run = promisify(execFile)
 const root = join(import.meta.dirname, '..')
@@ -22,7 +22,10 @@ beforeAll(async () => {
   files = writePlanFiles(plan)
 }, 10 * 60_000)
 
-afterAll(() => rmSync(out, { recursive: true, force: true }))
+afterAll(async () => {
+  rmSync(out, { recursive: true, force: true })
+  await cleanupPlans()
+})
 
 interface Result {
   code: number

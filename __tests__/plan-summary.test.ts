@@ -1,14 +1,15 @@
-import { beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { attributeDiffs, formatPath } from '../src/plan/attribute-diff.js'
 import type { PlanJson, ResourceChange } from '../src/plan/plan-json.js'
 import { changeKind, headline, summarizePlan } from '../src/plan/summary.js'
-import { generatePlan, type GeneratedPlan } from './support/terraform-plans.js'
+import { cleanupPlans, generatePlan, type GeneratedPlan } from './support/terraform-plans.js'
 
 let all: GeneratedPlan
 let none: GeneratedPlan
 beforeAll(async () => {
   ;[all, none] = await Promise.all([generatePlan('all-changes'), generatePlan('no-changes')])
 })
+afterAll(cleanupPlans)
 
 const change = (plan: PlanJson, address: string): ResourceChange => {
   const rc = plan.resource_changes?.find(r => r.address === address)

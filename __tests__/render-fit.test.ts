@@ -1,8 +1,8 @@
-import { beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { changeKind } from '../src/plan/summary.js'
 import { renderPlanMarkdown } from '../src/render/render-plan.js'
 import { code } from '../src/render/safe-text.js'
-import { generatePlan, type GeneratedPlan } from './support/terraform-plans.js'
+import { cleanupPlans, generatePlan, type GeneratedPlan } from './support/terraform-plans.js'
 
 // Real plans: var.churn destroys, var.churn replaces, var.churn updates, the rest creates (fixtures/plan-roots/large).
 let plans: Record<'1000' | '10000', GeneratedPlan>
@@ -13,6 +13,7 @@ beforeAll(async () => {
   ]
   plans = { '1000': small, '10000': big }
 }, 20 * 60_000)
+afterAll(cleanupPlans)
 
 const HINT = 'Full plan: job summary of run https://github.com/o/r/actions/runs/1, artifact `plan`'
 

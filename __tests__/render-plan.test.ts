@@ -1,14 +1,15 @@
-import { beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { PlanJson } from '../src/plan/plan-json.js'
 import { Redactor } from '../src/render/redact.js'
 import { renderPlanMarkdown } from '../src/render/render-plan.js'
-import { generatePlan, type GeneratedPlan } from './support/terraform-plans.js'
+import { cleanupPlans, generatePlan, type GeneratedPlan } from './support/terraform-plans.js'
 
 let all: GeneratedPlan
 let none: GeneratedPlan
 beforeAll(async () => {
   ;[all, none] = await Promise.all([generatePlan('all-changes'), generatePlan('no-changes')])
 })
+afterAll(cleanupPlans)
 
 const render = (plan: PlanJson, extra: Partial<Parameters<typeof renderPlanMarkdown>[1]> = {}) =>
   renderPlanMarkdown(plan, { maxChars: 60000, ...extra })

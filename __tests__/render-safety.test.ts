@@ -1,14 +1,15 @@
-import { beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { MIN_SECRET_LENGTH, Redactor } from '../src/render/redact.js'
 import { renderPlanMarkdown } from '../src/render/render-plan.js'
 import { code, escapeInline, fencedBlock, truncate } from '../src/render/safe-text.js'
-import { generatePlan, type GeneratedPlan } from './support/terraform-plans.js'
+import { cleanupPlans, generatePlan, type GeneratedPlan } from './support/terraform-plans.js'
 
 let hostile: GeneratedPlan
 let all: GeneratedPlan
 beforeAll(async () => {
   ;[hostile, all] = await Promise.all([generatePlan('hostile'), generatePlan('all-changes')])
 })
+afterAll(cleanupPlans)
 
 const BUDGETS = [1_000_000, 60_000, 20_000, 5_000, 2_000, 1_000]
 
