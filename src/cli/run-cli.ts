@@ -1,5 +1,5 @@
 // The CLI without process globals, so it is testable; errors a user can fix are one line on stderr, exit 1.
-import { readFile } from 'node:fs/promises'
+import { open, readFile } from 'node:fs/promises'
 import { UserError } from '../errors.js'
 import type { PlanJson } from '../plan/plan-json.js'
 import { Redactor } from '../render/redact.js'
@@ -21,7 +21,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     const started = performance.now()
     const planText = await readText(args.planJson, '--plan-json')
-    const textPlan = args.textPlan === undefined ? undefined : await readText(args.textPlan, '--text-plan')
+    const maxChars = args.maxChars ?? DEFAULT_MAX_CHARS
+    // The renderer never looks past 2 × maxChars characters of a text plan that long (it cannot fit), and
+    // 8 × maxChars bytes always decode to more characters than that: a 5 MB text plan is not read whole.
+    const textPlan =
+      args.textPlan === undefined ? undefined : await readText(args.textPlan, '--text-plan', 8 * maxChars + 8)
     const read = performance.now()
     const plan = parsePlan(planText, args.planJson)
     const parsed = performance.now()
@@ -29,7 +33,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const secrets = (io.env.TF_PLAN_RENDER_SECRETS ?? '').split('\n').filter(Boolean)
     const redactor = Redactor.fromPlan(plan, secrets)
     const { markdown } = renderPlanMarkdown(plan, {
-      maxChars: args.maxChars ?? DEFAULT_MAX_CHARS,
+      maxChars,
       title: args.title,
       textPlan,
       redactor
@@ -52,9 +56,19 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-async function readText(file: string, flag: string): Promise<string> {
+async function readText(file: string, flag: string, maxBytes = Infinity): Promise<string> {
   try {
-    return await readFile(file, 'utf8')
+    if (!Number.isFinite(maxBytes)) return await readFile(file, 'utf8')
+    const handle = await open(file, 'r')
+    try {
+      const size = (await handle.stat()).size
+      if (size <= maxBytes) return await handle.readFile('utf8')
+      const buffer = Buffer.alloc(maxBytes)
+      const { bytesRead } = await handle.read(buffer, 0, maxBytes, 0)
+      return buffer.subarray(0, bytesRead).toString('utf8')
+    } finally {
+      await handle.close()
+    }
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? 'unreadable'
     throw new UserError(`${flag}: cannot read "${file}" (${code}); pass a readable file`)
