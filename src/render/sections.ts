@@ -145,6 +145,9 @@ class Capped {
     this.lines.push(line)
     return true
   }
+  get length(): number {
+    return this.accepted
+  }
   /** Whether `line` fits after the accepted lines. */
   fits(line: string): boolean {
     return this.accepted + line.length + this.separator.length <= this.room
@@ -181,6 +184,8 @@ export function changesSection(
   const titleOf = (g: Group): string => titles[g] ?? GROUP_TITLE[g]
   const present = GROUP_ORDER.filter(g => groups.get(g)!.length > 0)
   if (present.length === 0) return ''
+  const rows = present.reduce((n, g) => n + (listedAbove.has(g) ? 0 : groups.get(g)!.length), 0)
+  let rendered = 0
   const out = new Capped(room)
   out.push(`${heading}\n`)
   if (level === 'count') {
@@ -226,9 +231,12 @@ export function changesSection(
       level === 'diff' ? '| Resource | Changed attributes (before → after) |' : '| Resource | Changed attributes |'
     )
     out.push('|---|---|')
-    for (const rc of list)
+    for (const rc of list) {
       if (!out.push(`| ${addressCode(ctx, displayAddress(rc))}${notes(ctx, rc)} | ${cell(ctx, rc, g)} |`))
         return undefined
+      // A huge plan: once the rows so far project far beyond the room, stop rendering a level that cannot fit.
+      if (++rendered % 256 === 0 && (out.length / rendered) * rows > room * 1.5) return undefined
+    }
     out.push('')
   }
   return out.text()?.trimEnd()
