@@ -72346,6 +72346,9 @@ class Capped {
         this.lines.push(line);
         return true;
     }
+    get length() {
+        return this.accepted;
+    }
     /** Whether `line` fits after the accepted lines. */
     fits(line) {
         return this.accepted + line.length + this.separator.length <= this.room;
@@ -72375,6 +72378,8 @@ function changesSection(ctx, heading, groups, level, room, listedAbove = new Set
     const present = GROUP_ORDER.filter(g => groups.get(g).length > 0);
     if (present.length === 0)
         return '';
+    const rows = present.reduce((n, g) => n + (listedAbove.has(g) ? 0 : groups.get(g).length), 0);
+    let rendered = 0;
     const out = new Capped(room);
     out.push(`${heading}\n`);
     if (level === 'count') {
@@ -72422,9 +72427,13 @@ function changesSection(ctx, heading, groups, level, room, listedAbove = new Set
         out.push(`${title}\n`);
         out.push(level === 'diff' ? '| Resource | Changed attributes (before → after) |' : '| Resource | Changed attributes |');
         out.push('|---|---|');
-        for (const rc of list)
+        for (const rc of list) {
             if (!out.push(`| ${addressCode(ctx, displayAddress(rc))}${notes(ctx, rc)} | ${cell(ctx, rc, g)} |`))
                 return undefined;
+            // A huge plan: once the rows so far project far beyond the room, stop rendering a level that cannot fit.
+            if (++rendered % 256 === 0 && (out.length / rendered) * rows > room * 1.5)
+                return undefined;
+        }
         out.push('');
     }
     return out.text()?.trimEnd();

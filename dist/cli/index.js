@@ -664,6 +664,9 @@ class Capped {
         this.lines.push(line);
         return true;
     }
+    get length() {
+        return this.accepted;
+    }
     /** Whether `line` fits after the accepted lines. */
     fits(line) {
         return this.accepted + line.length + this.separator.length <= this.room;
@@ -693,6 +696,8 @@ function changesSection(ctx, heading, groups, level, room, listedAbove = new Set
     const present = GROUP_ORDER.filter(g => groups.get(g).length > 0);
     if (present.length === 0)
         return '';
+    const rows = present.reduce((n, g) => n + (listedAbove.has(g) ? 0 : groups.get(g).length), 0);
+    let rendered = 0;
     const out = new Capped(room);
     out.push(`${heading}\n`);
     if (level === 'count') {
@@ -740,9 +745,13 @@ function changesSection(ctx, heading, groups, level, room, listedAbove = new Set
         out.push(`${title}\n`);
         out.push(level === 'diff' ? '| Resource | Changed attributes (before → after) |' : '| Resource | Changed attributes |');
         out.push('|---|---|');
-        for (const rc of list)
+        for (const rc of list) {
             if (!out.push(`| ${addressCode(ctx, displayAddress(rc))}${notes(ctx, rc)} | ${cell(ctx, rc, g)} |`))
                 return undefined;
+            // A huge plan: once the rows so far project far beyond the room, stop rendering a level that cannot fit.
+            if (++rendered % 256 === 0 && (out.length / rendered) * rows > room * 1.5)
+                return undefined;
+        }
         out.push('');
     }
     return out.text()?.trimEnd();
@@ -1069,7 +1078,10 @@ async function runCli(argv, io) {
         }
         const started = performance.now();
         const planText = await readText(args.planJson, '--plan-json');
-        const textPlan = args.textPlan === undefined ? undefined : await readText(args.textPlan, '--text-plan');
+        const maxChars = args.maxChars ?? DEFAULT_MAX_CHARS;
+        // The renderer never looks past 2 × maxChars characters of a text plan that long (it cannot fit), and
+        // 8 × maxChars bytes always decode to more characters than that: a 5 MB text plan is not read whole.
+        const textPlan = args.textPlan === undefined ? undefined : await readText(args.textPlan, '--text-plan', 8 * maxChars + 8);
         const read = performance.now();
         const plan = parsePlan(planText, args.planJson);
         const parsed = performance.now();
@@ -1077,7 +1089,7 @@ async function runCli(argv, io) {
         const secrets = (io.env.TF_PLAN_RENDER_SECRETS ?? '').split('\n').filter(Boolean);
         const redactor = Redactor.fromPlan(plan, secrets);
         const { markdown } = renderPlanMarkdown(plan, {
-            maxChars: args.maxChars ?? DEFAULT_MAX_CHARS,
+            maxChars,
             title: args.title,
             textPlan,
             redactor
@@ -1098,9 +1110,22 @@ async function runCli(argv, io) {
         throw e;
     }
 }
-async function readText(file, flag) {
+async function readText(file, flag, maxBytes = Infinity) {
     try {
-        return await (0,promises_namespaceObject.readFile)(file, 'utf8');
+        if (!Number.isFinite(maxBytes))
+            return await (0,promises_namespaceObject.readFile)(file, 'utf8');
+        const handle = await (0,promises_namespaceObject.open)(file, 'r');
+        try {
+            const size = (await handle.stat()).size;
+            if (size <= maxBytes)
+                return await handle.readFile('utf8');
+            const buffer = Buffer.alloc(maxBytes);
+            const { bytesRead } = await handle.read(buffer, 0, maxBytes, 0);
+            return buffer.subarray(0, bytesRead).toString('utf8');
+        }
+        finally {
+            await handle.close();
+        }
     }
     catch (e) {
         const code = e.code ?? 'unreadable';
