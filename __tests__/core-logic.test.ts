@@ -254,3 +254,19 @@ describe('after apply', () => {
     )
   })
 })
+
+describe('job summary size', () => {
+  it('shrinks the character budget until the UTF-8 size fits', async () => {
+    const { renderWithinBytes } = await import('../src/commands/plan.js')
+    const budgets: number[] = []
+    // Every character is 3 bytes in UTF-8, like the arrows of attribute diffs.
+    const md = renderWithinBytes(maxChars => {
+      budgets.push(maxChars)
+      return '→'.repeat(maxChars)
+    }, 30_000)
+    expect(Buffer.byteLength(md, 'utf8')).toBeLessThanOrEqual(30_000)
+    expect(budgets[0]).toBe(30_000)
+    expect(budgets.length).toBeLessThanOrEqual(3)
+    expect(renderWithinBytes(n => 'a'.repeat(n), 5000)).toHaveLength(5000)
+  })
+})

@@ -17,8 +17,19 @@ import { initRoot, variableArgs } from '../terraform/init-root.js'
 import { TerraformError, type TerraformRunner } from '../terraform/runner.js'
 import { checkedOutCommit, runUrl, rootTitle } from '../report/run-info.js'
 
-// GitHub's step summary limit is 1 MiB; keep a margin for other steps' summaries.
-export const SUMMARY_BUDGET = 900_000
+// GitHub's step summary limit is 1 MiB of UTF-8 per step; the renderer counts characters, so check bytes too.
+export const SUMMARY_MAX_BYTES = 1_000_000
+
+/** Renders at the largest character budget whose UTF-8 size still fits `maxBytes` (arrows and emoji are multi-byte). */
+export function renderWithinBytes(render: (maxChars: number) => string, maxBytes: number): string {
+  let budget = maxBytes
+  for (;;) {
+    const markdown = render(budget)
+    const bytes = Buffer.byteLength(markdown, 'utf8')
+    if (bytes <= maxBytes || budget <= 1000) return markdown
+    budget = Math.max(1000, Math.floor((budget * maxBytes) / bytes) - 1000)
+  }
+}
 
 /** One directory per (root, workspace) under RUNNER_TEMP, uploaded as the plan artifact. */
 export function planDirFor(inputs: Inputs): string {
@@ -108,14 +119,18 @@ export async function runPlan(
   const fullPlanHint = metadata.runUrl
     ? `Full plan: the job summary of [this run](${metadata.runUrl}), and the plan artifact.`
     : 'Full plan: the job summary and the plan artifact of this run.'
-  const summaryMarkdown = renderPlanMarkdown(plan, {
-    maxChars: SUMMARY_BUDGET,
-    title,
-    textPlan,
-    warnings,
-    redactor,
-    fullPlanHint: 'Full plan: the plan artifact of this run (plan-dir output).'
-  }).markdown
+  const summaryMarkdown = renderWithinBytes(
+    maxChars =>
+      renderPlanMarkdown(plan, {
+        maxChars,
+        title,
+        textPlan,
+        warnings,
+        redactor,
+        fullPlanHint: 'Full plan: the plan artifact of this run (plan-dir output).'
+      }).markdown,
+    SUMMARY_MAX_BYTES
+  )
   const summaryPath = join(planDir, 'summary.md')
   writeFileSync(summaryPath, summaryMarkdown)
   await report.summary(summaryMarkdown)
