@@ -78699,8 +78699,19 @@ function checkedOutCommit(workspaceDir, env) {
 
 
 
-// GitHub's step summary limit is 1 MiB; keep a margin for other steps' summaries.
-const SUMMARY_BUDGET = 900_000;
+// GitHub's step summary limit is 1 MiB of UTF-8 per step; the renderer counts characters, so check bytes too.
+const SUMMARY_MAX_BYTES = 1_000_000;
+/** Renders at the largest character budget whose UTF-8 size still fits `maxBytes` (arrows and emoji are multi-byte). */
+function renderWithinBytes(render, maxBytes) {
+    let budget = maxBytes;
+    for (;;) {
+        const markdown = render(budget);
+        const bytes = Buffer.byteLength(markdown, 'utf8');
+        if (bytes <= maxBytes || budget <= 1000)
+            return markdown;
+        budget = Math.max(1000, Math.floor((budget * maxBytes) / bytes) - 1000);
+    }
+}
 /** One directory per (root, workspace) under RUNNER_TEMP, uploaded as the plan artifact. */
 function planDirFor(inputs) {
     const key = (0,external_node_crypto_.createHash)('sha256').update(`${inputs.rootLabel}\0${inputs.workspace}`).digest('hex').slice(0, 12);
@@ -78780,14 +78791,14 @@ async function runPlan(inputs, tf, report, terraformVersion) {
     const fullPlanHint = metadata.runUrl
         ? `Full plan: the job summary of [this run](${metadata.runUrl}), and the plan artifact.`
         : 'Full plan: the job summary and the plan artifact of this run.';
-    const summaryMarkdown = renderPlanMarkdown(plan, {
-        maxChars: SUMMARY_BUDGET,
+    const summaryMarkdown = renderWithinBytes(maxChars => renderPlanMarkdown(plan, {
+        maxChars,
         title,
         textPlan,
         warnings,
         redactor,
         fullPlanHint: 'Full plan: the plan artifact of this run (plan-dir output).'
-    }).markdown;
+    }).markdown, SUMMARY_MAX_BYTES);
     const summaryPath = (0,external_node_path_namespaceObject.join)(planDir, 'summary.md');
     (0,external_node_fs_namespaceObject.writeFileSync)(summaryPath, summaryMarkdown);
     await report.summary(summaryMarkdown);
