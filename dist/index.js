@@ -37842,7 +37842,7 @@ exports.fromPromise = function (fn) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(609);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1446);
 // Thin entry: everything happens in run().
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -37852,7 +37852,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 609:
+/***/ 1446:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40828,12 +40828,6 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: ./src/errors.ts
 // A problem the user can fix (bad input, refused apply, failed verification). main() prints its
 // message as one line with no stack trace and exits 1; anything else is a bug and keeps its stack.
@@ -40844,6 +40838,8 @@ class UserError extends Error {
     }
 }
 
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 // EXTERNAL MODULE: ./node_modules/semver/index.js
 var semver = __nccwpck_require__(2088);
 var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
@@ -41194,6 +41190,53 @@ function readInputs(env, bundledStackDir) {
         workspaceDir,
         tempDir
     };
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./src/stack/bundled-stack.ts
+// The bundled roots (stack: chat-llm) ship in the action's own modules/ folder and run from a copy in RUNNER_TEMP.
+
+
+
+
+// dist/index.js (the bundle this runs from) -> the action's root, where modules/ lives.
+const actionRoot = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url)), '..');
+function stagedStackDir(env) {
+    const temp = env.RUNNER_TEMP || (0,external_node_path_namespaceObject.join)(env.GITHUB_WORKSPACE || '.', '..', '_temp');
+    return stack => (0,external_node_path_namespaceObject.join)(temp, 'terraform-pr-gate', `stack-${stack}`, 'modules', `${stack}-stack`);
+}
+// The bundled stack runs from a copy in RUNNER_TEMP, so terraform never writes into the action's files.
+function stageBundledStack(inputs) {
+    if (!inputs.stack)
+        return;
+    const source = (0,external_node_path_namespaceObject.join)(actionRoot, 'modules');
+    if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(source, `${inputs.stack}-stack`))) {
+        throw new UserError(`input stack: the bundled root modules/${inputs.stack}-stack is missing from this action's files`);
+    }
+    const modulesCopy = (0,external_node_path_namespaceObject.dirname)(inputs.workingDirectory);
+    (0,external_node_fs_namespaceObject.rmSync)(modulesCopy, { recursive: true, force: true });
+    (0,external_node_fs_namespaceObject.mkdirSync)(modulesCopy, { recursive: true });
+    (0,external_node_fs_namespaceObject.cpSync)(source, modulesCopy, {
+        recursive: true,
+        filter: src => !/[\\/](\.terraform|\.terraform\.lock\.hcl|terraform\.tfstate[^\\/]*)$/.test(src)
+    });
+    if (inputs.stackFiles)
+        addStackFiles(inputs.stackFiles, inputs.workingDirectory);
+}
+// The user's own .tf / .tf.json files next to the bundled root's: extra resources, or *_override.tf files.
+function addStackFiles(from, root) {
+    if (!(0,external_node_fs_namespaceObject.existsSync)(from) || !(0,external_node_fs_namespaceObject.statSync)(from).isDirectory()) {
+        throw new UserError(`input stack-files: ${from} is not a directory; give a folder of .tf files in the repository`);
+    }
+    const files = (0,external_node_fs_namespaceObject.readdirSync)(from).filter(f => /\.(tf|tf\.json)$/.test(f));
+    if (files.length === 0) {
+        throw new UserError(`input stack-files: ${from} has no .tf files; give a folder of .tf files in the repository`);
+    }
+    for (const file of files)
+        (0,external_node_fs_namespaceObject.copyFileSync)((0,external_node_path_namespaceObject.join)(from, file), (0,external_node_path_namespaceObject.join)(root, file));
 }
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
@@ -79313,44 +79356,6 @@ async function runDiscover(inputs, report) {
 
 
 
-
-
-// dist/index.js -> the repository root of the action, where modules/ lives.
-const actionRoot = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url)), '..');
-function stagedStackDir(env) {
-    const temp = env.RUNNER_TEMP || (0,external_node_path_namespaceObject.join)(env.GITHUB_WORKSPACE || '.', '..', '_temp');
-    return stack => (0,external_node_path_namespaceObject.join)(temp, 'terraform-pr-gate', `stack-${stack}`, 'modules', `${stack}-stack`);
-}
-// The bundled stack runs from a copy in RUNNER_TEMP, so terraform never writes into the action's files.
-function stageBundledStack(inputs) {
-    if (!inputs.stack)
-        return;
-    const source = (0,external_node_path_namespaceObject.join)(actionRoot, 'modules');
-    if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(source, `${inputs.stack}-stack`))) {
-        throw new UserError(`input stack: the bundled root modules/${inputs.stack}-stack is missing from this action's files`);
-    }
-    const modulesCopy = (0,external_node_path_namespaceObject.dirname)(inputs.workingDirectory);
-    (0,external_node_fs_namespaceObject.rmSync)(modulesCopy, { recursive: true, force: true });
-    (0,external_node_fs_namespaceObject.mkdirSync)(modulesCopy, { recursive: true });
-    (0,external_node_fs_namespaceObject.cpSync)(source, modulesCopy, {
-        recursive: true,
-        filter: src => !/[\\/](\.terraform|\.terraform\.lock\.hcl|terraform\.tfstate[^\\/]*)$/.test(src)
-    });
-    if (inputs.stackFiles)
-        addStackFiles(inputs.stackFiles, inputs.workingDirectory);
-}
-// The user's own *.tf / *.tfvars files next to the bundled root's: extra resources, or *_override.tf files.
-function addStackFiles(from, root) {
-    if (!(0,external_node_fs_namespaceObject.existsSync)(from) || !(0,external_node_fs_namespaceObject.statSync)(from).isDirectory()) {
-        throw new UserError(`input stack-files: ${from} is not a directory; give a folder of .tf files in the repository`);
-    }
-    const files = (0,external_node_fs_namespaceObject.readdirSync)(from).filter(f => /\.(tf|tf\.json)$/.test(f));
-    if (files.length === 0) {
-        throw new UserError(`input stack-files: ${from} has no .tf files; give a folder of .tf files in the repository`);
-    }
-    for (const file of files)
-        (0,external_node_fs_namespaceObject.copyFileSync)((0,external_node_path_namespaceObject.join)(from, file), (0,external_node_path_namespaceObject.join)(root, file));
-}
 async function run() {
     const report = new ActionsReporter();
     let runner;
