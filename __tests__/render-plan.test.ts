@@ -114,3 +114,16 @@ describe('renderPlanMarkdown on a real plan with every kind of change', () => {
     expect(markdown).toContain('imported from ID <code>&#42;&#42;&#42;</code>')
   })
 })
+
+describe('a replacement the user asked for', () => {
+  it('names terraform -replace as the reason (replace_by_request)', async () => {
+    const requested = await generatePlan('all-changes', {}, ['-replace=terraform_data.unchanged'])
+    const change = requested.json.resource_changes?.find(rc => rc.address === 'terraform_data.unchanged')
+    expect(change?.action_reason).toBe('replace_by_request')
+    const { markdown } = render(requested.json)
+    const row = rowOf(markdown.slice(markdown.indexOf('[!CAUTION]')), 'terraform_data.unchanged')
+    expect(row).toContain('replace')
+    expect(row).toContain('replacement was requested')
+    expect(markdown).toContain('3 to replace')
+  })
+})

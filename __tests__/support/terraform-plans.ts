@@ -27,17 +27,22 @@ export interface GeneratedPlan {
 const cache = new Map<string, Promise<GeneratedPlan>>()
 const dirs: string[] = []
 
-export function generatePlan(root: string, vars: Record<string, string | number> = {}): Promise<GeneratedPlan> {
-  const key = `${root} ${JSON.stringify(vars)}`
+/** `planArgs` go to `terraform plan` only, e.g. `-replace=terraform_data.x`. */
+export function generatePlan(
+  root: string,
+  vars: Record<string, string | number> = {},
+  planArgs: string[] = []
+): Promise<GeneratedPlan> {
+  const key = `${root} ${JSON.stringify(vars)} ${planArgs.join(' ')}`
   let plan = cache.get(key)
   if (!plan) {
-    plan = build(root, vars)
+    plan = build(root, vars, planArgs)
     cache.set(key, plan)
   }
   return plan
 }
 
-async function build(root: string, vars: Record<string, string | number>): Promise<GeneratedPlan> {
+async function build(root: string, vars: Record<string, string | number>, planArgs: string[]): Promise<GeneratedPlan> {
   const src = join(planRootsDir, root)
   const dir = mkdtempSync(join(tmpdir(), `tf-plan-${root}-`))
   dirs.push(dir)
@@ -63,7 +68,7 @@ async function build(root: string, vars: Record<string, string | number>): Promi
   }
   useConfig('after')
   await tf(['init', '-input=false', '-no-color'])
-  await tf(['plan', '-input=false', '-no-color', '-out=tfplan', ...varArgs])
+  await tf(['plan', '-input=false', '-no-color', '-out=tfplan', ...varArgs, ...planArgs])
   const started = performance.now()
   const jsonText = await tf(['show', '-json', 'tfplan'])
   const showJsonMs = performance.now() - started
