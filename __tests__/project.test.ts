@@ -58,7 +58,7 @@ describe('action.yml', () => {
     for (const name of new Set(set)) expect([name, name in action.outputs]).toEqual([name, true])
   })
 
-  it('README inputs/outputs tables are generated from it', () => {
+  it('README inputs/outputs tables (and the example comment) are generated, not edited by hand', () => {
     execFileSync(process.execPath, [join(repoRoot, 'scripts', 'action-docs.mjs'), '--check'], { stdio: 'pipe' })
   })
 })
