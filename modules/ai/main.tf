@@ -21,9 +21,15 @@ resource "azurerm_cognitive_account" "this" {
   local_auth_enabled            = false
   public_network_access_enabled = false
 
-  network_acls {
-    default_action = "Deny"
-    bypass         = var.network_acls_bypass
+  # The provider requires custom_subdomain_name with network_acls (RequiredWith,
+  # cognitive_account_resource.go:215 at v4.79.0). Without a subdomain the account has no ACLs, but public
+  # network access stays off, so it is still unreachable from the internet.
+  dynamic "network_acls" {
+    for_each = var.custom_subdomain_name != null ? [1] : []
+    content {
+      default_action = "Deny"
+      bypass         = var.network_acls_bypass
+    }
   }
 
   outbound_network_access_restricted = var.outbound_network_access_restricted

@@ -119,7 +119,7 @@ variable "custom_subdomain_name" {
 
   validation {
     condition     = var.custom_subdomain_name != null || (var.project == null && length(var.private_endpoints) == 0)
-    error_message = "custom_subdomain_name is required when project or private_endpoints is set (the provider only checks kind and identity; Azure rejects it at apply): set custom_subdomain_name, e.g. to the account name."
+    error_message = "custom_subdomain_name is required when project or private_endpoints is set (Azure rejects both without one at apply, and network_acls need it: RequiredWith in the provider): set custom_subdomain_name, e.g. to the account name."
   }
 
   validation {

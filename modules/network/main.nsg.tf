@@ -12,12 +12,12 @@ locals {
     app = [
       {
         name        = "AllowPrivateEndpointsOutbound", priority = 100, direction = "Outbound", access = "Allow", protocol = "Tcp"
-        source      = [local.app_prefix], destination = compact([local.pe_prefix, local.postgres_prefix]), ports = local.service_ports
+        source      = compact([local.app_prefix]), destination = compact([local.pe_prefix, local.postgres_prefix]), ports = local.service_ports
         description = "App egress to the private endpoints (443 HTTPS, 5432 PostgreSQL, 10000 Managed Redis)."
       },
       {
         name        = "AllowAzureMonitorOutbound", priority = 110, direction = "Outbound", access = "Allow", protocol = "Tcp"
-        source      = [local.app_prefix], destination = ["AzureMonitor"], ports = ["443"]
+        source      = compact([local.app_prefix]), destination = ["AzureMonitor"], ports = ["443"]
         description = "Telemetry to Application Insights / Azure Monitor."
       },
       {
@@ -32,7 +32,7 @@ locals {
     private_endpoints = [
       {
         name        = "AllowClientSubnetsInbound", priority = 100, direction = "Inbound", access = "Allow", protocol = "Tcp"
-        source      = concat([local.app_prefix], local.agent_prefixes), destination = [local.pe_prefix], ports = local.service_ports
+        source      = compact(concat([local.app_prefix], local.agent_prefixes)), destination = compact([local.pe_prefix]), ports = local.service_ports
         description = "Only the app (and agent) subnets reach the private endpoints."
       },
       {
@@ -47,12 +47,12 @@ locals {
     postgres = [
       {
         name        = "AllowAppPostgresInbound", priority = 100, direction = "Inbound", access = "Allow", protocol = "Tcp"
-        source      = [local.app_prefix], destination = [local.postgres_prefix], ports = ["5432"]
+        source      = compact([local.app_prefix]), destination = compact([local.postgres_prefix]), ports = ["5432"]
         description = "PostgreSQL from the app subnet only."
       },
       {
         name        = "AllowIntraSubnetInbound", priority = 110, direction = "Inbound", access = "Allow", protocol = "*"
-        source      = [local.postgres_prefix], destination = [local.postgres_prefix], ports = ["*"]
+        source      = compact([local.postgres_prefix]), destination = compact([local.postgres_prefix]), ports = ["*"]
         description = "Zone-redundant HA replication inside the delegated subnet."
       },
       {
@@ -63,7 +63,7 @@ locals {
     agent = [
       {
         name        = "AllowPrivateEndpointsOutbound", priority = 100, direction = "Outbound", access = "Allow", protocol = "Tcp"
-        source      = local.agent_prefixes, destination = [local.pe_prefix], ports = ["443"]
+        source      = local.agent_prefixes, destination = compact([local.pe_prefix]), ports = ["443"]
         description = "Agent egress to the private endpoints over HTTPS."
       },
       {
@@ -77,7 +77,11 @@ locals {
     {
       for item in flatten([
         for subnet_key, subnet in local.subnets : [
+          # A prefix that could not be carved (address space too small) is null; its rules are left out so that
+          # the virtual network's precondition reports the real problem (a rule without a source or destination
+          # is rejected by the provider: ExactlyOneOf, network_security_rule_resource.go).
           for rule in local.role_rules[subnet.role] : merge(rule, { subnet_key = subnet_key })
+          if length(rule.source) > 0 && length(rule.destination) > 0
         ]
       ]) : "${item.subnet_key}/${item.name}" => item
     },
