@@ -70,7 +70,7 @@ describeIfGit('private git modules with the git-token secret', () => {
     if (base) rmSync(base, { recursive: true, force: true })
   })
 
-  const run = async (name: string, secrets: Record<string, string>) => {
+  const run = async (name: string, secrets: Record<string, string>, credentialUrl = git.url) => {
     const dirs: RunnerDirs = makeRunnerDirs(join(base, name))
     const root = join(dirs.workspace, 'infra')
     mkdirSync(root, { recursive: true })
@@ -78,7 +78,7 @@ describeIfGit('private git modules with the git-token secret', () => {
       join(root, 'main.tf'),
       `module "network" {\n  source = "git::${moduleUrl}?ref=main"\n  name   = "hub"\n}\n`
     )
-    const env = terraformStepEnv('plan', secrets, git.url)
+    const env = terraformStepEnv('plan', secrets, credentialUrl)
     const result = await runAction(
       dirs,
       {
@@ -134,6 +134,15 @@ describeIfGit('private git modules with the git-token secret', () => {
     const { result } = await run('wrong-token', { 'git-token': wrong })
     expect(result.code).toBe(1)
     expect(result.stdout + result.stderr).not.toContain(wrong)
+  })
+
+  it('git-credential-url scopes the token by URL prefix: another owner gets none', async () => {
+    const scoped = await run('scoped', { 'git-token': TOKEN }, `${git.url}/octo-org`)
+    expect(scoped.result.code).toBe(0)
+    const before = git.requests.length
+    const elsewhere = await run('elsewhere', { 'git-token': TOKEN }, `${git.url}/someone-else`)
+    expect(elsewhere.result.code).toBe(1)
+    expect(git.requests.slice(before).every(r => !r.authorized)).toBe(true)
   })
 
   it('the apply job gives git the same credential', () => {

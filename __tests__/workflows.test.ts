@@ -44,11 +44,14 @@ const reusable = read('.github/workflows/terraform.yml')
 const rules = (findings: Finding[]): string[] => [...new Set(findings.map(f => f.rule))].sort()
 
 describe('workflow files', () => {
-  it('include the reusable workflow, CI and the four examples', () => {
+  it('include the reusable workflow, CI, the release workflow and the examples', () => {
     expect(workflowFiles).toEqual(
       expect.arrayContaining([
         '.github/workflows/ci.yml',
+        '.github/workflows/release.yml',
         '.github/workflows/terraform.yml',
+        'examples/workflows/private-modules.yml',
+        'examples/workflows/self-hosted-runners.yml',
         'examples/workflows/apply-on-merge.yml',
         'examples/workflows/manual-apply.yml',
         'examples/workflows/multi-stack.yml',
