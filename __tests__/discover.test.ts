@@ -2,19 +2,17 @@
 // branch, then `git diff main...branch` and the affected roots.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { UserError } from '../src/errors.js'
-import {
-  affectedRoots,
-  discoverAffectedRoots,
-  globToRegExp,
-  listChangedFiles,
-  readBlocks,
-  readTerraformDirectories
-} from '../src/commands/discover.js'
+import { affectedRoots } from '../src/discover/affected-roots.js'
+import { listChangedFiles } from '../src/discover/changed-files.js'
+import { discoverAffectedRoots } from '../src/discover/discover-roots.js'
+import { globToRegExp, type RootGlobs } from '../src/discover/root-rule.js'
+import { readBlocks, readTerraformDirectories } from '../src/discover/terraform-directories.js'
+import { makeRunnerDirs, runAction } from './support/run-action.js'
 
 const gitEnv = {
   ...process.env,
@@ -63,11 +61,11 @@ function withRepository(): void {
 }
 
 /** Commit the working tree on the branch, then discover from git exactly as the action does. */
-async function discoverChange(rootGlobs?: string[]) {
+async function discoverChange(globs: RootGlobs = {}) {
   git('add', '-A')
   git('commit', '--quiet', '--allow-empty', '-m', 'change')
   const changedFiles = await listChangedFiles({ workspaceDir: repo, baseRef: 'main', headRef: 'HEAD' })
-  return { changedFiles, ...(await discoverAffectedRoots({ workspaceDir: repo, changedFiles, rootGlobs })) }
+  return { changedFiles, ...(await discoverAffectedRoots({ workspaceDir: repo, changedFiles, ...globs })) }
 }
 
 describe('discoverAffectedRoots with real git', () => {
@@ -139,17 +137,50 @@ describe('discoverAffectedRoots with real git', () => {
     expect(result).toMatchObject({ roots: ['stacks/database'], deletedDirectories: ['stacks/data'] })
   })
 
-  it('a directory with neither backend nor provider is a root only when rootGlobs names it', async () => {
+  it('a directory with resources that nothing calls is a root, without backend or provider block', async () => {
     write('sandbox/main.tf', BASE['sandbox/main.tf'].replace('1', '2'))
+    expect((await discoverChange()).roots).toEqual(['sandbox'])
+  })
+
+  it('a directory of override files only, or of a backend block only, is not a root', async () => {
+    // The bundled stack's stack-files folder: *_override.tf files merged into another root.
+    write('deploy/stack-files/backend_override.tf', 'terraform {\n  backend "azurerm" {\n    key = "prod"\n  }\n}\n')
+    write('deploy/stack-files/network_override.tf', 'module "net" {\n  source = "../../modules/net"\n}\n')
+    write('deploy/backend/backend.tf', 'terraform {\n  required_version = ">= 1.9"\n  backend "local" {}\n}\n')
     expect((await discoverChange()).roots).toEqual([])
-    expect(
-      (await discoverAffectedRoots({ workspaceDir: repo, changedFiles: ['sandbox/main.tf'], rootGlobs: ['sandbox'] }))
-        .roots
-    ).toEqual(['sandbox'])
-    expect(
-      (await discoverAffectedRoots({ workspaceDir: repo, changedFiles: ['sandbox/main.tf'], rootGlobs: ['**/sand*'] }))
-        .roots
-    ).toEqual(['sandbox'])
+    // Root globs still name them on purpose.
+    expect((await discoverChange({ rootGlobs: ['deploy/*'] })).roots).toEqual(['deploy/backend', 'deploy/stack-files'])
+  })
+
+  it("an override file changed in a root counts as the root's own change", async () => {
+    write('stacks/data/backend_override.tf', 'terraform {\n  backend "local" {}\n}\n')
+    expect((await discoverChange()).roots).toEqual(['stacks/data'])
+  })
+
+  it('ignore-globs: never roots, with everything below them; ignored modules still affect their callers', async () => {
+    write('sandbox/main.tf', BASE['sandbox/main.tf'].replace('1', '2'))
+    write('sandbox/nested/main.tf', BASE['sandbox/main.tf'])
+    write('modules/tags/main.tf', `${BASE['modules/tags/main.tf']}# changed\n`)
+    expect((await discoverChange()).roots).toEqual(['sandbox', 'sandbox/nested', 'stacks/app', 'stacks/data'])
+    expect((await discoverChange({ ignoreGlobs: ['sandbox', 'modules/**'] })).roots).toEqual([
+      'stacks/app',
+      'stacks/data'
+    ])
+    expect((await discoverChange({ ignoreGlobs: ['stacks/*'], rootGlobs: ['stacks/app'] })).roots).toEqual([
+      'sandbox',
+      'sandbox/nested'
+    ])
+  })
+
+  it('root-globs name directories that would be modules', async () => {
+    write('modules/tags/main.tf', `${BASE['modules/tags/main.tf']}# changed\n`)
+    expect((await discoverChange({ rootGlobs: ['modules/*'] })).roots).toEqual([
+      'modules/net',
+      'modules/tags',
+      'stacks/app',
+      'stacks/data'
+    ])
+    expect((await discoverChange({ rootGlobs: ['**/tag?'] })).roots).toContain('modules/tags')
   })
 
   it('still finds a root whose file no longer parses, so its plan can report the error', async () => {
@@ -270,6 +301,7 @@ describe('the pure core', () => {
     const dir = (localModules: string[], hasBackend = false, hasProvider = false) => ({
       hasBackend,
       hasProvider,
+      hasContent: true,
       localModules
     })
     const directories = new Map([
@@ -299,9 +331,88 @@ describe('the pure core', () => {
     expect(await readBlocks('a.tf', 'terraform {\n  cloud {}\n}\nmodule "m" {\n  source = "./m"\n}\n')).toEqual({
       hasBackend: true,
       hasProvider: false,
+      hasContent: true,
       moduleSources: ['./m']
     })
+    expect(await readBlocks('b.tf', 'terraform {\n  backend "s3" {}\n}\n')).toMatchObject({ hasContent: false })
+    expect(await readBlocks('b.tf.json', '{"terraform":{"backend":{"s3":{}}}}')).toMatchObject({
+      hasBackend: true,
+      hasContent: false
+    })
+    // Unparseable: the line scan still tells configuration from a bare terraform block.
+    expect(await readBlocks('c.tf', 'resource "x" "y" {\n  a = \n')).toMatchObject({ hasContent: true })
+    expect(await readBlocks('c.tf', 'terraform {\n  backend "s3" {\n')).toMatchObject({ hasContent: false })
     expect(await readBlocks('a.tf.json', '{"provider":{"azurerm":[{}]}}')).toMatchObject({ hasProvider: true })
     expect(await readBlocks('a.tf', 'provider "azurerm" {\n  features {}\n')).toMatchObject({ hasProvider: true })
+  })
+})
+
+describe('root-globs and ignore-globs through the built action', () => {
+  withRepository()
+
+  it('reads both inputs, one glob per line, and refuses a glob that leaves the workspace', async () => {
+    const dirs = makeRunnerDirs()
+    rmSync(dirs.workspace, { recursive: true, force: true })
+    cpSync(repo, dirs.workspace, { recursive: true })
+    const discover = (inputs: Record<string, string>) =>
+      runAction(dirs, { command: 'discover', 'changed-files': 'modules/tags/main.tf\nsandbox/main.tf', ...inputs })
+    const plain = await discover({})
+    expect(JSON.parse(plain.outputs.matrix)).toEqual({
+      include: ['sandbox', 'stacks/app', 'stacks/data'].map(d => ({ 'working-directory': d }))
+    })
+    const globbed = await discover({ 'root-globs': 'modules/*\n# a comment', 'ignore-globs': 'sandbox\nstacks/data' })
+    expect([globbed.code, JSON.parse(globbed.outputs.matrix)]).toEqual([
+      0,
+      { include: ['modules/net', 'modules/tags', 'stacks/app'].map(d => ({ 'working-directory': d })) }
+    ])
+    for (const [name, glob] of [
+      ['root-globs', '../elsewhere/*'],
+      ['ignore-globs', '/etc'],
+      ['ignore-globs', 'stacks/../../x']
+    ]) {
+      const bad = await discover({ [name]: glob })
+      expect([name, glob, bad.code]).toEqual([name, glob, 1])
+      const errors = bad.stdout.split('\n').filter(l => l.startsWith('::error'))
+      expect(errors).toEqual([expect.stringContaining(`input ${name}: ${JSON.stringify(glob)} leaves the workspace`)])
+      expect(bad.stderr).not.toMatch(/\n\s+at /)
+    }
+    rmSync(dirname(dirs.workspace), { recursive: true, force: true })
+  })
+})
+
+describe("the README's table of roots", () => {
+  // The directories of the README table, with the contents its second column describes.
+  const TABLE_FIXTURE: Record<string, string> = {
+    'infra/prod/main.tf': `terraform {\n  backend "azurerm" {}\n}\n\nmodule "app" {\n  source = "../../modules/app"\n}\n\nmodule "legacy" {\n  source = "../../modules/legacy"\n}\n`,
+    'sandbox/main.tf': 'resource "terraform_data" "x" {}\n',
+    'modules/app/main.tf':
+      'variable "name" {\n  type = string\n}\n\nresource "terraform_data" "app" {\n  input = var.name\n}\n',
+    'modules/legacy/main.tf': 'provider "azurerm" {\n  features {}\n}\n',
+    'deploy/stack-files/backend_override.tf': 'terraform {\n  backend "azurerm" {}\n}\n',
+    'deploy/stack-files/network_override.tf': 'module "net" {\n  source = "../../modules/app"\n}\n',
+    'deploy/backend/main.tf': 'terraform {\n  backend "local" {}\n}\n',
+    'modules/app/examples/basic/main.tf': 'module "app" {\n  source = "../.."\n  name   = "x"\n}\n'
+  }
+
+  it('says root or not exactly as discover decides', async () => {
+    const readme = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', 'README.md'), 'utf8')
+    const section = readme.slice(readme.indexOf('### Which directories are roots'))
+    const rows = [...section.matchAll(/^\| `([^`]+)` \| .* \| (yes|no)\b.*\|$/gm)].map(m => [m[1], m[2]] as const)
+    expect(rows.map(([dir]) => dir).sort()).toEqual(
+      [...new Set(Object.keys(TABLE_FIXTURE).map(f => f.slice(0, f.lastIndexOf('/'))))].sort()
+    )
+    const workspace = mkdtempSync(join(tmpdir(), 'discover-readme-'))
+    for (const [path, text] of Object.entries(TABLE_FIXTURE)) {
+      mkdirSync(dirname(join(workspace, path)), { recursive: true })
+      writeFileSync(join(workspace, path), text)
+    }
+    const result = await discoverAffectedRoots({ workspaceDir: workspace, changedFiles: Object.keys(TABLE_FIXTURE) })
+    rmSync(workspace, { recursive: true, force: true })
+    expect(result.roots).toEqual(
+      rows
+        .filter(([, root]) => root === 'yes')
+        .map(([dir]) => dir)
+        .sort()
+    )
   })
 })

