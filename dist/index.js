@@ -37842,7 +37842,7 @@ exports.fromPromise = function (fn) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1446);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1984);
 // Thin entry: everything happens in run().
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -37852,7 +37852,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1446:
+/***/ 1984:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41019,7 +41019,10 @@ const INPUT_NAMES = (/* unused pure expression or super */ null && ([
     'allow-destroy',
     'guarded-resource-types',
     'changed-files',
-    'base-ref'
+    'base-ref',
+    'lock-timeout',
+    'root-globs',
+    'ignore-globs'
 ]));
 function raw(env, name) {
     return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
@@ -41188,8 +41191,20 @@ function readInputs(env, bundledStackDir) {
         changedFiles: lines(env, 'changed-files'),
         baseRef: raw(env, 'base-ref'),
         workspaceDir,
-        tempDir
+        tempDir,
+        rootGlobs: globs(env, 'root-globs'),
+        ignoreGlobs: globs(env, 'ignore-globs')
     };
+}
+/** Workspace-relative directory globs (`*`, `**`, `?`), one per line. */
+function globs(env, name) {
+    return lines(env, name).map(glob => {
+        const segments = glob.replace(/\\/g, '/').split('/');
+        if (glob.startsWith('/') || /^[A-Za-z]:/.test(glob) || segments.includes('..')) {
+            throw new UserError(`input ${name}: ${show(glob)} leaves the workspace; use a directory glob relative to the repository, such as stacks/* or envs/**`);
+        }
+        return glob;
+    });
 }
 
 ;// CONCATENATED MODULE: external "node:fs"
@@ -79088,16 +79103,108 @@ async function probeLock(tf) {
 
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
-;// CONCATENATED MODULE: ./src/commands/discover.ts
-// command: discover — which Terraform roots does a change affect? Reads the .tf files of the workspace (no
-// terraform, no network) and git only to list the changed files.
+;// CONCATENATED MODULE: ./src/discover/changed-files.ts
+// The git edge of discover: which files a change touched.
+
+
+
+const execFileAsync = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
+const runGit = async (args, cwd) => {
+    const { stdout } = await execFileAsync('git', args, { cwd, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' });
+    return stdout;
+};
+/**
+ * Files changed on head since it forked from base (`git diff --name-only base...head`), relative to workspaceDir
+ * (`--relative`, so a workspace below the repository top works too). Renames are listed as a deletion plus an
+ * addition, so a moved root counts at both places.
+ */
+async function listChangedFiles(options, git = runGit) {
+    const headRef = options.headRef || 'HEAD';
+    for (const [name, ref] of [
+        ['base-ref', options.baseRef],
+        ['head ref', headRef]
+    ]) {
+        // A ref starting with "-" would be read as an option by git.
+        if (ref === '' || ref.startsWith('-') || [...ref].some(c => c.trim() === '' || c < ' ' || c === '\x7f')) {
+            throw new UserError(`input ${name}: ${JSON.stringify(ref)} is not a git ref; use a commit SHA, branch or tag (or set changed-files)`);
+        }
+    }
+    let stdout;
+    try {
+        stdout = await git(['diff', '--name-only', '-z', '--no-renames', '--relative', `${options.baseRef}...${headRef}`, '--'], options.workspaceDir);
+    }
+    catch (error) {
+        const detail = String(error.stderr || error.message)
+            .trim()
+            .split('\n')[0];
+        throw new UserError(`discover: git diff ${options.baseRef}...${headRef} failed (${detail}); check out the full history (actions/checkout with fetch-depth: 0) or pass changed-files`);
+    }
+    return stdout.split('\0').filter(file => file !== '');
+}
+
+;// CONCATENATED MODULE: ./src/discover/root-rule.ts
+// Which Terraform directories are roots (planned on their own) and which are modules (planned through the roots that
+// call them). Pure: the directory facts come from terraform-directories.ts.
 //
-// The rule, in full:
-// - A "Terraform directory" is a directory with at least one `*.tf` or `*.tf.json` file. Hidden directories,
-//   `node_modules` and `.terraform` are not searched.
-// - A Terraform directory is a root when it matches one of `rootGlobs`, or has a `terraform { backend "…" {} }` or
-//   `terraform { cloud {} }` block, or has a `provider` block and no other Terraform directory calls it as a local
-//   module (a called directory with a provider block is a legacy module, not a root). Anything else is a module.
+// The rule, in full (the README's "Which directories are roots" says the same with examples):
+// 1. A Terraform directory is a directory with at least one `*.tf` or `*.tf.json` file. Hidden directories,
+//    `node_modules` and `.terraform` are not searched. Override files (`override.tf`, `*_override.tf` and their
+//    `.tf.json` forms) are merged into other configuration by Terraform, so they are not read.
+// 2. A directory matching an `ignore-globs` glob, or below one that does, is never a root.
+// 3. Otherwise a directory matching a `root-globs` glob is a root.
+// 4. Otherwise a directory is a root when it has configuration of its own (a block other than `terraform {}`:
+//    resource, data, module, provider, variable, output, locals, …) and either declares a `backend` or `cloud`
+//    block, or is not called as a local module (`source = "./…"` or `"../…"`) by another Terraform directory.
+//    So a directory holding only override files, or only a `terraform { backend … }` block, is not a root, and a
+//    called directory without a backend is a module even when it still declares a provider (a legacy module).
+/** `stacks/*` matches one level, `**` any number of levels; matched against workspace-relative directories. */
+function globToRegExp(glob) {
+    const normalized = glob.trim().replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '') || '.';
+    let pattern = '';
+    for (let i = 0; i < normalized.length; i++) {
+        const char = normalized[i];
+        if (char === '*' && normalized[i + 1] === '*') {
+            const slash = normalized[i + 2] === '/';
+            pattern += slash ? '(?:.*/)?' : '.*';
+            i += slash ? 2 : 1;
+        }
+        else if (char === '*')
+            pattern += '[^/]*';
+        else if (char === '?')
+            pattern += '[^/]';
+        else
+            pattern += char.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+    }
+    return new RegExp(`^${pattern}$`);
+}
+/** The directory and every directory above it, up to `.`. */
+function selfAndAncestors(dir) {
+    const result = [dir];
+    for (let d = dir; d !== '.' && d.includes('/');) {
+        d = d.slice(0, d.lastIndexOf('/'));
+        result.push(d);
+    }
+    if (dir !== '.')
+        result.push('.');
+    return result;
+}
+/** A predicate telling roots from modules for one set of directories (rules 2 to 4). */
+function rootRule(directories, globs = {}) {
+    const calledAsModule = new Set([...directories.entries()].flatMap(([dir, d]) => d.localModules.filter(m => m !== dir)));
+    const roots = (globs.rootGlobs ?? []).map(globToRegExp);
+    const ignored = (globs.ignoreGlobs ?? []).map(globToRegExp);
+    return (dir, info) => {
+        if (selfAndAncestors(dir).some(d => ignored.some(g => g.test(d))))
+            return false;
+        if (roots.some(g => g.test(dir)))
+            return true;
+        return info.hasContent && (info.hasBackend || !calledAsModule.has(dir));
+    };
+}
+
+;// CONCATENATED MODULE: ./src/discover/affected-roots.ts
+// The pure core of discover: Terraform directories (keyed by workspace-relative path) and changed paths in, the
+// affected roots out.
 // - A changed file belongs to the nearest Terraform directory above it (so `root/templates/x.yaml` belongs to
 //   `root`, and a nested root owns its own files).
 // - A root is affected when a file it owns changed, or a file owned by a local module it calls changed, following
@@ -79106,25 +79213,9 @@ var external_node_util_ = __nccwpck_require__(7975);
 //   is reported in `deletedDirectories`, never in the matrix, and the files under it affect nothing else.
 
 
-
-
-
-
-const SKIPPED_DIRECTORIES = new Set(['node_modules', '.terraform', '.git']);
 const isTerraformFile = (name) => name.endsWith('.tf') || name.endsWith('.tf.json');
-const isSkipped = (name) => SKIPPED_DIRECTORIES.has(name) || name.startsWith('.');
-async function discoverAffectedRoots(options) {
-    const directories = await readTerraformDirectories(options.workspaceDir);
-    const changed = options.changedFiles
-        .map(file => normalizeChangedPath(options.workspaceDir, file))
-        .filter((file) => file !== undefined);
-    return affectedRoots(directories, changed, options.rootGlobs ?? []);
-}
-/** The pure core: Terraform directories (keyed by workspace-relative path) and changed paths in, roots out. */
-function affectedRoots(directories, changedFiles, rootGlobs = []) {
-    const calledAsModule = new Set([...directories.values()].flatMap(d => d.localModules));
-    const globs = rootGlobs.map(globToRegExp);
-    const isRoot = (dir, info) => globs.some(g => g.test(dir)) || info.hasBackend || (info.hasProvider && !calledAsModule.has(dir));
+function affectedRoots(directories, changedFiles, globs = {}) {
+    const isRoot = rootRule(directories, globs);
     const deleted = new Set(changedFiles
         .filter(file => isTerraformFile(external_node_path_namespaceObject.posix.basename(file)))
         .map(file => external_node_path_namespaceObject.posix.dirname(file))
@@ -79176,43 +79267,18 @@ function moduleClosure(root, directories) {
     }
     return seen;
 }
-/** `stacks/*` matches one level, `**` any number of levels; matched against workspace-relative directories. */
-function globToRegExp(glob) {
-    const normalized = glob.trim().replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '') || '.';
-    let pattern = '';
-    for (let i = 0; i < normalized.length; i++) {
-        const char = normalized[i];
-        if (char === '*' && normalized[i + 1] === '*') {
-            const slash = normalized[i + 2] === '/';
-            pattern += slash ? '(?:.*/)?' : '.*';
-            i += slash ? 2 : 1;
-        }
-        else if (char === '*')
-            pattern += '[^/]*';
-        else if (char === '?')
-            pattern += '[^/]';
-        else
-            pattern += char.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-    }
-    return new RegExp(`^${pattern}$`);
-}
-/** Workspace-relative, `/`-separated, no `./`; undefined for paths outside the workspace or in skipped folders. */
-function normalizeChangedPath(workspaceDir, file) {
-    const trimmed = file.trim();
-    if (trimmed === '')
-        return undefined;
-    const relativePath = (0,external_node_path_namespaceObject.isAbsolute)(trimmed) ? (0,external_node_path_namespaceObject.relative)(workspaceDir, trimmed).split(external_node_path_namespaceObject.sep).join('/') : trimmed;
-    const normalized = external_node_path_namespaceObject.posix.normalize(relativePath.replace(/\\/g, '/'));
-    if (normalized === '.' || normalized.startsWith('../') || normalized === '..' || external_node_path_namespaceObject.posix.isAbsolute(normalized)) {
-        return undefined;
-    }
-    const segments = normalized.split('/');
-    if (segments.slice(0, -1).some(isSkipped))
-        return undefined;
-    return normalized;
-}
-// ---------------------------------------------------------------------------------------------------------------
-// Reading the workspace
+
+;// CONCATENATED MODULE: ./src/discover/terraform-directories.ts
+// Reading the workspace for discover: every Terraform directory and the blocks the root rule needs, from the .tf
+// and .tf.json files (no terraform, no network).
+
+
+
+
+const SKIPPED_DIRECTORIES = new Set(['node_modules', '.terraform', '.git']);
+const isSkipped = (name) => SKIPPED_DIRECTORIES.has(name) || name.startsWith('.');
+/** Terraform merges these into the other files of a configuration; they say nothing about what a directory is. */
+const isOverrideFile = (name) => /(^|_)override\.tf(\.json)?$/.test(name);
 /** Every Terraform directory of the workspace, keyed by its workspace-relative path (`.` for the workspace). */
 async function readTerraformDirectories(workspaceDir) {
     const directories = new Map();
@@ -79230,12 +79296,13 @@ async function readTerraformDirectories(workspaceDir) {
     return directories;
 }
 async function readTerraformDirectory(workspaceDir, dir, files) {
-    const info = { hasBackend: false, hasProvider: false, localModules: [] };
-    for (const file of files.sort()) {
+    const info = { hasBackend: false, hasProvider: false, hasContent: false, localModules: [] };
+    for (const file of files.filter(f => !isOverrideFile(f)).sort()) {
         const text = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(workspaceDir, dir, file), 'utf8');
         const blocks = await readBlocks(`${dir}/${file}`, text);
         info.hasBackend ||= blocks.hasBackend;
         info.hasProvider ||= blocks.hasProvider;
+        info.hasContent ||= blocks.hasContent;
         for (const source of blocks.moduleSources) {
             if (!/^\.\.?(\/|$)/.test(source))
                 continue;
@@ -79265,13 +79332,16 @@ async function readBlocks(fileName, text) {
     return {
         hasBackend: terraformBlocks.some(t => t.backend !== undefined || t.cloud !== undefined),
         hasProvider: Object.keys(asObject(body.provider)).length > 0,
+        hasContent: Object.keys(body).some(key => key !== 'terraform' && key !== '//'),
         moduleSources: moduleCalls.map(m => m.source).filter((s) => typeof s === 'string')
     };
 }
+const CONTENT_BLOCK = /^\s*(resource|data|ephemeral|module|provider|variable|output|locals|check|import|moved|removed)\b[^=\n]*\{/m;
 function scanBlocks(text) {
     return {
         hasBackend: /^\s*(backend\s+"[^"]*"|cloud)\s*\{/m.test(text),
         hasProvider: /^\s*provider\s+"[^"]*"\s*\{/m.test(text),
+        hasContent: CONTENT_BLOCK.test(text),
         moduleSources: [...text.matchAll(/^\s*source\s*=\s*"([^"]*)"/gm)].map(m => m[1])
     };
 }
@@ -79282,41 +79352,38 @@ function asObject(value) {
 function list(value) {
     return (Array.isArray(value) ? value : value === undefined ? [] : [value]).map(asObject);
 }
-const execFileAsync = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
-const runGit = async (args, cwd) => {
-    const { stdout } = await execFileAsync('git', args, { cwd, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' });
-    return stdout;
-};
-/**
- * Files changed on head since it forked from base (`git diff --name-only base...head`), relative to workspaceDir
- * (`--relative`, so a workspace below the repository top works too). Renames are listed as a deletion plus an
- * addition, so a moved root counts at both places.
- */
-async function listChangedFiles(options, git = runGit) {
-    const headRef = options.headRef || 'HEAD';
-    for (const [name, ref] of [
-        ['base-ref', options.baseRef],
-        ['head ref', headRef]
-    ]) {
-        // A ref starting with "-" would be read as an option by git.
-        if (ref === '' || ref.startsWith('-') || [...ref].some(c => c.trim() === '' || c < ' ' || c === '\x7f')) {
-            throw new UserError(`input ${name}: ${JSON.stringify(ref)} is not a git ref; use a commit SHA, branch or tag (or set changed-files)`);
-        }
+
+;// CONCATENATED MODULE: ./src/discover/discover-roots.ts
+// discover end to end for one workspace: read its Terraform directories, normalise the changed paths, apply the
+// pure core.
+
+
+
+async function discoverAffectedRoots(options) {
+    const directories = await readTerraformDirectories(options.workspaceDir);
+    const changed = options.changedFiles
+        .map(file => normalizeChangedPath(options.workspaceDir, file))
+        .filter((file) => file !== undefined);
+    return affectedRoots(directories, changed, { rootGlobs: options.rootGlobs, ignoreGlobs: options.ignoreGlobs });
+}
+/** Workspace-relative, `/`-separated, no `./`; undefined for paths outside the workspace or in skipped folders. */
+function normalizeChangedPath(workspaceDir, file) {
+    const trimmed = file.trim();
+    if (trimmed === '')
+        return undefined;
+    const relativePath = (0,external_node_path_namespaceObject.isAbsolute)(trimmed) ? (0,external_node_path_namespaceObject.relative)(workspaceDir, trimmed).split(external_node_path_namespaceObject.sep).join('/') : trimmed;
+    const normalized = external_node_path_namespaceObject.posix.normalize(relativePath.replace(/\\/g, '/'));
+    if (normalized === '.' || normalized.startsWith('../') || normalized === '..' || external_node_path_namespaceObject.posix.isAbsolute(normalized)) {
+        return undefined;
     }
-    let stdout;
-    try {
-        stdout = await git(['diff', '--name-only', '-z', '--no-renames', '--relative', `${options.baseRef}...${headRef}`, '--'], options.workspaceDir);
-    }
-    catch (error) {
-        const detail = String(error.stderr || error.message)
-            .trim()
-            .split('\n')[0];
-        throw new UserError(`discover: git diff ${options.baseRef}...${headRef} failed (${detail}); check out the full history (actions/checkout with fetch-depth: 0) or pass changed-files`);
-    }
-    return stdout.split('\0').filter(file => file !== '');
+    const segments = normalized.split('/');
+    if (segments.slice(0, -1).some(isSkipped))
+        return undefined;
+    return normalized;
 }
 
 ;// CONCATENATED MODULE: ./src/commands/discover-action.ts
+
 
 
 /** The base to diff against: the input, else the pull request's base commit, else the previous commit. */
@@ -79335,7 +79402,12 @@ async function runDiscover(inputs, report) {
             baseRef: baseRefFor(inputs, readEventPayload(process.env)),
             headRef: 'HEAD'
         });
-    const { roots, matrix } = await discoverAffectedRoots({ workspaceDir: inputs.workspaceDir, changedFiles });
+    const { roots, matrix } = await discoverAffectedRoots({
+        workspaceDir: inputs.workspaceDir,
+        changedFiles,
+        rootGlobs: inputs.rootGlobs,
+        ignoreGlobs: inputs.ignoreGlobs
+    });
     report.setOutput('matrix', JSON.stringify(matrix));
     report.info(roots.length === 0
         ? `discover: none of the ${changedFiles.length} changed files belongs to a Terraform root`
