@@ -247,10 +247,11 @@ function children(
   kind: NonNullable<ValueDiff['collection']>,
   replace: readonly (readonly PathStep[])[]
 ): ChildDiff[] {
+  // The path only serves to find replace paths: not built when there are none.
   const child = (key: PathStep, b: PathStep | undefined, a: PathStep | undefined): ChildDiff => ({
     key,
     diff: walk(
-      [...path, key],
+      replace.length > 0 ? [...path, key] : path,
       b === undefined ? undefined : childValue(before, b),
       a === undefined ? undefined : childValue(after, a),
       a === undefined ? undefined : childFlags(unknown, a),

@@ -11,9 +11,9 @@
 //   JSON      - `path`: jsonencode, changed:           followed by nested lines for the decoded paths
 //   lines     - `path`: multi-line string, changed:    followed by nested "line N: removed/added `text`"
 import { formatPath, outputDiff, resourceDiff } from '../plan/attribute-diff.js'
-import type { OutputChange, ResourceChange } from '../plan/plan-json.js'
+import type { JsonValue, OutputChange, ResourceChange, ShapeFlags } from '../plan/plan-json.js'
 import type { ProviderSchemas } from '../plan/provider-schema.js'
-import type { PathStep, ValueDiff } from '../plan/value-diff.js'
+import { childFlags, type PathStep, type ValueDiff } from '../plan/value-diff.js'
 import { code } from './safe-text.js'
 import {
   changedValues,
@@ -56,6 +56,8 @@ export const IDENTIFYING_ATTRIBUTES = [
 ]
 
 const MARK = ' <strong>(forces replacement)</strong>'
+type Obj = { [key: string]: JsonValue }
+const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
 const NO_CUT = Number.MAX_SAFE_INTEGER
 
 interface Line {
@@ -82,13 +84,15 @@ class Lines {
 /** Markdown list lines for one resource change; empty when there is nothing to show. */
 export function resourceAttributeLines(ctx: ValueContext, rc: ResourceChange, opts: AttributeLinesOptions): string[] {
   const lines = new Lines(ctx, opts.maxValueChars ?? MAX_VALUE_CHARS)
-  const root = resourceDiff(rc, opts.schemas)
-  const before = rc.change.before
-  const after = rc.change.after
-  const afterUnknown = rc.change.after_unknown === true
-  if ((before === undefined || before === null) && !afterUnknown && root.action === 'create') createLines(lines, root)
-  else if ((after === undefined || after === null) && !afterUnknown) destroyLines(lines, root)
-  else for (const c of root.children ?? []) updateLines(lines, c.diff, [c.key], 0, 'attribute')
+  const c = rc.change
+  const absent = (v: JsonValue | undefined): boolean => v === undefined || v === null
+  // Creates and destroys need no diff: one side is all there is (and they are most of a large plan).
+  if (absent(c.before) && c.after_unknown !== true && isObject(c.after))
+    createLines(lines, c.after, c.after_unknown, c.after_sensitive)
+  else if (absent(c.after) && c.after_unknown !== true) destroyLines(lines, c.before, c.before_sensitive)
+  else
+    for (const child of resourceDiff(rc, opts.schemas).children ?? [])
+      updateLines(lines, child.diff, [child.key], 0, 'attribute')
   return finish(lines, opts)
 }
 
@@ -101,7 +105,7 @@ export function outputChangeLines(
 ): string[] {
   const lines = new Lines(ctx, opts.maxValueChars ?? MAX_VALUE_CHARS)
   const d = outputDiff(name, oc)
-  if (d.action === 'create') createValue(lines, d, [name], 0)
+  if (d.action === 'create') createValue(lines, d.after, [name], d.unknown, d.afterSensitive)
   else if (d.action !== 'no-op') updateLines(lines, d, [name], 0, 'attribute')
   return finish(lines, opts)
 }
@@ -116,34 +120,49 @@ function finish(lines: Lines, opts: AttributeLinesOptions | Omit<AttributeLinesO
   return [...items.slice(0, max), `- …and ${items.length - max} more`]
 }
 
-function createLines(lines: Lines, root: ValueDiff): void {
-  const unknown: string[] = []
-  for (const c of root.children ?? []) {
-    if (c.diff.action === 'no-op') continue
-    if (c.diff.leaf === 'unknown') unknown.push(lines.path([c.key]))
-    else createValue(lines, c.diff, [c.key], 0)
+function createLines(lines: Lines, after: Obj, unknown: ShapeFlags | undefined, sensitive: ShapeFlags | undefined) {
+  const keys = new Set(Object.keys(after))
+  if (isObject(unknown)) for (const k of Object.keys(unknown)) keys.add(k)
+  const later: string[] = []
+  for (const k of [...keys].sort()) {
+    const u = childFlags(unknown, k)
+    if (u === true) later.push(lines.path([k]))
+    else if (after[k] !== null && after[k] !== undefined) createValue(lines, after[k], [k], u, childFlags(sensitive, k))
   }
-  if (unknown.length > 0) {
-    const noun = unknown.length === 1 ? 'attribute' : 'attributes'
-    lines.out.push({ depth: 0, text: `${unknown.length} ${noun} known after apply: ${unknown.join(', ')}`, name: '' })
+  if (later.length > 0) {
+    const noun = later.length === 1 ? 'attribute' : 'attributes'
+    lines.out.push({ depth: 0, text: `${later.length} ${noun} known after apply: ${later.join(', ')}`, name: '' })
   }
 }
 
 /** `path` = value for a new value; a container too long for one line is shown element by element. */
-function createValue(lines: Lines, d: ValueDiff, path: PathStep[], depth: number): void {
-  const raw = inlineRaw(lines.ctx, d.after, path, d.unknown, d.afterSensitive)
-  if (raw.length <= lines.max || !d.children || d.children.length === 0) {
-    lines.push(depth, path, `${lines.path(path)} = ${wrapRaw(raw, lines.max)}`, d.forcesReplacement)
+function createValue(
+  lines: Lines,
+  v: JsonValue | undefined,
+  path: PathStep[],
+  unknown: ShapeFlags | undefined,
+  sensitive: ShapeFlags | undefined
+): void {
+  const raw = inlineRaw(lines.ctx, v, path, unknown, sensitive)
+  if (raw.length <= lines.max || typeof v !== 'object' || v === null || sensitive === true || unknown === true) {
+    lines.push(0, path, `${lines.path(path)} = ${wrapRaw(raw, lines.max)}`)
     return
   }
-  for (const c of d.children) if (c.diff.action !== 'no-op') createValue(lines, c.diff, [...path, c.key], depth)
+  const steps: PathStep[] = Array.isArray(v) ? v.map((_, i) => i) : Object.keys(v).sort()
+  for (const step of steps) {
+    const child = (v as Record<string | number, JsonValue>)[step]
+    const u = childFlags(unknown, step)
+    if ((child === null || child === undefined) && u !== true) continue
+    createValue(lines, child, [...path, step], u, childFlags(sensitive, step))
+  }
 }
 
-function destroyLines(lines: Lines, root: ValueDiff): void {
+function destroyLines(lines: Lines, before: JsonValue | undefined, sensitive: ShapeFlags | undefined): void {
+  if (!isObject(before)) return
   for (const name of IDENTIFYING_ATTRIBUTES) {
-    const c = root.children?.find(x => x.key === name)
-    if (!c || c.diff.before === null || c.diff.before === undefined) continue
-    const value = inlineValue(lines.ctx, c.diff.before, [name], undefined, c.diff.beforeSensitive, lines.max)
+    const v = before[name]
+    if (v === null || v === undefined) continue
+    const value = inlineValue(lines.ctx, v, [name], undefined, childFlags(sensitive, name), lines.max)
     lines.push(0, [name], `${lines.path([name])} = ${value}`)
   }
 }
