@@ -22,6 +22,7 @@ import { cleanupPlans, generatePlan } from './support/terraform-plans.js'
 
 const run = promisify(execFile)
 const fidelityDir = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'fidelity')
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..')
 const dirs: string[] = []
 
 interface Corpus {
@@ -53,6 +54,30 @@ async function buildCorpus(root: string, env: Record<string, string>, planEnv: R
   const text = await tf(['show', '-no-color', 'tfplan'])
   const read = await readProviderSchemas({ run: async args => ({ stdout: await tf(args) }) })
   return { json, text, schemas: read.schemas, dir, tf } satisfies Corpus
+}
+
+/** The bundled stack (modules/chat-llm-stack, offline azurerm): dev applied, then a plan with changed inputs. */
+async function buildStackCorpus(planVars: string[]): Promise<Corpus> {
+  const dir = mkdtempSync(join(tmpdir(), 'tf-fidelity-stack-'))
+  dirs.push(dir)
+  cpSync(join(repoRoot, 'modules'), join(dir, 'modules'), {
+    recursive: true,
+    filter: src => !/[/\\]\.terraform([/\\]|$)|\.terraform\.lock\.hcl$|terraform\.tfstate/.test(src)
+  })
+  const work = join(dir, 'modules', 'chat-llm-stack')
+  // Terraform merges *override.tf last: the partial azurerm backend becomes a local one.
+  writeFileSync(join(work, 'override.tf'), 'terraform {\n  backend "local" {}\n}\n')
+  const env = { ...process.env, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1' }
+  const tf = async (args: string[], extra: Record<string, string> = {}): Promise<string> =>
+    (await run('terraform', args, { cwd: work, env: { ...env, ...extra }, maxBuffer: 1 << 30 })).stdout
+  const vars = ['-var-file=env/dev.tfvars']
+  await tf(['init', '-input=false', '-no-color'])
+  await tf(['apply', '-auto-approve', '-input=false', '-no-color', ...vars])
+  await tf(['plan', '-input=false', '-no-color', '-out=tfplan', ...vars, ...planVars])
+  const json = JSON.parse(await tf(['show', '-json', 'tfplan'])) as PlanJson
+  const text = await tf(['show', '-no-color', 'tfplan'])
+  const read = await readProviderSchemas({ run: async args => ({ stdout: await tf(args) }) })
+  return { json, text, schemas: read.schemas, dir, tf }
 }
 
 const plainCtx: ValueContext = { redact: s => s, isCredentialPath: () => false }
@@ -623,6 +648,34 @@ describe('diffs against terraform show: azurerm with provider schemas', () => {
     if (reason) return
     const problems = checkPlan(corpus, undefined)
     expect(problems.some(p => p.startsWith('azurerm_network_security_group.web:'))).toBe(true)
+  })
+})
+
+describe('diffs against terraform show: the bundled stack, second plan', () => {
+  let reason: string | undefined
+  let corpus: Corpus
+  beforeAll(async () => {
+    reason = await azurermUnavailableReason()
+    reportSkip('render-fidelity.test.ts (stack)', reason)
+    if (reason) return
+    // The second plan: dev applied, then image, SKU, capacity and model version changed.
+    corpus = await buildStackCorpus([
+      '-var=app_image_name=chat-api:0.2.0',
+      '-var=app_sku_name=S2',
+      '-var=model_deployments={chat={model_name="gpt-4o-mini",model_version="2024-08-06",sku_name="GlobalStandard",capacity=20}}'
+    ])
+  }, 600_000)
+
+  it('classifies and values every changed leaf as terraform show does', () => {
+    if (reason) return
+    const view = parseTerraformText(corpus.text)
+    expect([...view.resources.keys()].sort()).toEqual([
+      'module.ai.azurerm_cognitive_deployment.this["chat"]',
+      'module.app.azurerm_linux_web_app.this',
+      'module.app.azurerm_linux_web_app_slot.staging[0]',
+      'module.app.azurerm_service_plan.this'
+    ])
+    expect(checkPlan(corpus, corpus.schemas)).toEqual([])
   })
 })
 
