@@ -34,7 +34,7 @@ interface Corpus {
 }
 
 /** Applies before/, plans after/; `env` adds to the environment (e.g. the offline azurerm CLI config). */
-async function buildCorpus(root: string, env: Record<string, string>, planEnv: Record<string, string> = {}) {
+async function buildCorpus(root: string, env: Record<string, string>, planArgs: string[] = []) {
   const dir = mkdtempSync(join(tmpdir(), `tf-fidelity-${root}-`))
   dirs.push(dir)
   const work = join(dir, 'root')
@@ -49,7 +49,8 @@ async function buildCorpus(root: string, env: Record<string, string>, planEnv: R
   await tf(['init', '-input=false', '-no-color'])
   await tf(['apply', '-auto-approve', '-input=false', '-no-color'])
   useConfig('after')
-  await tf(['plan', '-input=false', '-no-color', '-out=tfplan'], planEnv)
+  await tf(['init', '-input=false', '-no-color'])
+  await tf(['plan', '-input=false', '-no-color', '-out=tfplan', ...planArgs])
   const json = JSON.parse(await tf(['show', '-json', 'tfplan'])) as PlanJson
   const text = await tf(['show', '-no-color', 'tfplan'])
   const read = await readProviderSchemas({ run: async args => ({ stdout: await tf(args) }) })
@@ -303,15 +304,15 @@ function parseTerraformText(text: string): TerraformView {
       view.outputs = parseTerraformBlock(body)
       section = 'outputs'
     }
-    const header = /^ {2}# (\S+) (?:will be|must be|has been|has changed|is tainted)/.exec(l)
+    const header = /^ {1,2}# (\S+) (?:has moved to (\S+)$|(?:will|must|has|is) )/.exec(l)
     if (!header || section === undefined || section === 'outputs') continue
     // The block: from the `resource "t" "n" {` line to its `}` at the same indentation.
     let j = i + 1
-    while (j < lines.length && lines[j].startsWith('  #')) j++
+    while (j < lines.length && /^ {1,2}#/.test(lines[j])) j++
     const body: string[] = []
     for (j++; j < lines.length && lines[j] !== '    }'; j++) body.push(lines[j].slice(4))
     const target = section === 'drift' ? view.drift : view.resources
-    target.set(header[1], parseTerraformBlock(body))
+    target.set(header[2] ?? header[1], parseTerraformBlock(body))
     i = j
   }
   return view
@@ -494,8 +495,11 @@ function checkPlan(corpus: Corpus, schemas: ProviderSchemas | undefined): string
   const problems: string[] = []
   const seen = new Set<string>()
   for (const rc of corpus.json.resource_changes ?? []) {
-    if (rc.change.actions.every(a => a === 'no-op')) continue
+    // No-ops that Terraform lists (moves, imports) must show no change from us either.
+    if (rc.change.actions.every(a => a === 'no-op') && !view.resources.has(rc.address)) continue
     seen.add(rc.address)
+    // A forget shows no attribute change in Terraform; what we list identifies the object (checked elsewhere).
+    if (rc.change.actions.includes('forget')) continue
     const theirs = view.resources.get(rc.address)
     if (!theirs) {
       problems.push(`${rc.address}: not found in terraform show`)
@@ -619,6 +623,44 @@ describe('diffs against terraform show: terraform_data structures', () => {
     const lines = resourceAttributeLines(plainCtx, rc, { detail: 'diff' })
     expect(lines).toHaveLength(1)
     expect(lines[0]).toMatch(/^- <code>id<\/code> = <code>"[0-9a-f-]{36}"<\/code>$/)
+  })
+})
+
+describe('diffs against terraform show: moves, imports, removals, modules, sensitive outputs', () => {
+  let corpus: Corpus
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tf-fidelity-cli-'))
+    dirs.push(dir)
+    writeFileSync(join(dir, 'empty.tfrc'), '')
+    corpus = await buildCorpus('lifecycle', { TF_CLI_CONFIG_FILE: join(dir, 'empty.tfrc') }, [
+      '-replace=terraform_data.requested'
+    ])
+  })
+
+  it('classifies and values every changed leaf as terraform show does', () => {
+    const view = parseTerraformText(corpus.text)
+    expect([...view.resources.keys()].sort()).toEqual([
+      'module.child.terraform_data.inner',
+      'terraform_data.adopted',
+      'terraform_data.handed_over',
+      'terraform_data.moved_here',
+      'terraform_data.new_name',
+      'terraform_data.requested'
+    ])
+    expect(checkPlan(corpus, corpus.schemas)).toEqual([])
+  })
+
+  it('a sensitive output is changed without showing either value', () => {
+    expect(outputChangeLines(plainCtx, 'secret', corpus.json.output_changes!.secret)).toEqual([
+      '- <code>secret</code>: <em>(sensitive)</em> (changed)'
+    ])
+  })
+
+  it('a forgotten object is identified', () => {
+    const rc = corpus.json.resource_changes!.find(r => r.address === 'terraform_data.handed_over')!
+    expect(resourceAttributeLines(plainCtx, rc, { detail: 'diff' })).toEqual([
+      expect.stringMatching(/^- <code>id<\/code> = <code>"[0-9a-f-]{36}"<\/code>$/)
+    ])
   })
 })
 
