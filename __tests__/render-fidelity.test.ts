@@ -404,7 +404,8 @@ function parseOurLines(lines: readonly string[], mode: 'add' | 'remove'): Entry[
     const parent = headers[headers.length - 1]
     if (parent?.kind === 'lines') {
       const l = /^line \d+: (removed|added) (<code>.*<\/code>)$/.exec(text)!
-      const value = JSON.stringify(unescapeHtml(/^<code>(.*)<\/code>$/.exec(l[2])![1]))
+      const lineText = unescapeHtml(/^<code>(.*)<\/code>$/.exec(l[2])![1])
+      const value = lineText.includes('…(') ? `~${JSON.stringify(lineText)}` : JSON.stringify(lineText)
       const path = `${parent.path}{lines}`
       out.push(l[1] === 'added' ? { kind: 'add', path, after: value } : { kind: 'remove', path, before: value })
       continue

@@ -16,6 +16,7 @@ import type { ProviderSchemas } from '../plan/provider-schema.js'
 import { childFlags, type PathStep, type ValueDiff } from '../plan/value-diff.js'
 import { code } from './safe-text.js'
 import {
+  changedPair,
   changedValues,
   cutRaw,
   inlineRaw,
@@ -234,8 +235,15 @@ function updateLines(
       `${name}: multi-line string, ${count(removed, 'removed')}, ${count(added, 'added')}:`,
       forced
     )
-    for (const l of d.lines) {
-      const text = cutRaw(ctx.redact(l.text), lines.max)
+    // A removed line followed by an added one is an edited line: a long pair is cut around its difference.
+    const texts = d.lines.map(l => ctx.redact(l.text))
+    for (let i = 0; i < d.lines.length; i++) {
+      const l = d.lines[i]
+      const next = d.lines[i + 1]
+      let text = cutRaw(texts[i], lines.max)
+      if (l.action === 'delete' && next?.action === 'create') text = changedPair(texts[i], texts[i + 1], lines.max)[0]
+      else if (l.action === 'create' && d.lines[i - 1]?.action === 'delete')
+        text = changedPair(texts[i - 1], texts[i], lines.max)[1]
       lines.push(
         depth + 1,
         shown,
