@@ -1,8 +1,42 @@
-// Flattens a change's before/after into the leaf attributes that differ, with paths like `tags.env` or
-// `site_config[0].minimum_tls_version`, carrying the unknown and sensitive flags of each side.
-import type { Change, JsonValue, ShapeFlags } from './plan-json.js'
+// A change's diff: `resourceDiff` / `outputDiff` give the structural diff (value-diff.ts) with the resource's
+// schema types; `attributeDiffs` is the older flat list of changed leaves by position, kept for its callers.
+import type { Change, JsonValue, OutputChange, ResourceChange, ShapeFlags } from './plan-json.js'
+import { blockType, resourceSchema, type ProviderSchemas } from './provider-schema.js'
+import { deepEqual, diffValues, DYNAMIC, type PathStep, type ValueDiff } from './value-diff.js'
 
-export type PathStep = string | number
+export type { PathStep }
+export { deepEqual }
+
+/** The structural diff of a resource change, typed by its provider schema when `schemas` has it. */
+export function resourceDiff(rc: ResourceChange, schemas?: ProviderSchemas): ValueDiff {
+  const c = rc.change
+  return diffValues(
+    {
+      before: c.before ?? undefined,
+      after: c.after ?? undefined,
+      unknown: c.after_unknown,
+      beforeSensitive: c.before_sensitive,
+      afterSensitive: c.after_sensitive,
+      replacePaths: c.replace_paths
+    },
+    blockType(resourceSchema(schemas, rc))
+  )
+}
+
+/** The structural diff of an output change (outputs have no schema: types are inferred, arrays are lists). */
+export function outputDiff(name: string, oc: OutputChange): ValueDiff {
+  return diffValues(
+    {
+      before: oc.before ?? undefined,
+      after: oc.after ?? undefined,
+      unknown: oc.after_unknown,
+      beforeSensitive: oc.before_sensitive,
+      afterSensitive: oc.after_sensitive
+    },
+    DYNAMIC,
+    [name]
+  )
+}
 
 export interface AttributeDiff {
   path: PathStep[]
@@ -28,16 +62,6 @@ function childValue(v: JsonValue | undefined, step: PathStep): JsonValue | undef
   if (Array.isArray(v)) return typeof step === 'number' ? v[step] : undefined
   if (isObject(v)) return typeof step === 'string' ? v[step] : undefined
   return undefined
-}
-
-export function deepEqual(a: JsonValue | undefined, b: JsonValue | undefined): boolean {
-  if (a === b) return true
-  if (!isContainer(a) || !isContainer(b)) return false
-  if (Array.isArray(a) !== Array.isArray(b)) return false
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => deepEqual(x, b[i]))
-  const ka = Object.keys(a as Obj)
-  const kb = Object.keys(b as Obj)
-  return ka.length === kb.length && ka.every(k => deepEqual((a as Obj)[k], (b as Obj)[k]))
 }
 
 /** The changed leaves of one change, in a stable order (object keys sorted, list items by index). */

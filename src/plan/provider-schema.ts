@@ -2,6 +2,7 @@
 // attribute's type (list, set, map, object) that the plan JSON alone does not say.
 // https://developer.hashicorp.com/terraform/cli/commands/providers/schema
 import type { ResourceChange } from './plan-json.js'
+import { DYNAMIC, type TypeInfo } from './value-diff.js'
 
 /** A cty type in JSON: "string", ["list","string"], ["set",["object",{...}]], ["map","number"], "dynamic"... */
 export type CtyType = string | [string, ...unknown[]]
@@ -52,4 +53,67 @@ export function resourceSchema(schemas: ProviderSchemas | undefined, rc: Resourc
     if (block) return block
   }
   return undefined
+}
+
+/** The diff type of a resource's attributes, from its schema block; `dynamic` (inferred) without one. */
+export function blockType(block: SchemaBlock | undefined): TypeInfo {
+  if (!block) return DYNAMIC
+  const attributes: Record<string, TypeInfo> = {}
+  for (const [name, attr] of Object.entries(block.attributes ?? {})) attributes[name] = attributeType(attr)
+  for (const [name, nested] of Object.entries(block.block_types ?? {})) {
+    const inner = blockType(nested.block)
+    attributes[name] =
+      nested.nesting_mode === 'list'
+        ? { kind: 'list', element: inner, byIndex: true }
+        : nested.nesting_mode === 'set'
+          ? { kind: 'set', element: inner }
+          : nested.nesting_mode === 'map'
+            ? { kind: 'map', element: inner }
+            : inner
+  }
+  return { kind: 'object', attributes }
+}
+
+function attributeType(attr: SchemaAttribute): TypeInfo {
+  if (attr.nested_type) {
+    const inner = blockType({ attributes: attr.nested_type.attributes })
+    switch (attr.nested_type.nesting_mode) {
+      case 'list':
+        return { kind: 'list', element: inner, byIndex: true }
+      case 'set':
+        return { kind: 'set', element: inner }
+      case 'map':
+        return { kind: 'map', element: inner }
+      default:
+        return inner
+    }
+  }
+  return attr.type === undefined ? DYNAMIC : ctyType(attr.type)
+}
+
+/** A cty type in its JSON form: "string", ["list","string"], ["object",{"a":"number"}], ["tuple",[...]]. */
+export function ctyType(t: unknown): TypeInfo {
+  if (t === 'dynamic') return DYNAMIC
+  if (typeof t === 'string') return { kind: 'primitive' }
+  if (!Array.isArray(t) || t.length < 2) return DYNAMIC
+  const [kind, arg] = t as [unknown, unknown]
+  switch (kind) {
+    case 'list':
+      return { kind: 'list', element: ctyType(arg) }
+    case 'set':
+      return { kind: 'set', element: ctyType(arg) }
+    case 'map':
+      return { kind: 'map', element: ctyType(arg) }
+    case 'object': {
+      const attributes: Record<string, TypeInfo> = {}
+      if (typeof arg === 'object' && arg !== null)
+        for (const [k, v] of Object.entries(arg as Record<string, unknown>)) attributes[k] = ctyType(v)
+      return { kind: 'object', attributes }
+    }
+    case 'tuple':
+      // Positional by definition; its element types differ, so they are inferred.
+      return { kind: 'list', element: DYNAMIC, byIndex: true }
+    default:
+      return DYNAMIC
+  }
 }
