@@ -310,23 +310,15 @@ function joinParts(parts) {
     return parts.join(SEPARATOR) + '\n';
 }
 
-;// CONCATENATED MODULE: ./src/plan/attribute-diff.ts
+;// CONCATENATED MODULE: ./src/plan/value-diff.ts
+// The structural diff of one value (a resource's attributes, an output, a decoded JSON string), with Terraform's
+// semantics: lists matched by longest common subsequence, sets by value, maps and objects by key, unknown and
+// sensitive values wherever the plan marks them, and the attributes that force replacement.
+
+const value_diff_DYNAMIC = { kind: 'dynamic' };
+const PRIMITIVE = { kind: 'primitive' };
 const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isContainer = (v) => typeof v === 'object' && v !== null;
-function child(flags, step) {
-    if (flags === true || flags === false || flags === undefined)
-        return flags === true ? true : undefined;
-    if (Array.isArray(flags))
-        return typeof step === 'number' ? flags[step] : undefined;
-    return typeof step === 'string' ? flags[step] : undefined;
-}
-function childValue(v, step) {
-    if (Array.isArray(v))
-        return typeof step === 'number' ? v[step] : undefined;
-    if (isObject(v))
-        return typeof step === 'string' ? v[step] : undefined;
-    return undefined;
-}
 function deepEqual(a, b) {
     if (a === b)
         return true;
@@ -338,15 +330,352 @@ function deepEqual(a, b) {
         return a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
     const ka = Object.keys(a);
     const kb = Object.keys(b);
-    return ka.length === kb.length && ka.every(k => deepEqual(a[k], b[k]));
+    return ka.length === kb.length && ka.every(k => k in b && deepEqual(a[k], b[k]));
+}
+/** True when a flag tree marks anything (unknown / sensitive) anywhere. */
+function anyFlag(flags) {
+    if (flags === true)
+        return true;
+    if (typeof flags !== 'object' || flags === null)
+        return false;
+    return Array.isArray(flags) ? flags.some(anyFlag) : Object.values(flags).some(anyFlag);
+}
+function childFlags(flags, step) {
+    if (typeof flags !== 'object' || flags === null)
+        return undefined;
+    if (Array.isArray(flags))
+        return typeof step === 'number' ? flags[step] : undefined;
+    return typeof step === 'string' ? flags[step] : undefined;
+}
+function childValue(v, step) {
+    if (Array.isArray(v))
+        return typeof step === 'number' ? v[step] : undefined;
+    if (isObject(v))
+        return typeof step === 'string' ? v[step] : undefined;
+    return undefined;
+}
+/** Whether a string is JSON Terraform would show as `jsonencode(...)`: an encoded object or array. */
+function parseJsonString(s) {
+    const t = s.trimStart();
+    if (t[0] !== '{' && t[0] !== '[')
+        return undefined;
+    try {
+        const v = JSON.parse(s);
+        return isContainer(v) ? v : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Most lines of a multi-line string compared by LCS; longer strings are compared by position. */
+const MAX_LINE_DIFF = 5000;
+function value_diff_diffValues(input, type = value_diff_DYNAMIC, path = []) {
+    return walk(path, input.before, input.after, input.unknown, input.beforeSensitive, input.afterSensitive, type, input.replacePaths ?? []);
+}
+function isForcing(paths, path) {
+    // A replace path names the attribute (or a prefix of where the value sits: a set has no stable index).
+    return paths.some(p => p.length <= path.length && p.length > 0 && p.every((step, i) => step === path[i]));
+}
+function walk(path, before, after, unknown, bs, as, type, replace) {
+    const node = {
+        action: 'no-op',
+        before,
+        after,
+        unknown,
+        beforeSensitive: bs,
+        afterSensitive: as,
+        forcesReplacement: replace.length > 0 && isForcing(replace, path)
+    };
+    const bNull = before === undefined || before === null;
+    const aNull = after === undefined || after === null;
+    if (unknown === true) {
+        node.leaf = 'unknown';
+        node.action = bNull ? 'create' : 'update';
+        return node;
+    }
+    if (bs === true || as === true) {
+        node.leaf = 'sensitive';
+        node.action =
+            bNull && aNull
+                ? 'no-op'
+                : bNull
+                    ? 'create'
+                    : aNull
+                        ? 'delete'
+                        : (bs === true) !== (as === true) || !deepEqual(before, after)
+                            ? 'update'
+                            : 'no-op';
+        return node;
+    }
+    if (bNull && aNull)
+        return node;
+    const kind = containerKind(type, bNull ? after : before);
+    const otherKind = containerKind(type, bNull ? before : after);
+    if (kind && (bNull || aNull || kind === otherKind)) {
+        node.collection = kind;
+        node.children = children(path, before, after, unknown, bs, as, type, kind, replace);
+        node.action = bNull
+            ? 'create'
+            : aNull
+                ? 'delete'
+                : node.children.some(c => c.diff.action !== 'no-op')
+                    ? 'update'
+                    : 'no-op';
+        return node;
+    }
+    node.leaf = 'value';
+    node.action = bNull ? 'create' : aNull ? 'delete' : deepEqual(before, after) ? 'no-op' : 'update';
+    if (node.action === 'update' && typeof before === 'string' && typeof after === 'string') {
+        const bj = parseJsonString(before);
+        const aj = parseJsonString(after);
+        if (bj !== undefined && aj !== undefined) {
+            const inner = walk([], bj, aj, undefined, undefined, undefined, value_diff_DYNAMIC, []);
+            // Only whitespace or key order changed: Terraform shows the JSON as unchanged, but it is a change.
+            if (inner.action !== 'no-op')
+                node.json = inner;
+        }
+        else if (before.includes('\n') || after.includes('\n'))
+            node.lines = lineDiff(before, after);
+    }
+    return node;
+}
+function containerKind(type, v) {
+    if (!isContainer(v))
+        return undefined;
+    switch (type.kind) {
+        case 'list':
+        case 'set':
+            return Array.isArray(v) ? type.kind : undefined;
+        case 'map':
+        case 'object':
+            return isObject(v) ? type.kind : undefined;
+        case 'primitive':
+            return undefined;
+        default:
+            return Array.isArray(v) ? 'list' : 'object';
+    }
+}
+function elementType(type, key) {
+    switch (type.kind) {
+        case 'list':
+        case 'set':
+        case 'map':
+            return type.element;
+        case 'object':
+            return typeof key === 'string' ? (type.attributes[key] ?? value_diff_DYNAMIC) : value_diff_DYNAMIC;
+        case 'primitive':
+            return PRIMITIVE;
+        default:
+            return value_diff_DYNAMIC;
+    }
+}
+/** An element's identity for matching: its value and where it is unknown or sensitive. */
+function elementKey(v, unknown, sens) {
+    const u = anyFlag(unknown) ? JSON.stringify(unknown) : '';
+    const s = anyFlag(sens) ? JSON.stringify(sens) : '';
+    return u === '' && s === '' ? JSON.stringify(v ?? null) : `${JSON.stringify(v ?? null)}\u0000${u}\u0000${s}`;
+}
+function children(path, before, after, unknown, bs, as, type, kind, replace) {
+    // The path only serves to find replace paths: not built when there are none.
+    const child = (key, b, a) => ({
+        key,
+        diff: walk(replace.length > 0 ? [...path, key] : path, b === undefined ? undefined : childValue(before, b), a === undefined ? undefined : childValue(after, a), a === undefined ? undefined : childFlags(unknown, a), b === undefined ? undefined : childFlags(bs, b), a === undefined ? undefined : childFlags(as, a), elementType(type, key), replace)
+    });
+    if (kind === 'map' || kind === 'object') {
+        const keys = new Set();
+        for (const v of [before, after, unknown])
+            if (isObject(v))
+                for (const k of Object.keys(v))
+                    keys.add(k);
+        return [...keys].sort().map(k => child(k, isObject(before) && k in before ? k : undefined, k));
+    }
+    const b = Array.isArray(before) ? before : [];
+    // An unknown element of a known list shows in after_unknown only (its after value is null).
+    const aLength = Math.max(Array.isArray(after) ? after.length : 0, Array.isArray(unknown) ? unknown.length : 0);
+    let matches;
+    if (b.length === 0 || aLength === 0 || (kind === 'list' && type.kind === 'list' && type.byIndex)) {
+        matches = [];
+        for (let i = 0; i < Math.max(b.length, aLength); i++)
+            matches.push({ before: i < b.length ? i : -1, after: i < aLength ? i : -1 });
+    }
+    else {
+        const bKeys = b.map((v, i) => elementKey(v, undefined, childFlags(bs, i)));
+        const aKeys = Array.from({ length: aLength }, (_, i) => elementKey(childValue(after, i), childFlags(unknown, i), childFlags(as, i)));
+        const elementIsObject = (v) => isObject(v);
+        matches =
+            kind === 'set'
+                ? matchSet(bKeys, aKeys)
+                : matchList(bKeys, aKeys, (i, j) => elementIsObject(b[i]) && elementIsObject(childValue(after, j)));
+    }
+    return matches.map(m => child(m.after >= 0 ? m.after : m.before, m.before >= 0 ? m.before : undefined, m.after >= 0 ? m.after : undefined));
+}
+/** The changed lines of a multi-line string, by LCS over lines. */
+function lineDiff(before, after) {
+    const b = before.split('\n');
+    const a = after.split('\n');
+    const out = [];
+    const matches = [];
+    if (b.length + a.length > MAX_LINE_DIFF) {
+        // Too long for LCS: compare by position.
+        for (let i = 0; i < Math.max(b.length, a.length); i++) {
+            if (b[i] === a[i])
+                continue;
+            if (i < b.length)
+                matches.push({ before: i, after: -1 });
+            if (i < a.length)
+                matches.push({ before: -1, after: i });
+        }
+    }
+    else
+        matches.push(...matchList(b, a));
+    for (const m of matches) {
+        if (m.before >= 0 && m.after >= 0) {
+            // Paired by position (same number of lines): an edited line is the old line out, the new line in.
+            if (b[m.before] !== a[m.after])
+                out.push({ action: 'delete', line: m.before + 1, text: b[m.before] }, { action: 'create', line: m.after + 1, text: a[m.after] });
+            continue;
+        }
+        if (m.before >= 0)
+            out.push({ action: 'delete', line: m.before + 1, text: b[m.before] });
+        else
+            out.push({ action: 'create', line: m.after + 1, text: a[m.after] });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/plan/provider-schema.ts
+
+/** The schema block of a resource change's type, or undefined when the schemas do not cover it. */
+function provider_schema_resourceSchema(schemas, rc) {
+    const providers = schemas?.provider_schemas;
+    if (!providers)
+        return undefined;
+    const pick = (p) => (rc.mode === 'data' ? p?.data_source_schemas : p?.resource_schemas)?.[rc.type]?.block;
+    if (rc.provider_name && providers[rc.provider_name])
+        return pick(providers[rc.provider_name]);
+    for (const p of Object.values(providers)) {
+        const block = pick(p);
+        if (block)
+            return block;
+    }
+    return undefined;
+}
+/** The diff type of a resource's attributes, from its schema block; `dynamic` (inferred) without one. */
+function provider_schema_blockType(block) {
+    if (!block)
+        return DYNAMIC;
+    const attributes = {};
+    for (const [name, attr] of Object.entries(block.attributes ?? {}))
+        attributes[name] = attributeType(attr);
+    for (const [name, nested] of Object.entries(block.block_types ?? {})) {
+        const inner = provider_schema_blockType(nested.block);
+        attributes[name] =
+            nested.nesting_mode === 'list'
+                ? { kind: 'list', element: inner, byIndex: true }
+                : nested.nesting_mode === 'set'
+                    ? { kind: 'set', element: inner }
+                    : nested.nesting_mode === 'map'
+                        ? { kind: 'map', element: inner }
+                        : inner;
+    }
+    return { kind: 'object', attributes };
+}
+function attributeType(attr) {
+    if (attr.nested_type) {
+        const inner = provider_schema_blockType({ attributes: attr.nested_type.attributes });
+        switch (attr.nested_type.nesting_mode) {
+            case 'list':
+                return { kind: 'list', element: inner, byIndex: true };
+            case 'set':
+                return { kind: 'set', element: inner };
+            case 'map':
+                return { kind: 'map', element: inner };
+            default:
+                return inner;
+        }
+    }
+    return attr.type === undefined ? DYNAMIC : ctyType(attr.type);
+}
+/** A cty type in its JSON form: "string", ["list","string"], ["object",{"a":"number"}], ["tuple",[...]]. */
+function ctyType(t) {
+    if (t === 'dynamic')
+        return DYNAMIC;
+    if (typeof t === 'string')
+        return { kind: 'primitive' };
+    if (!Array.isArray(t) || t.length < 2)
+        return DYNAMIC;
+    const [kind, arg] = t;
+    switch (kind) {
+        case 'list':
+            return { kind: 'list', element: ctyType(arg) };
+        case 'set':
+            return { kind: 'set', element: ctyType(arg) };
+        case 'map':
+            return { kind: 'map', element: ctyType(arg) };
+        case 'object': {
+            const attributes = {};
+            if (typeof arg === 'object' && arg !== null)
+                for (const [k, v] of Object.entries(arg))
+                    attributes[k] = ctyType(v);
+            return { kind: 'object', attributes };
+        }
+        case 'tuple':
+            // Positional by definition; its element types differ, so they are inferred.
+            return { kind: 'list', element: DYNAMIC, byIndex: true };
+        default:
+            return DYNAMIC;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/plan/attribute-diff.ts
+
+
+
+/** The structural diff of a resource change, typed by its provider schema when `schemas` has it. */
+function resourceDiff(rc, schemas) {
+    const c = rc.change;
+    return diffValues({
+        before: c.before ?? undefined,
+        after: c.after ?? undefined,
+        unknown: c.after_unknown,
+        beforeSensitive: c.before_sensitive,
+        afterSensitive: c.after_sensitive,
+        replacePaths: c.replace_paths
+    }, blockType(resourceSchema(schemas, rc)));
+}
+/** The structural diff of an output change (outputs have no schema: types are inferred, arrays are lists). */
+function outputDiff(name, oc) {
+    return diffValues({
+        before: oc.before ?? undefined,
+        after: oc.after ?? undefined,
+        unknown: oc.after_unknown,
+        beforeSensitive: oc.before_sensitive,
+        afterSensitive: oc.after_sensitive
+    }, DYNAMIC, [name]);
+}
+const attribute_diff_isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const attribute_diff_isContainer = (v) => typeof v === 'object' && v !== null;
+function child(flags, step) {
+    if (flags === true || flags === false || flags === undefined)
+        return flags === true ? true : undefined;
+    if (Array.isArray(flags))
+        return typeof step === 'number' ? flags[step] : undefined;
+    return typeof step === 'string' ? flags[step] : undefined;
+}
+function attribute_diff_childValue(v, step) {
+    if (Array.isArray(v))
+        return typeof step === 'number' ? v[step] : undefined;
+    if (attribute_diff_isObject(v))
+        return typeof step === 'string' ? v[step] : undefined;
+    return undefined;
 }
 /** The changed leaves of one change, in a stable order (object keys sorted, list items by index). */
 function attributeDiffs(change) {
     const out = [];
-    walk([], change.before ?? undefined, change.after ?? undefined, change.after_unknown, change.before_sensitive, change.after_sensitive, out);
+    attribute_diff_walk([], change.before ?? undefined, change.after ?? undefined, change.after_unknown, change.before_sensitive, change.after_sensitive, out);
     return out;
 }
-function walk(path, before, after, unknown, beforeSens, afterSens, out) {
+function attribute_diff_walk(path, before, after, unknown, beforeSens, afterSens, out) {
     const afterUnknown = unknown === true;
     const bs = beforeSens === true;
     const as = afterSens === true;
@@ -366,7 +695,7 @@ function walk(path, before, after, unknown, beforeSens, afterSens, out) {
             leaf();
         return;
     }
-    if (isContainer(before) || isContainer(after)) {
+    if (attribute_diff_isContainer(before) || attribute_diff_isContainer(after)) {
         const steps = childSteps(before, after, unknown);
         if (steps.length === 0) {
             if (!deepEqual(before ?? null, after ?? null) && !(before === undefined && isEmpty(after)))
@@ -374,7 +703,7 @@ function walk(path, before, after, unknown, beforeSens, afterSens, out) {
             return;
         }
         for (const step of steps)
-            walk([...path, step], childValue(before, step), childValue(after, step), child(unknown, step), child(beforeSens, step), child(afterSens, step), out);
+            attribute_diff_walk([...path, step], attribute_diff_childValue(before, step), attribute_diff_childValue(after, step), child(unknown, step), child(beforeSens, step), child(afterSens, step), out);
         return;
     }
     // Scalars: null and "absent" are the same to the reader.
@@ -382,7 +711,7 @@ function walk(path, before, after, unknown, beforeSens, afterSens, out) {
         leaf();
 }
 function isEmpty(v) {
-    return (v === undefined || v === null || (Array.isArray(v) ? v.length === 0 : isObject(v) && Object.keys(v).length === 0));
+    return (v === undefined || v === null || (Array.isArray(v) ? v.length === 0 : attribute_diff_isObject(v) && Object.keys(v).length === 0));
 }
 function childSteps(before, after, unknown) {
     if (Array.isArray(before) || Array.isArray(after) || Array.isArray(unknown)) {
@@ -391,7 +720,7 @@ function childSteps(before, after, unknown) {
     }
     const keys = new Set();
     for (const v of [before, after, unknown])
-        if (isObject(v))
+        if (attribute_diff_isObject(v))
             for (const k of Object.keys(v))
                 keys.add(k);
     return [...keys].sort();
@@ -465,7 +794,7 @@ function truncate(s, max) {
     return `${s.slice(0, cut)}…(${s.length - cut} more chars)`;
 }
 /** An inline code element for a raw (already redacted) string, truncated to `max` characters first. */
-function code(raw, max = 200) {
+function safe_text_code(raw, max = 200) {
     return `<code>${escapeInline(truncate(raw, max))}</code>`;
 }
 /** A fenced code block that no line of `text` can close (the fence is longer than any backtick run). */
@@ -487,26 +816,128 @@ function truncateLines(text, max) {
 }
 
 ;// CONCATENATED MODULE: ./src/render/values.ts
-// How one attribute value or change is written: redacted, sensitive and unknown values named, truncated, escaped.
+// How one attribute value or change is written: redacted, sensitive and unknown values named, long values cut
+// around what differs, escaped.
+
 
 
 const SENSITIVE = '<em>(sensitive)</em>';
 const UNKNOWN = '<em>(known after apply)</em>';
-/** longest value shown in a table cell before "…(N more chars)" */
-const MAX_VALUE_CHARS = 200;
+/** Inside a value written inline: unquoted, so never confused with a string. */
+const INLINE_SENSITIVE = '(sensitive)';
+const INLINE_UNKNOWN = '(known after apply)';
+/** longest value shown before it is cut (a change shows the part around its first difference) */
+const MAX_VALUE_CHARS = 500;
 /** longest resource address shown */
 const MAX_ADDRESS_CHARS = 300;
-function valueText(ctx, v) {
+/** characters kept before the first difference of a long changed value */
+const WINDOW_LEAD = 60;
+const NO_CUT = Number.MAX_SAFE_INTEGER;
+/** A value as one line of raw text (JSON-like; unknown and sensitive parts named), not yet escaped. */
+function inlineRaw(ctx, v, path = [], unknown, sensitive) {
+    // One path array, extended and shortened in place: this runs for every value of a 10,000-resource plan.
+    return raw(ctx, v, [...path], unknown, sensitive);
+}
+function raw(ctx, v, path, unknown, sensitive) {
+    if (unknown === true)
+        return INLINE_UNKNOWN;
     if (v === undefined || v === null)
-        return code('null');
-    const raw = typeof v === 'string' ? JSON.stringify(ctx.redact(v)) : ctx.redact(JSON.stringify(v));
-    return code(raw, MAX_VALUE_CHARS);
+        return 'null';
+    if (sensitive === true || (path.length > 0 && ctx.isCredentialPath(path)))
+        return INLINE_SENSITIVE;
+    if (typeof v === 'string')
+        return JSON.stringify(ctx.redact(v));
+    if (typeof v !== 'object')
+        return String(v);
+    const nestedUnknown = typeof unknown === 'object' && unknown !== null ? unknown : undefined;
+    const nestedSensitive = typeof sensitive === 'object' && sensitive !== null ? sensitive : undefined;
+    if (Array.isArray(v)) {
+        const n = Math.max(v.length, Array.isArray(nestedUnknown) ? nestedUnknown.length : 0);
+        let out = '[';
+        for (let i = 0; i < n; i++) {
+            path.push(i);
+            out += (i > 0 ? ',' : '') + raw(ctx, v[i], path, childFlags(nestedUnknown, i), childFlags(nestedSensitive, i));
+            path.pop();
+        }
+        return `${out}]`;
+    }
+    let keys = Object.keys(v);
+    if (nestedUnknown && !Array.isArray(nestedUnknown)) {
+        const extra = Object.keys(nestedUnknown).filter(k => nestedUnknown[k] === true && !(k in v));
+        if (extra.length > 0)
+            keys = [...keys, ...extra];
+    }
+    keys.sort();
+    let out = '{';
+    let first = true;
+    for (const k of keys) {
+        const u = nestedUnknown ? childFlags(nestedUnknown, k) : undefined;
+        // Null attributes are noise in an object shown whole (Terraform hides them too).
+        if ((v[k] === null || v[k] === undefined) && u !== true)
+            continue;
+        path.push(k);
+        out += `${first ? '' : ','}${JSON.stringify(ctx.redact(k))}:${raw(ctx, v[k], path, u, nestedSensitive ? childFlags(nestedSensitive, k) : undefined)}`;
+        path.pop();
+        first = false;
+    }
+    return `${out}}`;
+}
+/** Cuts raw text to `max` characters, saying how many were left out. */
+function cutRaw(s, max) {
+    if (s.length <= max)
+        return s;
+    let at = max;
+    const c = s.charCodeAt(at - 1);
+    if (c >= 0xd800 && c <= 0xdbff)
+        at--;
+    return `${s.slice(0, at)}…(${s.length - at} more chars)`;
+}
+/** A value as a code element (`(known after apply)` / `(sensitive)` in italics when it is wholly so). */
+function inlineValue(ctx, v, path, unknown, sensitive, max = MAX_VALUE_CHARS) {
+    const raw = inlineRaw(ctx, v, path, unknown, sensitive);
+    if (raw === INLINE_UNKNOWN)
+        return UNKNOWN;
+    if (raw === INLINE_SENSITIVE)
+        return SENSITIVE;
+    return safe_text_code(cutRaw(raw, max), NO_CUT);
+}
+/**
+ * Both sides of a changed value, each at most about `max` characters: when longer, a window that starts a
+ * little before the first difference, with the elided parts counted, so the change is always visible.
+ */
+function changedPair(before, after, max = MAX_VALUE_CHARS) {
+    if (before.length <= max && after.length <= max)
+        return [before, after];
+    let prefix = 0;
+    const limit = Math.min(before.length, after.length);
+    while (prefix < limit && before.charCodeAt(prefix) === after.charCodeAt(prefix))
+        prefix++;
+    let start = Math.max(0, prefix - WINDOW_LEAD);
+    const c = before.charCodeAt(start);
+    if (start > 0 && c >= 0xdc00 && c <= 0xdfff)
+        start--;
+    const side = (s) => {
+        const head = start > 0 ? `…(${start} chars)…` : '';
+        return head + cutRaw(s.slice(start), max);
+    };
+    return [side(before), side(after)];
+}
+/** Old and new value of a changed leaf as code elements, windowed around the difference when long. */
+function changedValues(ctx, before, after, path, max = MAX_VALUE_CHARS) {
+    const b = inlineRaw(ctx, before, path);
+    const a = inlineRaw(ctx, after, path);
+    const wrap = (raw) => (raw === INLINE_SENSITIVE ? SENSITIVE : code(raw, NO_CUT));
+    const [wb, wa] = changedPair(b, a, max);
+    return [wrap(wb), wrap(wa)];
+}
+function valueText(ctx, v) {
+    return inlineValue(ctx, v, [], undefined, undefined);
 }
 function addressCode(ctx, address) {
-    return code(ctx.redact(address), MAX_ADDRESS_CHARS);
+    return safe_text_code(ctx.redact(address), MAX_ADDRESS_CHARS);
 }
 function pathCode(ctx, path) {
-    return code(ctx.redact(formatPath(path)), MAX_VALUE_CHARS);
+    return safe_text_code(ctx.redact(formatPath(path)), MAX_VALUE_CHARS);
 }
 /** `tags.env`: "dev" → "prod" ; for a create only the new value, for a delete only the old one. */
 function diffLine(ctx, d, forcesReplacement) {
@@ -519,7 +950,7 @@ function diffLine(ctx, d, forcesReplacement) {
     if (d.before === undefined)
         return `${name} = ${after}${mark}`;
     if (d.after === undefined && !d.afterUnknown)
-        return `${name} = ${before} → ${code('null')}${mark}`;
+        return `${name} = ${before} → ${safe_text_code('null')}${mark}`;
     if (before === after && (d.beforeSensitive || d.afterSensitive || credential))
         return `${name}: ${SENSITIVE} (changed)${mark}`;
     return `${name}: ${before} → ${after}${mark}`;
@@ -589,7 +1020,7 @@ function reasonText(ctx, rc) {
     const reason = rc.action_reason;
     if (reason) {
         const words = REASONS[reason] ?? 'see the reason code';
-        parts.push(`${words.replace(/`([^`]+)`/g, (_, c) => code(c))} (${code(reason)})`);
+        parts.push(`${words.replace(/`([^`]+)`/g, (_, c) => safe_text_code(c))} (${safe_text_code(reason)})`);
     }
     const paths = rc.change.replace_paths ?? [];
     if (paths.length > 0)
@@ -606,10 +1037,10 @@ function notes(ctx, rc) {
     if (isMove(rc))
         n.push(`moved from ${addressCode(ctx, rc.previous_address)}`);
     if (isImport(rc))
-        n.push(rc.change.importing?.id ? `imported from ID ${code(ctx.redact(rc.change.importing.id))}` : 'imported');
+        n.push(rc.change.importing?.id ? `imported from ID ${safe_text_code(ctx.redact(rc.change.importing.id))}` : 'imported');
     return n.length > 0 ? `<br>${n.join('<br>')}` : '';
 }
-function isForcing(paths, path) {
+function sections_isForcing(paths, path) {
     if (!paths)
         return false;
     return paths.some(p => p.length <= path.length && p.every((step, i) => step === path[i]));
@@ -622,7 +1053,7 @@ function diffCell(ctx, rc, group) {
     if (diffs.length === 0)
         return '<em>no attribute changes</em>';
     const shown = diffs.slice(0, MAX_ATTRIBUTES_PER_RESOURCE);
-    const lines = shown.map(d => diffLine(ctx, d, isForcing(rc.change.replace_paths, d.path)));
+    const lines = shown.map(d => diffLine(ctx, d, sections_isForcing(rc.change.replace_paths, d.path)));
     if (diffs.length > shown.length)
         lines.push(`…and ${diffs.length - shown.length} more attributes`);
     return lines.join('<br>');
@@ -635,7 +1066,7 @@ function namesCell(ctx, rc, group) {
     if (diffs.length === 0)
         return '<em>no attribute changes</em>';
     const names = [...new Set(diffs.map(d => formatPath(d.path)))];
-    const shown = names.slice(0, MAX_ATTRIBUTES_PER_RESOURCE).map(n => code(ctx.redact(n)));
+    const shown = names.slice(0, MAX_ATTRIBUTES_PER_RESOURCE).map(n => safe_text_code(ctx.redact(n)));
     return shown.join(', ') + (names.length > shown.length ? `, …and ${names.length - shown.length} more` : '');
 }
 /** 60000 → "60,000" (toLocaleString loads ICU data: ~200 ms on a cold start). */
@@ -716,7 +1147,7 @@ function changesSection(ctx, heading, groups, level, room, listedAbove = new Set
             for (const rc of list)
                 byType.set(rc.type, (byType.get(rc.type) ?? 0) + 1);
             for (const [type, n] of [...byType].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)))
-                if (!out.push(`| ${titleOf(g)} | ${code(ctx.redact(type))} | ${n} |`))
+                if (!out.push(`| ${titleOf(g)} | ${safe_text_code(ctx.redact(type))} | ${n} |`))
                     return undefined;
         }
         return out.text();
@@ -805,7 +1236,7 @@ function outputsSection(ctx, outputs, level, room) {
     out.push(`${heading}\n`);
     if (level === 'names') {
         for (const [name, oc] of outputs)
-            if (!out.push(`- ${code(ctx.redact(name))} (${changeKind(oc.actions)})`))
+            if (!out.push(`- ${safe_text_code(ctx.redact(name))} (${changeKind(oc.actions)})`))
                 break;
         return out.text();
     }
@@ -814,8 +1245,8 @@ function outputsSection(ctx, outputs, level, room) {
         const kind = changeKind(oc.actions);
         const before = oc.before_sensitive === true ? SENSITIVE : valueText(ctx, oc.before);
         const after = oc.after_sensitive === true ? SENSITIVE : oc.after_unknown === true ? UNKNOWN : valueText(ctx, oc.after);
-        const change = kind === 'create' ? after : kind === 'destroy' ? `${before} → ${code('null')}` : `${before} → ${after}`;
-        if (!out.push(`| ${code(ctx.redact(name))} | ${kind} | ${change} |`))
+        const change = kind === 'create' ? after : kind === 'destroy' ? `${before} → ${safe_text_code('null')}` : `${before} → ${after}`;
+        if (!out.push(`| ${safe_text_code(ctx.redact(name))} | ${kind} | ${change} |`))
             break;
     }
     return out.text();
