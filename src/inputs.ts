@@ -55,7 +55,8 @@ export const INPUT_NAMES = [
   'allow-destroy',
   'guarded-resource-types',
   'changed-files',
-  'base-ref'
+  'base-ref',
+  'provider-cache'
 ] as const
 export type InputName = (typeof INPUT_NAMES)[number]
 
@@ -94,6 +95,8 @@ export interface Inputs {
   workspaceDir: string
   /** RUNNER_TEMP, absolute. */
   tempDir: string
+  /** Restore/save terraform's plugin cache with the Actions cache, keyed on the lock file. */
+  providerCache: boolean
 }
 
 export type Env = Record<string, string | undefined>
@@ -302,6 +305,7 @@ export function readInputs(env: Env, bundledStackDir: (stack: Stack) => string):
     changedFiles: lines(env, 'changed-files'),
     baseRef: raw(env, 'base-ref'),
     workspaceDir,
-    tempDir
+    tempDir,
+    providerCache: bool(env, 'provider-cache', true)
   }
 }

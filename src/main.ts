@@ -10,6 +10,7 @@ import { runValidate } from './commands/validate.js'
 import { runPlan } from './commands/plan.js'
 import { runApply } from './commands/apply.js'
 import { runDiscover } from './commands/discover-action.js'
+import { prepareProviderCache } from './provider-cache/index.js'
 
 export async function run(): Promise<void> {
   const report = new ActionsReporter()
@@ -38,6 +39,8 @@ export async function run(): Promise<void> {
     core.addPath(terraform.path)
     report.setOutput('terraform-version', terraform.version)
     report.setOutput('terraform-path', terraform.binary)
+
+    await prepareProviderCache(inputs, report)
 
     runner = new TerraformRunner(terraform.binary, inputs.workingDirectory, process.env, report, t => report.redact(t))
     runner.trapSignals()
