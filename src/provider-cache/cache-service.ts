@@ -1,7 +1,7 @@
 // The edge to the GitHub Actions cache (@actions/cache), behind a small interface so the logic is tested
 // without it. @actions/cache (and the Azure SDK under it) is imported on first use only: runs with the cache
 // off, or without a cache service, do not pay for loading it.
-import { relative, sep } from 'node:path'
+import { basename, dirname } from 'node:path'
 
 export interface CacheService {
   /** false when the runner gives no cache service (not on GitHub Actions, or GHES without one) */
@@ -27,12 +27,12 @@ export class ActionsCacheService implements CacheService {
 
   async restore(dir: string, key: string, restoreKeys: string[]): Promise<string | undefined> {
     const cache = await this.load()
-    return this.inWorkspace(dir, path => cache.restoreCache([path], key, restoreKeys))
+    return this.inParent(dir, path => cache.restoreCache([path], key, restoreKeys))
   }
 
   async save(dir: string, key: string): Promise<number> {
     const cache = await this.load()
-    return this.inWorkspace(dir, path => cache.saveCache([path], key))
+    return this.inParent(dir, path => cache.saveCache([path], key))
   }
 
   private load(): Promise<ActionsCache> {
@@ -40,16 +40,15 @@ export class ActionsCacheService implements CacheService {
     return this.loaded
   }
 
-  // The entry's version is a hash of the path strings, and the archive stores paths relative to the workspace.
-  // A path relative to the workspace (../_temp/... on a hosted runner) names the same entry in every job, even
-  // where the runner's directories move (self-hosted runners, the tests' fresh temp dirs).
-  private async inWorkspace<T>(dir: string, use: (path: string) => Promise<T>): Promise<T> {
-    const workspace = this.env.GITHUB_WORKSPACE || process.cwd()
-    const path = relative(workspace, dir).split(sep).join('/') || '.'
+  // The entry's version is a hash of the path strings as given, so the path is given relative to its parent
+  // (just the folder name) and names the same entry in every job, wherever the runner puts RUNNER_TEMP. The
+  // archive itself stores the path relative to GITHUB_WORKSPACE (../_temp/... on a hosted runner, the same
+  // in every job); @actions/glob refuses patterns with '..', hence the change of directory.
+  private async inParent<T>(dir: string, use: (path: string) => Promise<T>): Promise<T> {
     const cwd = process.cwd()
-    process.chdir(workspace)
+    process.chdir(dirname(dir))
     try {
-      return await use(path)
+      return await use(basename(dir))
     } finally {
       process.chdir(cwd)
     }

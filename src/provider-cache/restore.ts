@@ -81,6 +81,7 @@ export async function restoreProviderCache(
   // Anything the lock file pins must match its hashes; a tampered or damaged directory is removed so that
   // terraform installs that provider afresh instead.
   const platform = `${req.os}_${req.arch}`
+  let complete = true
   for (const check of await checkEntries(req.cacheDir, parseLockFile(lockText), platform)) {
     if (check.status === 'mismatch') {
       log.warning(
@@ -88,11 +89,18 @@ export async function restoreProviderCache(
       )
       await rm(check.dir, { recursive: true, force: true })
     }
+    if (check.status !== 'ok') complete = false
   }
 
-  if (matched === key) {
+  if (matched === key && complete) {
     log.info(`provider cache: hit (${key})`)
     return { pluginCacheDir: req.cacheDir, hit: true, state }
+  }
+  if (matched === key) {
+    log.info(
+      `provider cache: ${key} restored, but not every provider the lock file pins is in it; init downloads the rest`
+    )
+    return { pluginCacheDir: req.cacheDir, hit: false, state }
   }
   log.info(
     `provider cache: partial hit, restored ${matched} (${key} missed); init downloads what it lacks and the post step saves ${key}`
