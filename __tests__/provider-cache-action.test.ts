@@ -220,7 +220,8 @@ describeIf('provider cache through the built action and its post step', () => {
   it('cache service down: a warning, init downloads, the job and its post step succeed', async () => {
     const down = { ACTIONS_RESULTS_URL: `http://127.0.0.1:${await closedPort()}/` }
     const downloads = mirror.downloads()
-    const job = await runJob(mirror.lockFile([`zh:${'3'.repeat(64)}`]), { env: down })
+    const lockText = mirror.lockFile([`zh:${'3'.repeat(64)}`])
+    const job = await runJob(lockText, { env: down })
     expectSucceeded(job.main)
     expect(workflowCommands(job.main.stdout, 'warning').some(w => w.includes('Failed to restore'))).toBe(true)
     expect(job.main.outputs['provider-cache-hit']).toBe('false')
@@ -228,7 +229,9 @@ describeIf('provider cache through the built action and its post step', () => {
     expect(mirror.downloads()).toBe(downloads + 1)
     const post = await runPost(job)
     expectSucceeded(post)
-    expect(workflowCommands(post.stdout, 'warning').some(w => w.includes('Failed to save'))).toBe(true)
+    // @actions/cache reports an unreachable service at reservation like a key taken by another job
+    expect(post.stdout).toContain(`provider cache: ${keyOf(lockText)} not saved by this job`)
+    expect(post.stdout).toContain('the cache service failed')
   }, 240_000)
 
   it('provider-cache: false turns it off, and says so', async () => {

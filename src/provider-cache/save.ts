@@ -53,8 +53,10 @@ export async function saveProviderCache(
       log.info(`provider cache: saved ${state.key}`)
       return 'saved'
     }
-    // @actions/cache has said why; a parallel job that reserved the same key first is the usual reason.
-    log.info(`provider cache: ${state.key} not saved by this job (see above)`)
+    // @actions/cache has said why, in the same words for both causes (it reports any failed reservation so).
+    log.info(
+      `provider cache: ${state.key} not saved by this job: another job reserved the key first (parallel legs: fine), or the cache service failed (see above)`
+    )
     return 'not-saved'
   } catch (error) {
     log.warning(`provider cache: save failed (${firstLine(error)})`)
