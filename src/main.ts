@@ -34,7 +34,7 @@ export async function run(): Promise<void> {
         downloadUrl: inputs.terraformDownloadUrl,
         signingKeys: inputs.terraformSigningKey
       },
-      { info: m => report.info(m), debug: m => core.debug(m) }
+      { info: m => report.info(m), debug: m => core.debug(m), warning: m => report.warning(m) }
     )
     core.addPath(terraform.path)
     report.setOutput('terraform-version', terraform.version)

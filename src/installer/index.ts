@@ -46,11 +46,15 @@ export interface InstallResult {
 export interface InstallLog {
   info(m: string): void
   debug?(m: string): void
+  /** falls back to info */
+  warning?(m: string): void
 }
 
 /** The parts of @actions/tool-cache the installer uses. */
 export interface ToolCache {
   find(tool: string, version: string, arch?: string): string
+  /** versions in the cache; without it, an unreachable index has no fallback */
+  findAllVersions?(tool: string, arch?: string): string[]
   extractZip(file: string, dest?: string): Promise<string>
   cacheDir(sourceDir: string, tool: string, version: string, arch?: string): Promise<string>
 }
@@ -103,10 +107,27 @@ export async function installTerraform(
   const downloader = new Downloader(deps.http ?? createHttpClient(), deps.retry ?? DEFAULT_RETRY, log)
   const url = indexUrl(downloadUrl)
   log.debug?.(`GET ${url}`)
-  const index = parseReleaseIndexText((await downloader.buffer(url)).toString('utf8'), url)
+  let index: ReleaseIndex
+  try {
+    index = parseReleaseIndexText((await downloader.buffer(url)).toString('utf8'), url)
+  } catch (error) {
+    // An outage of the releases site need not fail a job that a verified cached version satisfies. Only what
+    // the installer itself put in the tool cache is there (it caches nothing unverified).
+    const reason = error instanceof Error ? error.message : String(error)
+    const fallback = exact ? undefined : resolveVersion(spec, toolCache.findAllVersions?.(TOOL, cacheArch) ?? [])
+    const hit = fallback ? await cachedResult(fallback) : undefined
+    if (!hit) {
+      const why = exact ? `${label} is not in the tool cache` : `no version in the tool cache satisfies ${label}`
+      throw new UserError(`${reason}; ${why}, so there is nothing to fall back on`)
+    }
+    ;(log.warning ?? log.info)(
+      `releases index unreachable (${reason}); using terraform ${hit.version} from the tool cache, the newest cached version satisfying ${label}`
+    )
+    return hit
+  }
   const version = pickVersion(spec, label, index, url)
   if (version !== exact) {
-    log.info(`resolved ${label} to ${version}`)
+    log.info(`resolved ${label} to ${version} from ${url}`)
     const hit = await cachedResult(version)
     if (hit) return hit
   }
