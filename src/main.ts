@@ -10,7 +10,7 @@ import { runValidate } from './commands/validate.js'
 import { runPlan } from './commands/plan.js'
 import { runApply } from './commands/apply.js'
 import { runDiscover } from './commands/discover-action.js'
-import { prepareProviderCache } from './provider-cache/index.js'
+import { prepareProviderCache, releaseCacheFor } from './provider-cache/index.js'
 
 export async function run(): Promise<void> {
   const report = new ActionsReporter()
@@ -34,7 +34,8 @@ export async function run(): Promise<void> {
         downloadUrl: inputs.terraformDownloadUrl,
         signingKeys: inputs.terraformSigningKey
       },
-      { info: m => report.info(m), debug: m => core.debug(m), warning: m => report.warning(m) }
+      { info: m => report.info(m), debug: m => core.debug(m), warning: m => report.warning(m) },
+      { releaseCache: releaseCacheFor(inputs) }
     )
     core.addPath(terraform.path)
     report.setOutput('terraform-version', terraform.version)

@@ -8,6 +8,7 @@ import { ActionsCacheService, type CacheService } from './cache-service.js'
 import { firstLine, restoreProviderCache, type CacheLog } from './restore.js'
 import { saveProviderCache, type SaveResult } from './save.js'
 import { STATE_NAME, decodeState, encodeState } from './state.js'
+import { ActionsReleaseCache, RELEASE_STATE_NAME, decodeReleaseState } from './release-cache.js'
 
 const LOCK_FILE = '.terraform.lock.hcl'
 
@@ -51,9 +52,29 @@ export async function prepareProviderCache(
   log.setOutput('provider-cache-hit', String(outcome.hit))
 }
 
+/** The installer's release cache for this run, or undefined with the cache off. */
+export function releaseCacheFor(inputs: Inputs, env: NodeJS.ProcessEnv = process.env): ActionsReleaseCache | undefined {
+  if (!inputs.providerCache) return undefined
+  const platform = terraformPlatform()
+  return new ActionsReleaseCache(new ActionsCacheService(env), inputs.tempDir, platform.os, platform.arch)
+}
+
 /** The post step. Whatever happens, the job's result is the main step's. */
 export async function runPostStep(service: CacheService = new ActionsCacheService()): Promise<SaveResult> {
   const log: CacheLog = { info: m => core.info(m), warning: m => core.warning(m) }
+  const release = decodeReleaseState(core.getState(RELEASE_STATE_NAME) || '{}')
+  if (release && service.available()) {
+    try {
+      const id = await service.save(release.dir, release.key)
+      log.info(
+        id >= 0
+          ? `terraform release cache: saved ${release.key}`
+          : `terraform release cache: ${release.key} not saved by this job (see above)`
+      )
+    } catch (error) {
+      log.warning(`terraform release cache: not saved (${firstLine(error)})`)
+    }
+  }
   try {
     const platform = terraformPlatform()
     return await saveProviderCache(
