@@ -27,6 +27,7 @@ import { reportSkip } from './support/azurerm-provider.js'
 // the full size).
 const PADDING = 16 * 2 ** 20
 const postEntry = join(repoRoot, 'dist', 'post', 'index.js')
+const ZIP = '/terraform/1.11.4/terraform_1.11.4_linux_amd64.zip'
 const skipReason =
   providerMirrorUnavailableReason() ??
   (existsSync(postEntry) ? undefined : `${postEntry} is missing; run npm run build first`)
@@ -144,15 +145,25 @@ describeIf('provider cache through the built action and its post step', () => {
     expectSucceeded(post)
     expect(post.stdout).toContain(`provider cache: saved ${keyOf(lock())}`)
     expect(workflowCommands(post.stdout, 'warning')).toEqual([])
-    expect(opsOf(before)).toEqual(['CreateCacheEntry 200', 'blob-upload 201', 'FinalizeCacheEntryUpload 200'])
+    // the verified terraform release, then the providers
+    expect(opsOf(before)).toEqual(
+      Array(2).fill(['CreateCacheEntry 200', 'blob-upload 201', 'FinalizeCacheEntryUpload 200']).flat()
+    )
+    expect(post.stdout).toContain('terraform release cache: saved terraform-release-linux-amd64-1.11.4')
     const saved = cache.entries().filter(e => e.key === keyOf(lock()))
     expect(saved).toHaveLength(1)
     expect(saved[0].finalized).toBe(true)
     // the archive holds the package (incompressible padding): not an empty or partial directory
     expect(saved[0].sizeBytes!).toBeGreaterThan(PADDING)
 
+    const zips = releases.requestCount(ZIP)
     const second = await runJob(lock())
     expectSucceeded(second.main)
+    // terraform itself came from the cache too, verified again, with nothing fetched from the releases site
+    expect(second.main.stdout).toMatch(
+      /terraform 1\.11\.4 restored from the Actions cache: terraform_1\.11\.4_SHA256SUMS\.\S*sig \(key [0-9A-F]+\) and the SHA-256 of terraform_1\.11\.4_linux_amd64\.zip verified again/
+    )
+    expect(releases.requestCount(ZIP)).toBe(zips)
     expect(second.main.stdout).toContain(`provider cache: hit (${keyOf(lock())})`)
     expect(second.main.outputs['provider-cache-hit']).toBe('true')
     expect(second.main.outputs['validate-errors']).toBe('0')
@@ -232,6 +243,47 @@ describeIf('provider cache through the built action and its post step', () => {
     // @actions/cache reports an unreachable service at reservation like a key taken by another job
     expect(post.stdout).toContain(`provider cache: ${keyOf(lockText)} not saved by this job`)
     expect(post.stdout).toContain('the cache service failed')
+  }, 240_000)
+
+  it('a tampered terraform release in the cache is refused and downloaded afresh', async () => {
+    const tamperings: Array<[string, (dir: string) => void, RegExp]> = [
+      [
+        'the zip swapped',
+        dir => writeFileSync(join(dir, 'terraform_1.11.4_linux_amd64.zip'), 'not the release'),
+        /terraform_1\.11\.4_linux_amd64\.zip: SHA-256 mismatch/
+      ],
+      [
+        'the zip swapped and SHA256SUMS rewritten to match it',
+        dir => {
+          const zip = join(dir, 'terraform_1.11.4_linux_amd64.zip')
+          writeFileSync(zip, 'not the release')
+          const digest = createHash('sha256').update('not the release').digest('hex')
+          writeFileSync(join(dir, 'terraform_1.11.4_SHA256SUMS'), `${digest}  terraform_1.11.4_linux_amd64.zip\n`)
+        },
+        /signature/i
+      ]
+    ]
+    for (const [what, tamper, why] of tamperings) {
+      const own = await startActionsCacheServer()
+      try {
+        const poisoned = await runJob(undefined, { env: own.env })
+        expectSucceeded(poisoned.main)
+        tamper(join(poisoned.dirs.temp, 'terraform-release-1.11.4'))
+        expect((await runPost(poisoned)).stdout).toContain('terraform release cache: saved')
+
+        const zips = releases.requestCount(ZIP)
+        const job = await runJob(undefined, { env: own.env })
+        expectSucceeded(job.main)
+        const refused = workflowCommands(job.main.stdout, 'warning').filter(w => w.includes('refused'))
+        expect([what, refused]).toEqual([what, [expect.stringMatching(why)]])
+        expect(refused[0]).toContain('terraform 1.11.4 from the Actions cache refused: ')
+        expect(refused[0]).toContain('downloading it instead')
+        expect(releases.requestCount(ZIP)).toBe(zips + 1)
+        expect(job.main.outputs['terraform-version']).toBe('1.11.4')
+      } finally {
+        await own.close()
+      }
+    }
   }, 240_000)
 
   it('provider-cache: false turns it off, and says so', async () => {
