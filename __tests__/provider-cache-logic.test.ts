@@ -1,7 +1,7 @@
 // The provider cache's logic on real files (key, lock file, h1: check, restore/save decisions) with an in-memory
 // cache service, and the cache service stand-in's refusals (what the real service refuses, it must refuse).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { providerCacheKey } from '../src/provider-cache/cache-key.js'
@@ -114,33 +114,57 @@ describe('key and lock file', () => {
 })
 
 describe('restore and save decisions', () => {
-  it('a tampered entry is removed on restore (init downloads it again) and reported; never a hit', async () => {
+  it('an exact key restored without every locked provider is no hit; one with them is', async () => {
     const good = writeProvider(join(base, 'good'))
-    const text = lockText([await hashDirH1(good)])
-    const lockFile = join(base, 'tamper.lock.hcl')
+    // only azurerm pinned
+    const text = lockText([await hashDirH1(good)]).replace(
+      /\nprovider "registry.terraform.io\/hashicorp\/time"[^}]*}\n/,
+      ''
+    )
+    const lockFile = join(base, 'restore.lock.hcl')
     writeFileSync(lockFile, text)
-    const cache = new MemoryCache(base)
     const { key } = providerCacheKey('linux', 'amd64', text)
-    const tampered = join(base, 'tampered')
-    writeProvider(tampered, 'provider binary with a backdoor')
-    cache.entries.set(key, tampered)
+    const request = (cacheDir: string) => ({
+      enabled: true,
+      lockFile,
+      lockFileLabel: 'infra/.terraform.lock.hcl',
+      cacheDir,
+      os: 'linux',
+      arch: 'amd64'
+    })
+
+    const empty = new MemoryCache(base)
+    mkdirSync(join(base, 'empty-entry'))
+    empty.entries.set(key, join(base, 'empty-entry'))
+    logs.length = 0
+    const partial = await restoreProviderCache(request(join(base, 'restore-empty')), empty, log)
+    expect(partial.hit).toBe(false)
+    expect(partial.state?.matchedKey).toBe(key)
+    expect(logs).toEqual([
+      `info provider cache: ${key} restored, but not every provider the lock file pins is in it; init downloads the rest`
+    ])
+
+    const full = new MemoryCache(base)
+    full.entries.set(key, join(base, 'good'))
+    logs.length = 0
+    const hit = await restoreProviderCache(request(join(base, 'restore-full')), full, log)
+    expect(hit).toEqual({
+      pluginCacheDir: join(base, 'restore-full'),
+      hit: true,
+      state: { dir: join(base, 'restore-full'), key, lockFile, matchedKey: key }
+    })
+    expect(logs).toEqual([`info provider cache: hit (${key})`])
+    // and the post step has nothing to do after an exact hit
+    expect(await saveProviderCache(hit.state, 'linux_amd64', full, log)).toBe('skipped')
 
     logs.length = 0
-    const cacheDir = join(base, 'restore-tampered')
-    const outcome = await restoreProviderCache(
-      { enabled: true, lockFile, lockFileLabel: 'x', cacheDir, os: 'linux', arch: 'amd64' },
-      cache,
+    const off = await restoreProviderCache(
+      { ...request(join(base, 'nolock')), lockFile: join(base, 'none.hcl') },
+      full,
       log
     )
-    expect(outcome.hit).toBe(false)
-    expect(logs.filter(l => l.startsWith('warning'))).toEqual([
-      expect.stringMatching(
-        /^warning provider cache: registry.terraform.io\/hashicorp\/azurerm 4.79.0 in the restored entry does not match the lock file \(h1:/
-      )
-    ])
-    expect(() =>
-      readFileSync(join(cacheDir, SOURCE, '4.79.0', 'linux_amd64', 'terraform-provider-azurerm_v4.79.0'))
-    ).toThrow()
+    expect(off).toEqual({ hit: false })
+    expect(logs[0]).toMatch(/^info provider cache: off, infra\/.terraform.lock.hcl does not exist/)
   })
 
   it('saves only a complete, verified cache: not a missing provider, not a half-written one', async () => {

@@ -182,12 +182,15 @@ export async function installTerraform(
   } catch (error) {
     // An outage of the releases site need not fail a job that a verified cached version satisfies. Only what
     // the installer itself put in the tool cache is there (it caches nothing unverified).
+    // An exact version was looked for in both caches already: the download failure is the whole story.
+    if (exact) throw error
     const reason = error instanceof Error ? error.message : String(error)
-    const fallback = exact ? undefined : resolveVersion(spec, toolCache.findAllVersions?.(TOOL, cacheArch) ?? [])
+    const fallback = resolveVersion(spec, toolCache.findAllVersions?.(TOOL, cacheArch) ?? [])
     const hit = fallback ? await cachedResult(fallback) : undefined
     if (!hit) {
-      const why = exact ? `${label} is not in the tool cache` : `no version in the tool cache satisfies ${label}`
-      throw new UserError(`${reason}; ${why}, so there is nothing to fall back on`)
+      throw new UserError(
+        `${reason}; no version in the tool cache satisfies ${label}, so there is nothing to fall back on`
+      )
     }
     ;(log.warning ?? log.info)(
       `releases index unreachable (${reason}); using terraform ${hit.version} from the tool cache, the newest cached version satisfying ${label}`
