@@ -43,8 +43,13 @@ describe('action.yml', () => {
     }
   })
 
-  it('runs on node24 from dist/index.js, with branding', () => {
-    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' })
+  it('runs on node24 from dist/index.js (post step: dist/post/index.js), with branding', () => {
+    expect(action.runs).toEqual({
+      using: 'node24',
+      main: 'dist/index.js',
+      post: 'dist/post/index.js',
+      'post-if': 'success() || failure()'
+    })
     expect(action.branding.icon).toBeTruthy()
     expect(action.branding.color).toBeTruthy()
   })

@@ -9,7 +9,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const out = process.argv[2] ?? join(root, 'dist')
 const entries = [
   { src: 'src/index.ts', dir: '.' },
-  { src: 'src/cli/index.ts', dir: 'cli' }
+  { src: 'src/cli/index.ts', dir: 'cli' },
+  { src: 'src/post.ts', dir: 'post' }
 ]
 
 rmSync(out, { recursive: true, force: true })

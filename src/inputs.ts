@@ -58,7 +58,8 @@ export const INPUT_NAMES = [
   'base-ref',
   'lock-timeout',
   'root-globs',
-  'ignore-globs'
+  'ignore-globs',
+  'provider-cache'
 ] as const
 export type InputName = (typeof INPUT_NAMES)[number]
 
@@ -101,6 +102,8 @@ export interface Inputs {
   rootGlobs: string[]
   /** discover: directories (and everything below them) that are never roots, globs relative to the workspace. */
   ignoreGlobs: string[]
+  /** Restore/save terraform's plugin cache with the Actions cache, keyed on the lock file. */
+  providerCache: boolean
 }
 
 export type Env = Record<string, string | undefined>
@@ -311,7 +314,8 @@ export function readInputs(env: Env, bundledStackDir: (stack: Stack) => string):
     workspaceDir,
     tempDir,
     rootGlobs: globs(env, 'root-globs'),
-    ignoreGlobs: globs(env, 'ignore-globs')
+    ignoreGlobs: globs(env, 'ignore-globs'),
+    providerCache: bool(env, 'provider-cache', true)
   }
 }
 

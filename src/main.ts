@@ -10,6 +10,7 @@ import { runValidate } from './commands/validate.js'
 import { runPlan } from './commands/plan.js'
 import { runApply } from './commands/apply.js'
 import { runDiscover } from './commands/discover-action.js'
+import { prepareProviderCache, releaseCacheFor } from './provider-cache/index.js'
 
 export async function run(): Promise<void> {
   const report = new ActionsReporter()
@@ -33,11 +34,14 @@ export async function run(): Promise<void> {
         downloadUrl: inputs.terraformDownloadUrl,
         signingKeys: inputs.terraformSigningKey
       },
-      { info: m => report.info(m), debug: m => core.debug(m) }
+      { info: m => report.info(m), debug: m => core.debug(m), warning: m => report.warning(m) },
+      { releaseCache: releaseCacheFor(inputs) }
     )
     core.addPath(terraform.path)
     report.setOutput('terraform-version', terraform.version)
     report.setOutput('terraform-path', terraform.binary)
+
+    await prepareProviderCache(inputs, report)
 
     runner = new TerraformRunner(terraform.binary, inputs.workingDirectory, process.env, report, t => report.redact(t))
     runner.trapSignals()

@@ -1,9 +1,9 @@
 // installTerraform: resolve the version -> (cached? done) -> fetch SHA256SUMS and verify its OpenPGP signature ->
 // download the zip and verify its SHA-256 -> extract -> tool-cache. Nothing unverified ever reaches the cache:
 // the zip is only extracted after both checks pass, and only into a private temp dir.
-import { access, chmod, mkdtemp, rm } from 'node:fs/promises'
+import { access, chmod, mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import * as tc from '@actions/tool-cache'
 import { UserError } from '../errors.js'
 import { DEFAULT_RETRY, Downloader, createHttpClient, type HttpClient, type RetryOptions } from './download.js'
@@ -46,11 +46,15 @@ export interface InstallResult {
 export interface InstallLog {
   info(m: string): void
   debug?(m: string): void
+  /** falls back to info */
+  warning?(m: string): void
 }
 
 /** The parts of @actions/tool-cache the installer uses. */
 export interface ToolCache {
   find(tool: string, version: string, arch?: string): string
+  /** versions in the cache; without it, an unreachable index has no fallback */
+  findAllVersions?(tool: string, arch?: string): string[]
   extractZip(file: string, dest?: string): Promise<string>
   cacheDir(sourceDir: string, tool: string, version: string, arch?: string): Promise<string>
 }
@@ -65,6 +69,20 @@ export interface InstallDeps {
   cacheArch?: string
   /** where downloads are staged; defaults to RUNNER_TEMP, else the OS temp dir */
   tempDir?: string
+  /** release files kept across jobs (the Actions cache); none by default */
+  releaseCache?: ReleaseCache
+}
+
+/**
+ * Verified release files (zip, SHA256SUMS, its signature) kept across jobs, where the tool cache is not (a
+ * GitHub-hosted runner starts empty). What comes back is verified again like a download: nothing is trusted
+ * for having been cached.
+ */
+export interface ReleaseCache {
+  /** a directory with the files of an earlier job, or undefined */
+  restore(version: string): Promise<string | undefined>
+  /** keep the files of a verified download for later jobs */
+  keep(version: string, files: Array<{ name: string; data: Buffer | string }>): Promise<void>
 }
 
 const TOOL = 'terraform'
@@ -93,21 +111,96 @@ export async function installTerraform(
     return { version, path: dir, binary, fromCache: true }
   }
 
+  const stagingDir = (): Promise<string> =>
+    mkdtemp(join(deps.tempDir ?? (process.env.RUNNER_TEMP || tmpdir()), 'terraform-install-'))
+  const warn = (m: string): void => (log.warning ?? log.info)(m)
+
+  // Extract a zip whose digest was checked, then tool-cache it. Only ever given verified files.
+  const installZip = async (version: string, zip: string, staging: string): Promise<InstallResult> => {
+    const extracted = await toolCache.extractZip(zip, join(staging, 'extracted'))
+    const staged = join(extracted, platform.binaryName)
+    if (!(await exists(staged))) {
+      throw new UserError(`${basename(zip)} has no ${platform.binaryName} inside; refusing to install`)
+    }
+    if (platform.os !== 'windows') await chmod(staged, 0o755)
+    const dir = await toolCache.cacheDir(extracted, TOOL, version, cacheArch)
+    log.info(`installed terraform ${version} to ${dir}`)
+    return { version, path: dir, binary: join(dir, platform.binaryName), fromCache: false }
+  }
+
+  // The release files of an earlier job: the signature of SHA256SUMS and the zip's SHA-256 are checked again
+  // with this run's trusted keys; anything that does not verify is refused and downloaded afresh.
+  const fromReleaseCache = async (version: string): Promise<InstallResult | undefined> => {
+    if (!deps.releaseCache) return undefined
+    let dir: string | undefined
+    try {
+      dir = await deps.releaseCache.restore(version)
+    } catch (error) {
+      warn(`terraform ${version}: the release cache could not be read (${messageOf(error)}); downloading it`)
+    }
+    if (!dir) return undefined
+    const shasumsName = `terraform_${version}_SHA256SUMS`
+    const zipName = `terraform_${version}_${platform.os}_${platform.arch}.zip`
+    const staging = await stagingDir()
+    try {
+      const shasums = await readFile(join(dir, shasumsName))
+      const signatures = (await readdir(dir)).filter(n => n.startsWith(`${shasumsName}.`) && n.endsWith('.sig'))
+      const signed = await verifyShasumsSignature({
+        shasumsName,
+        shasums,
+        candidates: signatures,
+        fetchSignature: name => readFile(join(dir, name)),
+        keys,
+        log
+      })
+      verifyDigest(shasums.toString('utf8'), shasumsName, zipName, await sha256File(join(dir, zipName)))
+      log.info(
+        `terraform ${version} restored from the Actions cache: ${signed.signatureFile} (key ${signed.keyId}) and the SHA-256 of ${zipName} verified again`
+      )
+      return await installZip(version, join(dir, zipName), staging)
+    } catch (error) {
+      warn(`terraform ${version} from the Actions cache refused: ${messageOf(error)}; downloading it instead`)
+      return undefined
+    } finally {
+      await rm(staging, { recursive: true, force: true })
+    }
+  }
+
   // An exact version that is already cached needs no network at all.
   const exact = exactVersionOf(spec)
   if (exact) {
-    const hit = await cachedResult(exact)
+    const hit = (await cachedResult(exact)) ?? (await fromReleaseCache(exact))
     if (hit) return hit
   }
 
   const downloader = new Downloader(deps.http ?? createHttpClient(), deps.retry ?? DEFAULT_RETRY, log)
   const url = indexUrl(downloadUrl)
   log.debug?.(`GET ${url}`)
-  const index = parseReleaseIndexText((await downloader.buffer(url)).toString('utf8'), url)
+  let index: ReleaseIndex
+  try {
+    index = parseReleaseIndexText((await downloader.buffer(url)).toString('utf8'), url)
+  } catch (error) {
+    // An outage of the releases site need not fail a job that a verified cached version satisfies. Only what
+    // the installer itself put in the tool cache is there (it caches nothing unverified).
+    // An exact version was looked for in both caches already: the download failure is the whole story.
+    if (exact) throw error
+    const reason = error instanceof Error ? error.message : String(error)
+    const fallback = resolveVersion(spec, toolCache.findAllVersions?.(TOOL, cacheArch) ?? [])
+    const hit = fallback ? await cachedResult(fallback) : undefined
+    if (!hit) {
+      throw new UserError(
+        `${reason}; no version in the tool cache satisfies ${label}, so there is nothing to fall back on`
+      )
+    }
+    ;(log.warning ?? log.info)(
+      `releases index unreachable (${reason}); using terraform ${hit.version} from the tool cache, the newest cached version satisfying ${label}`
+    )
+    return hit
+  }
   const version = pickVersion(spec, label, index, url)
   if (version !== exact) {
-    log.info(`resolved ${label} to ${version}`)
-    const hit = await cachedResult(version)
+    log.info(`resolved ${label} to ${version} from ${url}`)
+    const hit = (await cachedResult(version)) ?? (await fromReleaseCache(version))
     if (hit) return hit
   }
 
@@ -121,12 +214,17 @@ export async function installTerraform(
   checkCanonicalNames(release, build, url)
 
   // 1. SHA256SUMS and its signature (small files first: a bad signature costs no zip download)
+  const signatures = new Map<string, Buffer>()
   const shasums = await downloader.buffer(fileUrl(downloadUrl, version, release.shasums))
   const signed = await verifyShasumsSignature({
     shasumsName: release.shasums,
     shasums,
     candidates: signatureCandidates(release, keys.map(shortKeyId)),
-    fetchSignature: name => downloader.optionalBuffer(fileUrl(downloadUrl, version, name)),
+    fetchSignature: async name => {
+      const bytes = await downloader.optionalBuffer(fileUrl(downloadUrl, version, name))
+      if (bytes) signatures.set(name, bytes)
+      return bytes
+    },
     keys,
     log
   })
@@ -135,26 +233,35 @@ export async function installTerraform(
   expectedDigest(shasumsText, release.shasums, build.filename)
 
   // 2. the zip, staged privately; extracted only once its digest matches
-  const staging = await mkdtemp(join(deps.tempDir ?? (process.env.RUNNER_TEMP || tmpdir()), 'terraform-install-'))
+  const staging = await stagingDir()
   try {
     const zip = join(staging, build.filename)
     log.info(`downloading ${fileUrl(downloadUrl, version, build.filename)}`)
     await downloader.file(fileUrl(downloadUrl, version, build.filename), zip)
     verifyDigest(shasumsText, release.shasums, build.filename, await sha256File(zip))
     log.info(`${build.filename}: SHA-256 verified`)
-
-    const extracted = await toolCache.extractZip(zip, join(staging, 'extracted'))
-    const staged = join(extracted, platform.binaryName)
-    if (!(await exists(staged))) {
-      throw new UserError(`${build.filename} has no ${platform.binaryName} inside; refusing to install`)
+    const installed = await installZip(version, zip, staging)
+    if (deps.releaseCache) {
+      try {
+        await deps.releaseCache.keep(version, [
+          { name: build.filename, data: await readFile(zip) },
+          { name: release.shasums, data: shasums },
+          { name: signed.signatureFile, data: signatures.get(signed.signatureFile)! }
+        ])
+      } catch (error) {
+        warn(`terraform ${version}: not kept for the release cache (${messageOf(error)})`)
+      }
     }
-    if (platform.os !== 'windows') await chmod(staged, 0o755)
-    const dir = await toolCache.cacheDir(extracted, TOOL, version, cacheArch)
-    log.info(`installed terraform ${version} to ${dir}`)
-    return { version, path: dir, binary: join(dir, platform.binaryName), fromCache: false }
+    return installed
   } finally {
     await rm(staging, { recursive: true, force: true })
   }
+}
+
+function messageOf(error: unknown): string {
+  const message =
+    typeof error === 'object' && error !== null && 'message' in error ? String(error.message) : String(error)
+  return message.split('\n')[0] || 'unknown error'
 }
 
 async function chooseSpec(req: InstallRequest, log: InstallLog): Promise<{ spec: VersionSpec; label: string }> {
