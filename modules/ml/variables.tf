@@ -172,3 +172,15 @@ variable "high_business_impact" {
   nullable    = false
   description = "Reduce diagnostic data collected by the service (set at creation)."
 }
+
+variable "storage_account_access_type" {
+  type        = string
+  default     = "Identity"
+  nullable    = false
+  description = "How the workspace authenticates to its storage account: Identity (Entra ID with the workspace identity; needed when the account has shared_access_key_enabled = false) or AccessKey (the provider default)."
+
+  validation {
+    condition     = contains(["Identity", "AccessKey"], var.storage_account_access_type)
+    error_message = "storage_account_access_type must be \"Identity\" (storage with shared keys off) or \"AccessKey\"."
+  }
+}

@@ -266,3 +266,10 @@ variable "server_configurations" {
     error_message = "server_configurations must not turn off log_connections, log_checkpoints, connection_throttle.enable or require_secure_transport (security baseline); remove them from server_configurations."
   }
 }
+
+variable "prevent_destroy" {
+  type        = bool
+  default     = true
+  nullable    = false
+  description = "Fail any plan that deletes or replaces the PostgreSQL server (its databases are lost with it) (a prevent_destroy sentinel). true in production; false lets a dev environment be torn down."
+}

@@ -11,6 +11,8 @@ mock_provider "azurerm" {
   }
 }
 
+mock_provider "time" {}
+
 variables {
   environment    = "dev"
   app_image_name = "chat-api:0.1.0"
@@ -160,4 +162,24 @@ run "rejects_bad_name_suffix" {
     name_suffix = "ABC"
   }
   expect_failures = [var.name_suffix]
+}
+
+# The longest inputs the variables accept: every globally unique name must still fit its Azure limit (the ML vault
+# name used to reach 27 characters, over Key Vault's 24).
+run "longest_accepted_names_fit" {
+  command = plan
+  variables {
+    workload    = "abcdefgh"
+    environment = "abcde"
+    name_suffix = "abcdef"
+    ml_enabled  = true
+  }
+  assert {
+    condition     = length(local.names.key_vault) <= 24 && length(local.ml_names.key_vault) <= 24 && length(local.ml_names.storage) <= 24
+    error_message = "Key Vault and storage names must be at most 24 characters"
+  }
+  assert {
+    condition     = length(local.names.registry) <= 50 && length(local.names.app) <= 60 && length(local.names.postgres) <= 63 && length(local.names.foundry) <= 64
+    error_message = "registry, app, PostgreSQL and Foundry names must fit their limits"
+  }
 }
