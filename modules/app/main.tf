@@ -173,6 +173,10 @@ resource "azurerm_linux_web_app" "this" {
       unauthenticated_action = "RedirectToLoginPage"
       default_provider       = "azureactivedirectory"
       excluded_paths         = [var.health_check_path]
+      # Behind the Application Gateway the request carries the app's own host; the public one is in X-Original-Host,
+      # so sign-in redirects go back to the URL the user opened.
+      forward_proxy_convention              = "Custom"
+      forward_proxy_custom_host_header_name = "X-Original-Host"
 
       active_directory_v2 {
         client_id                  = auth_settings_v2.value.client_id
@@ -258,6 +262,10 @@ resource "azurerm_linux_web_app_slot" "staging" {
       unauthenticated_action = "RedirectToLoginPage"
       default_provider       = "azureactivedirectory"
       excluded_paths         = [var.health_check_path]
+      # Behind the Application Gateway the request carries the app's own host; the public one is in X-Original-Host,
+      # so sign-in redirects go back to the URL the user opened.
+      forward_proxy_convention              = "Custom"
+      forward_proxy_custom_host_header_name = "X-Original-Host"
 
       active_directory_v2 {
         client_id                  = auth_settings_v2.value.client_id
