@@ -106,6 +106,7 @@ module "ml_keyvault" {
   resource_group_name = azurerm_resource_group.this.name
   tags                = local.tags
   tenant_id           = data.azurerm_client_config.current.tenant_id
+  prevent_destroy     = var.prevent_destroy
 
   private_endpoints = {
     pe = {

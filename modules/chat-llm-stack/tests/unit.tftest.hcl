@@ -14,8 +14,9 @@ mock_provider "azurerm" {
 mock_provider "time" {}
 
 variables {
-  environment    = "dev"
-  app_image_name = "chat-api:0.1.0"
+  environment         = "dev"
+  app_image_name      = "chat-api:0.1.0"
+  app_entra_client_id = "6d5f0a3e-1b2c-4d5e-8f90-a1b2c3d4e5f6"
   model_deployments = {
     chat = {
       model_name    = "gpt-4o-mini"
@@ -100,12 +101,12 @@ run "prod_with_ml_and_locks" {
   }
 }
 
-run "rejects_unknown_app_model_deployment" {
+run "rejects_unknown_active_model_deployment" {
   command = plan
   variables {
-    app_model_deployment = "gpt"
+    active_model_deployment = "gpt"
   }
-  expect_failures = [var.app_model_deployment]
+  expect_failures = [var.active_model_deployment]
 }
 
 run "rejects_unknown_staging_model_deployment" {
