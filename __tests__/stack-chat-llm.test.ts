@@ -462,7 +462,8 @@ suite('chat-llm-stack: plan, apply and re-plan against the offline provider', ()
       for (const rc of planned('azurerm_machine_learning_workspace')) {
         expect(rc.change.after?.storage_account_access_type).toBe('Identity')
       }
-      for (const rc of planned('azurerm_key_vault')) expect(String(rc.change.after?.name).length).toBeLessThanOrEqual(24)
+      for (const rc of planned('azurerm_key_vault'))
+        expect(String(rc.change.after?.name).length).toBeLessThanOrEqual(24)
       // blobServices / fileServices accept only Capacity and Transaction metrics.
       for (const rc of planned('azurerm_monitor_diagnostic_setting')) {
         if (!/\/(blob|file)Services\/default$/.test(String(rc.change.after?.target_resource_id))) continue
