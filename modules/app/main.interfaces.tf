@@ -16,6 +16,7 @@ locals {
         workspace_resource_id = setting.workspace_resource_id
         log_groups            = target.logs ? setting.log_groups : toset([])
         metric_categories     = setting.metric_categories
+        destination_type      = setting.log_analytics_destination_type
       }
     }
   ]...)
@@ -27,6 +28,8 @@ resource "azurerm_monitor_diagnostic_setting" "this" {
   name                       = each.value.name
   target_resource_id         = each.value.target_resource_id
   log_analytics_workspace_id = each.value.workspace_resource_id
+  # Resource-specific tables (AVM default); Azure falls back to AzureDiagnostics for services without them.
+  log_analytics_destination_type = each.value.destination_type
 
   dynamic "enabled_log" {
     for_each = each.value.log_groups

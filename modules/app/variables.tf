@@ -69,10 +69,11 @@ variable "tags" {
 
 variable "diagnostic_settings" {
   type = map(object({
-    name                  = optional(string)
-    workspace_resource_id = string
-    log_groups            = optional(set(string), ["allLogs"])
-    metric_categories     = optional(set(string), ["AllMetrics"])
+    name                           = optional(string)
+    workspace_resource_id          = string
+    log_groups                     = optional(set(string), ["allLogs"])
+    metric_categories              = optional(set(string), ["AllMetrics"])
+    log_analytics_destination_type = optional(string, "Dedicated")
   }))
   default     = {}
   nullable    = false
@@ -245,8 +246,7 @@ variable "app_settings" {
 variable "application_insights_connection_string" {
   type        = string
   default     = null
-  sensitive   = true
-  description = "Connection string of a workspace-based Application Insights component with local auth off. Sets APPLICATIONINSIGHTS_CONNECTION_STRING and APPLICATIONINSIGHTS_AUTHENTICATION_STRING (Entra ingestion with the app identity; grant it Monitoring Metrics Publisher on the component via identity_role_assignments)."
+  description = "Connection string of a workspace-based Application Insights component with local auth off (then an identifier, not a credential; not marked sensitive so that app_settings changes stay reviewable in plans). Sets APPLICATIONINSIGHTS_CONNECTION_STRING and APPLICATIONINSIGHTS_AUTHENTICATION_STRING (Entra ingestion with the app identity; grant it Monitoring Metrics Publisher on the component via identity_role_assignments)."
 }
 
 variable "key_vault_secret_references" {

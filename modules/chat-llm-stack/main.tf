@@ -266,7 +266,10 @@ module "app" {
     }
   }
 
-  application_insights_connection_string = module.monitoring.connection_string
+  # Not a credential here: local auth is off on the component, so ingestion needs an Entra token and the key in the
+  # string grants nothing. Kept sensitive, it would make the whole app_settings map sensitive: every app setting
+  # change (the model switch of a rollout) would show as "(sensitive value)" in the plan under review.
+  application_insights_connection_string = nonsensitive(module.monitoring.connection_string)
 
   # Endpoints only; the app authenticates everywhere with its identity (AZURE_CLIENT_ID is set by the module).
   app_settings = merge({

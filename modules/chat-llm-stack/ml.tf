@@ -69,9 +69,10 @@ resource "azurerm_monitor_diagnostic_setting" "ml_storage" {
     file    = { id = "${azurerm_storage_account.ml[0].id}/fileServices/default", logs = true }
   } : {}
 
-  name                       = "diag-${local.ml_names.storage}-${each.key}"
-  target_resource_id         = each.value.id
-  log_analytics_workspace_id = module.monitoring.resource_id
+  name                           = "diag-${local.ml_names.storage}-${each.key}"
+  target_resource_id             = each.value.id
+  log_analytics_workspace_id     = module.monitoring.resource_id
+  log_analytics_destination_type = "Dedicated"
 
   dynamic "enabled_log" {
     for_each = each.value.logs ? ["allLogs"] : []
