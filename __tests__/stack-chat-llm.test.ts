@@ -417,10 +417,11 @@ suite('chat-llm-stack: plan, apply and re-plan against the offline provider', ()
         expect(rc.change.after?.log).toBeUndefined()
         expect(rc.change.after?.metric ?? []).toEqual([])
       }
-      // Resource-specific tables everywhere except the subscription activity log (which has its own AzureActivity).
+      // Resource-specific tables (Dedicated) everywhere they exist: not the subscription activity log (AzureActivity)
+      // and not NSGs, whose event and rule-counter logs exist only in AzureDiagnostics (Dedicated would drift there).
       const shared = planned('azurerm_monitor_diagnostic_setting').filter(
         rc =>
-          !/^\/subscriptions\/[^/]+$/.test(String(rc.change.after?.target_resource_id)) &&
+          !/^\/subscriptions\/[^/]+$|\/networkSecurityGroups\//.test(String(rc.change.after?.target_resource_id)) &&
           rc.change.after?.log_analytics_destination_type !== 'Dedicated'
       )
       expect(shared.map(rc => rc.address)).toEqual([])
