@@ -419,12 +419,12 @@ suite('chat-llm-stack: plan, apply and re-plan against the offline provider', ()
       }
       // Resource-specific tables (Dedicated) everywhere they exist: not the subscription activity log (AzureActivity)
       // and not NSGs, whose event and rule-counter logs exist only in AzureDiagnostics (Dedicated would drift there).
-      const shared = planned('azurerm_monitor_diagnostic_setting').filter(
-        rc =>
-          !/^\/subscriptions\/[^/]+$|\/networkSecurityGroups\//.test(String(rc.change.after?.target_resource_id)) &&
-          rc.change.after?.log_analytics_destination_type !== 'Dedicated'
+      const shared = state('azurerm_monitor_diagnostic_setting').filter(
+        r =>
+          !/^\/subscriptions\/[^/]+$|\/networkSecurityGroups\//i.test(String(r.values.target_resource_id)) &&
+          r.values.log_analytics_destination_type !== 'Dedicated'
       )
-      expect(shared.map(rc => rc.address)).toEqual([])
+      expect(shared.map(r => r.address)).toEqual([])
     })
 
     test('every private-link service has a private endpoint', () => {

@@ -33,6 +33,8 @@ interface Release {
   deployments: Record<string, Deployment>
   active: string
   staging?: string
+  /** Other lines of the var file (e.g. a name change). */
+  extra?: string
 }
 
 interface PlannedChange {
@@ -57,7 +59,8 @@ function varFile(environment: 'dev' | 'prod', release: Release): string {
     .join('\n')
   return (
     `${head}model_deployments = {\n${deployments}\n}\nactive_model_deployment = "${release.active}"\n` +
-    (release.staging ? `staging_model_deployment = "${release.staging}"\n` : '')
+    (release.staging ? `staging_model_deployment = "${release.staging}"\n` : '') +
+    (release.extra ?? '')
   )
 }
 
@@ -111,14 +114,19 @@ class Environment {
 
   /** The PR: write the var file, plan through the action (which updates the sticky comment). */
   async plan(release: Release): Promise<ActionRun> {
+    const run = await this.tryPlan(release)
+    expect(withoutMaskCommands(run.stdout)).not.toMatch(/::error/)
+    expect(run.code).toBe(0)
+    return run
+  }
+
+  /** A plan that may fail. */
+  async tryPlan(release: Release): Promise<ActionRun> {
     writeFileSync(
       join(this.world.dirs.workspace, 'deploy', `${this.environment}.tfvars`),
       varFile(this.environment, release)
     )
-    const run = await this.world.run({ command: 'plan', ...this.inputs })
-    expect(withoutMaskCommands(run.stdout)).not.toMatch(/::error/)
-    expect(run.code).toBe(0)
-    return run
+    return this.world.run({ command: 'plan', ...this.inputs })
   }
 
   /** The merge: apply exactly the reviewed plan, destroys of guarded types refused. */
@@ -334,6 +342,23 @@ suite('model lifecycle with prod settings: the CanNotDelete locks do not stop it
         { address: `${DEPLOYMENT}["chat-v2"]`, type: 'azurerm_cognitive_deployment', actions: ['delete', 'create'] }
       ])
       await prod.apply(run)
+    },
+    STEP_TIMEOUT_MS
+  )
+
+  it(
+    'a plan that would replace the Key Vault fails in prod (prevent_destroy sentinel)',
+    async () => {
+      // A new name_suffix renames (replaces) the vault; the sentinel next to it has prevent_destroy = true.
+      const release: Release = {
+        deployments: { 'chat-v2': { ...GPT_41, model: 'gpt-4.1-mini', capacity: 100 } },
+        active: 'chat-v2',
+        extra: 'name_suffix = "zz9"\n'
+      }
+      const run = await prod.tryPlan(release)
+      expect(run.code).not.toBe(0)
+      expect(`${run.stdout}\n${run.stderr}`).toMatch(/Instance cannot be destroyed/)
+      expect(`${run.stdout}\n${run.stderr}`).toContain('module.keyvault.terraform_data.prevent_destroy[0]')
     },
     STEP_TIMEOUT_MS
   )
