@@ -145,7 +145,7 @@ suite('bundled Terraform modules', () => {
       expect(missing).toEqual([])
     })
 
-    test('versions.tf: terraform >= 1.11, < 2.0 and only hashicorp/azurerm with an upper bound', async () => {
+    test('versions.tf: terraform >= 1.11, < 2.0, hashicorp/azurerm (and at most hashicorp/time) with upper bounds', async () => {
       const file = path.join(modulesDir, module, 'versions.tf')
       const json = (await parse(file, readFileSync(file, 'utf8'))) as {
         terraform?: { required_version?: string; required_providers?: Record<string, { version?: string }>[] }[]
@@ -153,8 +153,10 @@ suite('bundled Terraform modules', () => {
       const settings = json.terraform?.[0] ?? {}
       const providers = settings.required_providers?.[0] ?? {}
       expect(settings.required_version).toBe('>= 1.11, < 2.0')
-      expect(Object.keys(providers)).toEqual(['azurerm'])
+      // hashicorp/time only for time_sleep (RBAC propagation waits); no other provider.
+      expect(Object.keys(providers).filter(name => name !== 'time')).toEqual(['azurerm'])
       expect(providers.azurerm.version).toMatch(/^>= 4\.\d+, < 5\.0$/)
+      if (providers.time) expect(providers.time.version).toMatch(/^>= 0\.\d+, < 1\.0$/)
     })
 
     defineTerraformSteps(module, { requireTests: true })

@@ -38,7 +38,8 @@ const DIAGNOSTIC_TYPES = [
   'azurerm_virtual_network',
   'azurerm_network_security_group',
   'azurerm_storage_account',
-  'azurerm_log_analytics_workspace'
+  'azurerm_log_analytics_workspace',
+  'azurerm_application_gateway'
 ]
 
 // Types whose public endpoint must be explicitly off (false, not merely unset).
@@ -82,6 +83,10 @@ interface ResourceChange {
 
 interface PlanJson {
   resource_changes?: ResourceChange[]
+  configuration?: {
+    provider_config?: Record<string, { expressions?: Record<string, unknown> }>
+  }
+  planned_values?: { outputs?: Record<string, { value?: unknown }> }
 }
 
 interface StateResource {
@@ -97,10 +102,12 @@ interface StateModule {
 }
 
 interface StateJson {
-  values?: { root_module?: StateModule }
+  values?: { root_module?: StateModule; outputs?: Record<string, { value?: unknown }> }
 }
 
 interface EnvironmentRun {
+  plan: PlanJson
+  outputs: Record<string, { value?: unknown }>
   planned: ResourceChange[]
   state: StateResource[]
   replan: RunResult
@@ -232,6 +239,8 @@ suite('chat-llm-stack: plan, apply and re-plan against the offline provider', ()
           [0, 2]
         )
         runs.set(workspace, {
+          plan,
+          outputs: shown.values?.outputs ?? {},
           planned: plan.resource_changes ?? [],
           state: stateResources(shown.values?.root_module),
           replan
@@ -379,8 +388,13 @@ suite('chat-llm-stack: plan, apply and re-plan against the offline provider', ()
         .map(r => r.values.role_definition_name)
         .sort()
       expect(roles).toEqual(['AcrPull', 'Azure AI User', 'Key Vault Secrets User', 'Monitoring Metrics Publisher'])
+      // Least privilege: the app is never a PostgreSQL administrator; its role comes from the one-time SQL output.
       const pgAdmins = state('azurerm_postgresql_flexible_server_active_directory_administrator')
-      expect(pgAdmins.map(r => r.values.object_id)).toContain(principal)
+      expect(pgAdmins.length).toBe(1)
+      expect(pgAdmins.map(r => r.values.object_id)).not.toContain(principal)
+      const sql = String(result().outputs.postgres_app_role_sql?.value ?? '')
+      expect(sql).toContain(`pgaadauth_create_principal_with_oid('${String(identity?.values.name)}'`)
+      expect(sql).not.toMatch(/azure_pg_admin|, true, /)
       const redisPolicies = state('azurerm_managed_redis_access_policy_assignment')
       expect(redisPolicies.map(r => r.values.object_id)).toEqual([principal])
       const app = state('azurerm_linux_web_app')[0]
@@ -403,6 +417,14 @@ suite('chat-llm-stack: plan, apply and re-plan against the offline provider', ()
         expect(rc.change.after?.log).toBeUndefined()
         expect(rc.change.after?.metric ?? []).toEqual([])
       }
+      // Resource-specific tables (Dedicated) everywhere they exist: not the subscription activity log (AzureActivity)
+      // and not NSGs, whose event and rule-counter logs exist only in AzureDiagnostics (Dedicated would drift there).
+      const shared = state('azurerm_monitor_diagnostic_setting').filter(
+        r =>
+          !/^\/subscriptions\/[^/]+$|\/networkSecurityGroups\//i.test(String(r.values.target_resource_id)) &&
+          r.values.log_analytics_destination_type !== 'Dedicated'
+      )
+      expect(shared.map(r => r.address)).toEqual([])
     })
 
     test('every private-link service has a private endpoint', () => {
@@ -439,6 +461,48 @@ suite('chat-llm-stack: plan, apply and re-plan against the offline provider', ()
       ).toEqual([])
     })
 
+    test('apply-time rules Azure alone enforces are configured (storage data plane, ML identity access, names)', () => {
+      // Azure-side, invisible offline: a private storage account needs data_plane_available = false
+      // (storage_account_resource.go ~L1578 at v4.79.0; provider issues #32474, #25978).
+      const features = first((result().plan.configuration?.provider_config?.azurerm?.expressions ?? {}).features)
+      const storage = first(features.storage)
+      expect(first(storage.data_plane_available)).toEqual({ constant_value: false })
+      for (const rc of planned('azurerm_machine_learning_workspace')) {
+        expect(rc.change.after?.storage_account_access_type).toBe('Identity')
+      }
+      for (const rc of planned('azurerm_key_vault'))
+        expect(String(rc.change.after?.name).length).toBeLessThanOrEqual(24)
+      // blobServices / fileServices accept only Capacity and Transaction metrics.
+      for (const rc of planned('azurerm_monitor_diagnostic_setting')) {
+        if (!/\/(blob|file)Services\/default$/.test(String(rc.change.after?.target_resource_id))) continue
+        const categories = ((rc.change.after?.enabled_metric ?? []) as Values[]).map(m => m.category)
+        expect(categories.every(c => c === 'Capacity' || c === 'Transaction')).toBe(true)
+      }
+      // Secrets and certificates wait for RBAC propagation (time_sleep) after their role assignments.
+      expect(planned('azurerm_key_vault_certificate').length).toBe(1)
+      expect(planned('time_sleep').length).toBeGreaterThanOrEqual(2)
+    })
+
+    test('users reach the app through the WAF; the staging slot has its own private endpoint', () => {
+      const gateway = planned('azurerm_application_gateway')
+      expect(gateway.length).toBe(1)
+      expect(first(gateway[0].change.after?.sku)).toMatchObject({ name: 'WAF_v2', tier: 'WAF_v2' })
+      const waf = planned('azurerm_web_application_firewall_policy')[0].change.after ?? {}
+      expect(first(waf.policy_settings)).toMatchObject({ enabled: true, mode: 'Prevention' })
+      const url = String(result().plan.planned_values?.outputs?.url?.value ?? '')
+      expect(url).toMatch(/^https:\/\/chat-[a-z]+-[0-9a-f]{5}\.swedencentral\.cloudapp\.azure\.com\/$/)
+      const zones = (gateway[0].change.after?.zones ?? []) as string[]
+      expect(zones.length).toBe(environment === 'prod' ? 3 : 0)
+      const subresources = planned('azurerm_private_endpoint').flatMap(rc =>
+        ((first(rc.change.after?.private_service_connection).subresource_names ?? []) as string[]).slice()
+      )
+      expect(subresources).toContain('sites')
+      expect(subresources).toContain('sites-staging')
+      const app = planned('azurerm_linux_web_app')[0].change.after ?? {}
+      expect(first(app.auth_settings_v2)).toMatchObject({ auth_enabled: true, require_authentication: true })
+      expect(first(app.sticky_settings).app_setting_names).toEqual(['AZURE_OPENAI_DEPLOYMENT'])
+    })
+
     test('Key Vaults have purge protection, registries are locked down', () => {
       const vaults = planned('azurerm_key_vault')
       expect(vaults.length).toBeGreaterThan(0)
@@ -464,12 +528,17 @@ suite('chat-llm-stack: plan, apply and re-plan against the offline provider', ()
         expect(pg).toMatchObject({ geo_redundant_backup_enabled: true, backup_retention_days: 35 })
         expect(redis.high_availability_enabled).toBe(true)
         expect(locks.length).toBeGreaterThan(0)
+        // A lock on the Foundry account would be inherited by its deployments and block their deletes (ScopeLocked).
+        expect(locks.filter(rc => rc.address.startsWith('module.ai.'))).toEqual([])
+        expect(planned('azurerm_monitor_autoscale_setting').length).toBe(1)
+        expect(planned('terraform_data').length).toBe(2) // prevent_destroy sentinels: Key Vault, PostgreSQL
       } else {
         expect(plan.zone_balancing_enabled).toBe(false)
         expect(pg.high_availability).toEqual([])
         expect(String(pg.sku_name)).toMatch(/^B_/)
         expect(redis.high_availability_enabled).toBe(false)
         expect(locks).toEqual([])
+        expect(planned('terraform_data')).toEqual([])
       }
     })
   })

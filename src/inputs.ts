@@ -28,7 +28,6 @@ export const DEFAULT_GUARDED_RESOURCE_TYPES = [
   'azurerm_redis_enterprise_database',
   'azurerm_cognitive_account',
   'azurerm_cognitive_account_project',
-  'azurerm_cognitive_deployment',
   'azurerm_container_registry',
   'azurerm_log_analytics_workspace'
 ]

@@ -64,6 +64,40 @@ resource "azurerm_cognitive_account_project" "this" {
   }
 }
 
+locals {
+  default_content_filters = flatten([
+    [for category in ["Hate", "Sexual", "Violence", "Selfharm"] : [
+      for source in ["Prompt", "Completion"] : { name = category, source = source, severity_threshold = "Medium", blocking = true, enabled = true }
+    ]],
+    [{ name = "Jailbreak", source = "Prompt", severity_threshold = "High", blocking = true, enabled = true }],
+    [{ name = "Indirect Attack", source = "Prompt", severity_threshold = "High", blocking = true, enabled = true }],
+  ])
+  content_filters  = var.content_filter_policy == null ? [] : coalesce(var.content_filter_policy.filters, local.default_content_filters)
+  default_rai_name = var.content_filter_policy == null ? "Microsoft.DefaultV2" : var.content_filter_policy.name
+}
+
+# Custom content filter: changes update in place and apply to every deployment that names it.
+resource "azurerm_cognitive_account_rai_policy" "this" {
+  count = var.content_filter_policy != null ? 1 : 0
+
+  name                 = var.content_filter_policy.name
+  cognitive_account_id = azurerm_cognitive_account.this.id
+  base_policy_name     = var.content_filter_policy.base_policy_name
+  mode                 = var.content_filter_policy.mode
+  tags                 = var.tags
+
+  dynamic "content_filter" {
+    for_each = local.content_filters
+    content {
+      name               = content_filter.value.name
+      source             = content_filter.value.source
+      severity_threshold = content_filter.value.severity_threshold
+      block_enabled      = content_filter.value.blocking
+      filter_enabled     = content_filter.value.enabled
+    }
+  }
+}
+
 # One deployment per map entry, keyed by the stable deployment name the app reads from an app setting.
 # Replaces (downtime): key (name), model_name, model_format, sku_name. In place: model_version, capacity,
 # rai_policy_name, version_upgrade_option.
@@ -73,7 +107,7 @@ resource "azurerm_cognitive_deployment" "this" {
   name                   = each.key
   cognitive_account_id   = azurerm_cognitive_account.this.id
   version_upgrade_option = each.value.version_upgrade_option
-  rai_policy_name        = each.value.rai_policy_name
+  rai_policy_name        = coalesce(each.value.rai_policy_name, local.default_rai_name)
 
   model {
     format  = each.value.model_format
@@ -85,4 +119,6 @@ resource "azurerm_cognitive_deployment" "this" {
     name     = each.value.sku_name
     capacity = each.value.capacity
   }
+
+  depends_on = [azurerm_cognitive_account_rai_policy.this]
 }

@@ -38,10 +38,11 @@ variable "tags" {
 
 variable "diagnostic_settings" {
   type = map(object({
-    name                  = optional(string)
-    workspace_resource_id = string
-    log_groups            = optional(set(string), ["allLogs"])
-    metric_categories     = optional(set(string), ["AllMetrics"])
+    name                           = optional(string)
+    workspace_resource_id          = string
+    log_groups                     = optional(set(string), ["allLogs"])
+    metric_categories              = optional(set(string), ["AllMetrics"])
+    log_analytics_destination_type = optional(string, "Dedicated")
   }))
   default     = {}
   nullable    = false
@@ -130,9 +131,9 @@ variable "custom_subdomain_name" {
 
 variable "network_acls_bypass" {
   type        = string
-  default     = "AzureServices"
+  default     = "None"
   nullable    = false
-  description = "Trusted Azure services that may pass the Deny network ACL (AzureServices, e.g. Azure AI Search with a managed identity) or None."
+  description = "Trusted Azure services that may pass the Deny network ACL: None (the baseline: only the private endpoint) or AzureServices (e.g. Azure AI Search indexing with a managed identity)."
 
   validation {
     condition     = contains(["AzureServices", "None"], var.network_acls_bypass)
@@ -182,7 +183,7 @@ variable "model_deployments" {
     sku_name               = optional(string, "GlobalStandard")
     capacity               = number
     version_upgrade_option = optional(string, "NoAutoUpgrade")
-    rai_policy_name        = optional(string, "Microsoft.DefaultV2")
+    rai_policy_name        = optional(string)
   }))
   default     = {}
   nullable    = false
@@ -193,9 +194,12 @@ variable "model_deployments" {
     error_message = "model_deployments[*].model_version must be pinned to a version (e.g. \"2024-11-20\"); an empty version deploys whatever the default is today and drifts."
   }
 
+  # A pinned model_version with an auto-upgrade option drifts: Azure moves the deployment to a newer version, and the
+  # next apply downgrades it again or fails on a retired version. model.version is Optional but not Computed in the
+  # provider, so it cannot be left to Azure either: pinned versions need NoAutoUpgrade (roll forward with a PR).
   validation {
-    condition     = alltrue([for d in values(var.model_deployments) : contains(["NoAutoUpgrade", "OnceCurrentVersionExpired", "OnceNewDefaultVersionAvailable"], d.version_upgrade_option)])
-    error_message = "model_deployments[*].version_upgrade_option must be NoAutoUpgrade (production), OnceCurrentVersionExpired (safety net at retirement) or OnceNewDefaultVersionAvailable."
+    condition     = alltrue([for d in values(var.model_deployments) : d.version_upgrade_option == "NoAutoUpgrade"])
+    error_message = "model_deployments[*].version_upgrade_option must be NoAutoUpgrade: model_version is pinned, and an auto-upgrade (OnceCurrentVersionExpired, OnceNewDefaultVersionAvailable) makes Azure run another version than the configuration; bump model_version in a pull request instead."
   }
 
   validation {
@@ -211,5 +215,42 @@ variable "model_deployments" {
   validation {
     condition     = alltrue([for k in keys(var.model_deployments) : can(regex("^[a-zA-Z0-9][a-zA-Z0-9._-]{0,63}$", k))])
     error_message = "model_deployments keys are deployment names: 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit."
+  }
+}
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Content filter
+# ---------------------------------------------------------------------------------------------------------------------
+
+variable "content_filter_policy" {
+  type = object({
+    name             = string
+    base_policy_name = optional(string, "Microsoft.DefaultV2")
+    mode             = optional(string, "Blocking")
+    filters = optional(list(object({
+      name               = string
+      source             = string
+      severity_threshold = optional(string, "Medium")
+      blocking           = optional(bool, true)
+      enabled            = optional(bool, true)
+    })))
+  })
+  default     = null
+  description = "Custom content filter (RAI policy) on the account; deployments whose rai_policy_name is null use it. filters null: hate, sexual, violence and self-harm blocked at Medium on prompts and completions, plus jailbreak and indirect attack on prompts. null: deployments use Microsoft.DefaultV2."
+
+  validation {
+    condition     = var.content_filter_policy == null || can(regex("^[a-zA-Z0-9][a-zA-Z0-9_-]{1,63}$", try(var.content_filter_policy.name, "")))
+    error_message = "content_filter_policy.name must be 2-64 letters, digits, '_' or '-', starting with a letter or digit."
+  }
+
+  validation {
+    condition     = var.content_filter_policy == null || contains(["Blocking", "Asynchronous_filter", "Default", "Deferred"], try(var.content_filter_policy.mode, ""))
+    error_message = "content_filter_policy.mode must be Blocking (the safe default), Asynchronous_filter, Default or Deferred."
+  }
+
+  validation {
+    condition = var.content_filter_policy == null || alltrue([for f in coalesce(try(var.content_filter_policy.filters, null), []) :
+    contains(["Prompt", "Completion"], f.source) && contains(["Low", "Medium", "High"], f.severity_threshold)])
+    error_message = "content_filter_policy.filters[*].source must be Prompt or Completion and severity_threshold Low, Medium or High."
   }
 }

@@ -16,6 +16,7 @@ locals {
         workspace_resource_id = setting.workspace_resource_id
         log_groups            = target.logs ? setting.log_groups : toset([])
         metric_categories     = setting.metric_categories
+        destination_type      = setting.log_analytics_destination_type
       }
     }
   ]...)
@@ -27,6 +28,8 @@ resource "azurerm_monitor_diagnostic_setting" "this" {
   name                       = each.value.name
   target_resource_id         = each.value.target_resource_id
   log_analytics_workspace_id = each.value.workspace_resource_id
+  # Resource-specific tables (AVM default); Azure falls back to AzureDiagnostics for services without them.
+  log_analytics_destination_type = each.value.destination_type
 
   dynamic "enabled_log" {
     for_each = each.value.log_groups
@@ -69,6 +72,24 @@ module "private_endpoint" {
   private_dns_zone_ids           = each.value.private_dns_zone_resource_ids
 }
 
+# The staging slot's own endpoint (subresource sites-staging): smoke tests reach the slot privately (from the ops
+# subnet or a gateway test listener) before a change goes to production.
+module "staging_private_endpoint" {
+  source   = "../private-endpoint"
+  for_each = var.staging_slot_enabled ? var.staging_slot_private_endpoints : {}
+
+  name                           = coalesce(each.value.name, "pe-${var.name}-staging-${each.key}")
+  location                       = var.location
+  resource_group_name            = var.resource_group_name
+  tags                           = each.value.tags != null ? each.value.tags : var.tags
+  subnet_id                      = each.value.subnet_resource_id
+  private_connection_resource_id = azurerm_linux_web_app.this.id
+  subresource_names              = ["sites-staging"]
+  private_dns_zone_ids           = each.value.private_dns_zone_resource_ids
+
+  depends_on = [azurerm_linux_web_app_slot.staging]
+}
+
 resource "azurerm_management_lock" "this" {
   count = var.lock != null ? 1 : 0
 
@@ -78,5 +99,5 @@ resource "azurerm_management_lock" "this" {
   notes      = var.lock.kind == "CanNotDelete" ? "Cannot delete the resource or its child resources." : "Cannot delete or modify the resource or its child resources."
 
   # The lock goes on last, so a ReadOnly lock does not block the module's own child resources.
-  depends_on = [azurerm_role_assignment.this, azurerm_monitor_diagnostic_setting.this, module.private_endpoint, azurerm_linux_web_app_slot.staging]
+  depends_on = [azurerm_role_assignment.this, azurerm_monitor_diagnostic_setting.this, module.private_endpoint, module.staging_private_endpoint, azurerm_linux_web_app_slot.staging]
 }

@@ -21,6 +21,10 @@ locals {
       APPLICATIONINSIGHTS_CONNECTION_STRING     = var.application_insights_connection_string
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING = "Authorization=AAD;ClientId=${azurerm_user_assigned_identity.this.client_id}"
     },
+    # Easy Auth reads the client assertion from this setting's identity instead of a client secret.
+    var.authentication == null ? {} : {
+      OVERRIDE_USE_MI_FIC_ASSERTION_CLIENTID = azurerm_user_assigned_identity.this.client_id
+    },
     var.app_settings,
     local.key_vault_reference_settings,
   )
@@ -59,6 +63,71 @@ resource "azurerm_service_plan" "this" {
   worker_count           = var.worker_count
   zone_balancing_enabled = var.zone_balancing_enabled
   tags                   = var.tags
+
+  lifecycle {
+    # worker_count is the initial instance count; afterwards the autoscale setting (or an operator) owns it, and an
+    # apply must not scale the plan back. A literal list: ignore_changes cannot depend on whether autoscale is on.
+    ignore_changes = [worker_count]
+  }
+}
+
+# CPU-based autoscale of the plan (the baseline: 3 -> 5 instances), off when autoscale = null.
+resource "azurerm_monitor_autoscale_setting" "this" {
+  count = var.autoscale != null ? 1 : 0
+
+  name                = "autoscale-${local.service_plan_name}"
+  location            = var.location
+  resource_group_name = var.resource_group_name
+  target_resource_id  = azurerm_service_plan.this.id
+  tags                = var.tags
+
+  profile {
+    name = "cpu"
+
+    capacity {
+      default = var.autoscale.minimum
+      minimum = var.autoscale.minimum
+      maximum = var.autoscale.maximum
+    }
+
+    rule {
+      metric_trigger {
+        metric_name        = "CpuPercentage"
+        metric_resource_id = azurerm_service_plan.this.id
+        time_grain         = "PT1M"
+        statistic          = "Average"
+        time_window        = "PT10M"
+        time_aggregation   = "Average"
+        operator           = "GreaterThan"
+        threshold          = var.autoscale.scale_out_cpu_percent
+      }
+      scale_action {
+        direction = "Increase"
+        type      = "ChangeCount"
+        value     = "1"
+        cooldown  = "PT10M"
+      }
+    }
+
+    rule {
+      metric_trigger {
+        metric_name        = "CpuPercentage"
+        metric_resource_id = azurerm_service_plan.this.id
+        time_grain         = "PT1M"
+        statistic          = "Average"
+        time_window        = "PT20M"
+        time_aggregation   = "Average"
+        operator           = "LessThan"
+        threshold          = var.autoscale.scale_in_cpu_percent
+      }
+      scale_action {
+        direction = "Decrease"
+        type      = "ChangeCount"
+        value     = "1"
+        cooldown  = "PT20M"
+      }
+    }
+  }
 }
 
 resource "azurerm_linux_web_app" "this" {
@@ -90,6 +159,35 @@ resource "azurerm_linux_web_app" "this" {
     for_each = length(var.sticky_app_setting_names) > 0 ? [1] : []
     content {
       app_setting_names = var.sticky_app_setting_names
+    }
+  }
+
+  # Easy Auth v2: every request needs an Entra ID sign-in, except the health probe path. Secretless: the app
+  # registration trusts the user-assigned identity through a federated credential (OVERRIDE_USE_MI_FIC_ASSERTION_CLIENTID).
+  dynamic "auth_settings_v2" {
+    for_each = var.authentication != null ? [var.authentication] : []
+    content {
+      auth_enabled           = true
+      require_authentication = true
+      require_https          = true
+      unauthenticated_action = "RedirectToLoginPage"
+      default_provider       = "azureactivedirectory"
+      excluded_paths         = [var.health_check_path]
+      # Behind the Application Gateway the request carries the app's own host; the public one is in X-Original-Host,
+      # so sign-in redirects go back to the URL the user opened.
+      forward_proxy_convention              = "Custom"
+      forward_proxy_custom_host_header_name = "X-Original-Host"
+
+      active_directory_v2 {
+        client_id                  = auth_settings_v2.value.client_id
+        tenant_auth_endpoint       = "https://login.microsoftonline.com/${auth_settings_v2.value.tenant_id}/v2.0"
+        client_secret_setting_name = "OVERRIDE_USE_MI_FIC_ASSERTION_CLIENTID"
+        allowed_audiences          = coalesce(auth_settings_v2.value.allowed_audiences, ["api://${auth_settings_v2.value.client_id}"])
+      }
+
+      login {
+        token_store_enabled = true
+      }
     }
   }
 
@@ -152,6 +250,35 @@ resource "azurerm_linux_web_app_slot" "staging" {
   key_vault_reference_identity_id = azurerm_user_assigned_identity.this.id
 
   app_settings = local.staging_app_settings
+
+  # Easy Auth v2: every request needs an Entra ID sign-in, except the health probe path. Secretless: the app
+  # registration trusts the user-assigned identity through a federated credential (OVERRIDE_USE_MI_FIC_ASSERTION_CLIENTID).
+  dynamic "auth_settings_v2" {
+    for_each = var.authentication != null ? [var.authentication] : []
+    content {
+      auth_enabled           = true
+      require_authentication = true
+      require_https          = true
+      unauthenticated_action = "RedirectToLoginPage"
+      default_provider       = "azureactivedirectory"
+      excluded_paths         = [var.health_check_path]
+      # Behind the Application Gateway the request carries the app's own host; the public one is in X-Original-Host,
+      # so sign-in redirects go back to the URL the user opened.
+      forward_proxy_convention              = "Custom"
+      forward_proxy_custom_host_header_name = "X-Original-Host"
+
+      active_directory_v2 {
+        client_id                  = auth_settings_v2.value.client_id
+        tenant_auth_endpoint       = "https://login.microsoftonline.com/${auth_settings_v2.value.tenant_id}/v2.0"
+        client_secret_setting_name = "OVERRIDE_USE_MI_FIC_ASSERTION_CLIENTID"
+        allowed_audiences          = coalesce(auth_settings_v2.value.allowed_audiences, ["api://${auth_settings_v2.value.client_id}"])
+      }
+
+      login {
+        token_store_enabled = true
+      }
+    }
+  }
 
   site_config {
     always_on                         = var.always_on

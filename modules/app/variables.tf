@@ -69,10 +69,11 @@ variable "tags" {
 
 variable "diagnostic_settings" {
   type = map(object({
-    name                  = optional(string)
-    workspace_resource_id = string
-    log_groups            = optional(set(string), ["allLogs"])
-    metric_categories     = optional(set(string), ["AllMetrics"])
+    name                           = optional(string)
+    workspace_resource_id          = string
+    log_groups                     = optional(set(string), ["allLogs"])
+    metric_categories              = optional(set(string), ["AllMetrics"])
+    log_analytics_destination_type = optional(string, "Dedicated")
   }))
   default     = {}
   nullable    = false
@@ -245,8 +246,7 @@ variable "app_settings" {
 variable "application_insights_connection_string" {
   type        = string
   default     = null
-  sensitive   = true
-  description = "Connection string of a workspace-based Application Insights component with local auth off. Sets APPLICATIONINSIGHTS_CONNECTION_STRING and APPLICATIONINSIGHTS_AUTHENTICATION_STRING (Entra ingestion with the app identity; grant it Monitoring Metrics Publisher on the component via identity_role_assignments)."
+  description = "Connection string of a workspace-based Application Insights component with local auth off (then an identifier, not a credential; not marked sensitive so that app_settings changes stay reviewable in plans). Sets APPLICATIONINSIGHTS_CONNECTION_STRING and APPLICATIONINSIGHTS_AUTHENTICATION_STRING (Entra ingestion with the app identity; grant it Monitoring Metrics Publisher on the component via identity_role_assignments)."
 }
 
 variable "key_vault_secret_references" {
@@ -286,4 +286,69 @@ variable "staging_slot_image_name" {
   type        = string
   default     = null
   description = "Image (with tag or digest) for the staging slot. Default: container.image_name."
+}
+
+variable "staging_slot_private_endpoints" {
+  type = map(object({
+    name                          = optional(string)
+    subnet_resource_id            = string
+    private_dns_zone_resource_ids = optional(set(string), [])
+    tags                          = optional(map(string))
+  }))
+  default     = {}
+  nullable    = false
+  description = "Private endpoints of the staging slot (subresource sites-staging, zone privatelink.azurewebsites.net), so the slot can be smoke-tested privately before a change reaches production. Map key is arbitrary (known at plan)."
+}
+
+variable "authentication" {
+  type = object({
+    client_id         = string
+    tenant_id         = string
+    allowed_audiences = optional(list(string))
+  })
+  default     = null
+  description = "Easy Auth v2 with Entra ID on the app and the slot: the app registration's client id and the tenant. Every path except health_check_path needs a sign-in. Secretless: add a federated credential for the app's user-assigned identity to the app registration (issuer https://login.microsoftonline.com/<tenant>/v2.0, subject = the identity's principal id, audience api://AzureADTokenExchange). null only with authentication_required = false."
+
+  validation {
+    condition     = var.authentication == null || (can(regex("^[0-9a-fA-F-]{36}$", try(var.authentication.client_id, ""))) && can(regex("^[0-9a-fA-F-]{36}$", try(var.authentication.tenant_id, ""))))
+    error_message = "authentication.client_id and authentication.tenant_id must be GUIDs (the app registration and its tenant)."
+  }
+}
+
+variable "authentication_required" {
+  type        = bool
+  default     = true
+  nullable    = false
+  description = "Refuse to run without end-user authentication (authentication set). Set false only for an API behind another authenticating proxy."
+
+  validation {
+    condition     = !var.authentication_required || var.authentication != null
+    error_message = "authentication is required: set authentication = { client_id = \"<app registration client id>\", tenant_id = \"<tenant id>\" } (Easy Auth v2 with Entra ID), or set authentication_required = false if another layer authenticates users."
+  }
+}
+
+variable "autoscale" {
+  type = object({
+    minimum               = number
+    maximum               = number
+    scale_out_cpu_percent = optional(number, 70)
+    scale_in_cpu_percent  = optional(number, 30)
+  })
+  default     = null
+  description = "CPU autoscale of the plan (e.g. { minimum = 3, maximum = 5 } in production). null: fixed worker_count. worker_count is only the initial count either way (ignore_changes)."
+
+  validation {
+    condition     = var.autoscale == null || try(var.autoscale.minimum >= 1 && var.autoscale.maximum >= var.autoscale.minimum && var.autoscale.maximum <= 30, false)
+    error_message = "autoscale needs 1 <= minimum <= maximum <= 30."
+  }
+
+  validation {
+    condition     = var.autoscale == null || !var.zone_balancing_enabled || try(var.autoscale.minimum >= 3, false)
+    error_message = "With zone_balancing_enabled, autoscale.minimum must be at least 3 (one instance per zone)."
+  }
+
+  validation {
+    condition     = var.autoscale == null || try(var.autoscale.scale_in_cpu_percent < var.autoscale.scale_out_cpu_percent, false)
+    error_message = "autoscale.scale_in_cpu_percent must be below scale_out_cpu_percent, or the plan flaps."
+  }
 }

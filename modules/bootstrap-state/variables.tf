@@ -170,14 +170,22 @@ variable "private_endpoints" {
 
 variable "diagnostic_settings" {
   type = map(object({
-    name                  = optional(string)
-    workspace_resource_id = string
-    log_groups            = optional(set(string), ["allLogs"])
-    metric_categories     = optional(set(string), ["AllMetrics"])
+    name                           = optional(string)
+    workspace_resource_id          = string
+    log_groups                     = optional(set(string), ["allLogs"])
+    metric_categories              = optional(set(string), ["Transaction"])
+    log_analytics_destination_type = optional(string, "Dedicated")
   }))
   default     = {}
   nullable    = false
-  description = "Diagnostic settings of the blob service (StorageRead/Write/Delete) to Log Analytics. Map key is arbitrary."
+  description = "Diagnostic settings of the blob service (StorageRead/Write/Delete) to Log Analytics. Map key is arbitrary. A blob service emits only the metric categories Capacity and Transaction (AllMetrics is rejected by Azure)."
+
+  # Azure-side rule the provider does not validate: blobServices/default supports the metric categories Capacity and
+  # Transaction only ("az monitor diagnostic-settings categories list" on the blob service); AllMetrics fails at apply.
+  validation {
+    condition     = alltrue([for setting in values(var.diagnostic_settings) : length(setsubtract(setting.metric_categories, ["Capacity", "Transaction"])) == 0])
+    error_message = "diagnostic_settings[*].metric_categories of a blob service may only contain \"Capacity\" and \"Transaction\" (Azure rejects AllMetrics there)."
+  }
 }
 
 variable "lock" {

@@ -3,9 +3,11 @@
 
 locals {
   ml_names = {
-    workspace    = "mlw-${local.stem}-${local.suffix}"
-    storage      = "stml${var.workload}${var.environment}${local.suffix}"
-    key_vault    = "kv-ml-${local.stem}-${local.suffix}"
+    workspace = "mlw-${local.stem}-${local.suffix}"
+    storage   = "stml${var.workload}${var.environment}${local.suffix}"
+    # Key Vault names are at most 24 characters: "kvml" + workload (<= 8) + environment (<= 5) + suffix (<= 6) = 23.
+    # ("kv-ml-<workload>-<env>-<suffix>" reached 27 for accepted inputs.)
+    key_vault    = "kvml${var.workload}${var.environment}${local.suffix}"
     app_insights = "appi-ml-${local.stem}"
   }
 }
@@ -67,9 +69,10 @@ resource "azurerm_monitor_diagnostic_setting" "ml_storage" {
     file    = { id = "${azurerm_storage_account.ml[0].id}/fileServices/default", logs = true }
   } : {}
 
-  name                       = "diag-${local.ml_names.storage}-${each.key}"
-  target_resource_id         = each.value.id
-  log_analytics_workspace_id = module.monitoring.resource_id
+  name                           = "diag-${local.ml_names.storage}-${each.key}"
+  target_resource_id             = each.value.id
+  log_analytics_workspace_id     = module.monitoring.resource_id
+  log_analytics_destination_type = "Dedicated"
 
   dynamic "enabled_log" {
     for_each = each.value.logs ? ["allLogs"] : []
@@ -104,6 +107,7 @@ module "ml_keyvault" {
   resource_group_name = azurerm_resource_group.this.name
   tags                = local.tags
   tenant_id           = data.azurerm_client_config.current.tenant_id
+  prevent_destroy     = var.prevent_destroy
 
   private_endpoints = {
     pe = {
@@ -139,4 +143,16 @@ module "ml" {
     }
   }
   diagnostic_settings = local.diagnostic_settings
+}
+
+# storage_account_access_type = Identity: the workspace's system-assigned identity reads and writes its storage
+# with Entra ID (the account has shared keys off).
+resource "azurerm_role_assignment" "ml_storage" {
+  for_each = var.ml_enabled ? toset(["Storage Blob Data Contributor", "Storage File Data Privileged Contributor"]) : toset([])
+
+  scope                = azurerm_storage_account.ml[0].id
+  role_definition_name = each.key
+  principal_id         = module.ml[0].principal_id
+  principal_type       = "ServicePrincipal"
+  description          = "${local.ml_names.workspace}: identity-based storage access."
 }

@@ -3,9 +3,40 @@ output "resource_group_name" {
   value       = azurerm_resource_group.this.name
 }
 
+output "url" {
+  description = "The URL users open (the Application Gateway's HTTPS listener); null without ingress."
+  value       = try(module.gateway[0].url, null)
+}
+
+output "ingress_public_ip_address" {
+  description = "Public IP of the gateway (point a custom host name's DNS record here)."
+  value       = try(module.gateway[0].public_ip_address, null)
+}
+
 output "app_name" {
-  description = "Name of the web app (slot swaps: az webapp deployment slot swap -n <app_name> -g <resource_group_name> --slot staging)."
+  description = "Name of the web app."
   value       = module.app.name
+}
+
+output "staging_slot_hostname" {
+  description = "Hostname of the staging slot, reachable through its own private endpoint (smoke tests from the ops subnet)."
+  value       = module.app.staging_slot_default_hostname
+}
+
+output "active_model_deployment" {
+  description = "Model deployment the production slot uses."
+  value       = var.active_model_deployment
+}
+
+output "postgres_app_role_sql" {
+  description = "One-time SQL that creates the app identity's least-privilege PostgreSQL role (azurerm cannot create roles). Run it as the Entra administrator from the ops subnet (README)."
+  value       = <<-SQL
+    -- 1) connected to the "postgres" database, as the Entra administrator:
+    SELECT * FROM pgaadauth_create_principal_with_oid('${module.app.identity_name}', '${module.app.principal_id}', 'service', false, false);
+    -- 2) connected to the "${var.postgres_database_name}" database:
+    GRANT CONNECT, TEMPORARY ON DATABASE "${var.postgres_database_name}" TO "${module.app.identity_name}";
+    GRANT USAGE, CREATE ON SCHEMA public TO "${module.app.identity_name}";
+  SQL
 }
 
 output "app_default_hostname" {

@@ -59,12 +59,19 @@ variable "tags" {
 variable "lock_kind" {
   type        = string
   default     = null
-  description = "Management lock on the stateful and hard-to-rebuild resources (Key Vault, PostgreSQL, Redis, Foundry, registry, VNet): CanNotDelete in production, null in dev."
+  description = "Management lock on the data-bearing and hard-to-rebuild resources (Key Vault, PostgreSQL, Redis, registry, VNet, gateway; not the Foundry account, whose deployments come and go): CanNotDelete in production, null in dev."
 
   validation {
     condition     = var.lock_kind == null || contains(["CanNotDelete", "ReadOnly"], coalesce(var.lock_kind, "CanNotDelete"))
     error_message = "lock_kind must be \"CanNotDelete\", \"ReadOnly\" or null."
   }
+}
+
+variable "prevent_destroy" {
+  type        = bool
+  default     = true
+  nullable    = false
+  description = "Fail any plan that deletes or replaces the Key Vaults or the PostgreSQL server (prevent_destroy sentinels in those modules). true in production; false in dev so the environment can be torn down."
 }
 
 # ---------------------------------------------------------------------------------------------------------------------
@@ -76,6 +83,24 @@ variable "address_space" {
   default     = ["10.20.0.0/22"]
   nullable    = false
   description = "Address space of the VNet (a /22 fits the default subnet layout)."
+}
+
+variable "additional_security_rules" {
+  type = map(object({
+    subnet_name                  = string
+    name                         = string
+    priority                     = number
+    direction                    = string
+    access                       = string
+    protocol                     = string
+    source_address_prefixes      = list(string)
+    destination_address_prefixes = list(string)
+    destination_port_ranges      = list(string)
+    description                  = optional(string)
+  }))
+  default     = {}
+  nullable    = false
+  description = "Extra NSG rules on the stack's subnets (snet-app, snet-pe, snet-ops, snet-agw), priorities 200-4000, e.g. letting a peered hub's runner subnet reach snet-pe on 443. Passed to the network module, which rejects internet-wide allows."
 }
 
 variable "log_retention_in_days" {
@@ -141,6 +166,37 @@ variable "app_staging_slot_enabled" {
   default     = true
   nullable    = false
   description = "Create the staging slot (Standard or higher)."
+}
+
+variable "app_health_check_path" {
+  type        = string
+  default     = "/healthz"
+  nullable    = false
+  description = "Health endpoint of the app: App Service health check, the gateway's probe, excluded from sign-in."
+}
+
+variable "app_autoscale" {
+  type = object({
+    minimum               = number
+    maximum               = number
+    scale_out_cpu_percent = optional(number, 70)
+    scale_in_cpu_percent  = optional(number, 30)
+  })
+  default     = null
+  description = "CPU autoscale of the App Service plan, e.g. { minimum = 3, maximum = 5 } in production. null: app_worker_count stays fixed. app_worker_count is only the initial count (ignore_changes)."
+}
+
+variable "app_entra_client_id" {
+  type        = string
+  default     = null
+  description = "Client id of the Entra ID app registration for the chat UI (Easy Auth v2: every user signs in). Give it a federated credential for the app's identity (see the app module README); no client secret."
+}
+
+variable "app_authentication_required" {
+  type        = bool
+  default     = true
+  nullable    = false
+  description = "Refuse to deploy the app without end-user sign-in (app_entra_client_id). false only when another layer authenticates users."
 }
 
 variable "app_settings" {
@@ -262,7 +318,14 @@ variable "postgres_admin_group" {
     name      = string
   })
   default     = null
-  description = "Optional Entra group (DBAs) that is PostgreSQL administrator next to the app identity."
+  description = "Entra group (DBAs) that is the PostgreSQL administrator. null: the identity running Terraform (postgres_deployer_principal_name). The app identity is never an administrator."
+}
+
+variable "postgres_deployer_principal_name" {
+  type        = string
+  default     = "terraform-deployer"
+  nullable    = false
+  description = "Name of the identity running Terraform as PostgreSQL Entra administrator when postgres_admin_group is null (its display name in Entra ID)."
 }
 
 variable "redis_sku_name" {
@@ -291,28 +354,28 @@ variable "model_deployments" {
     sku_name               = optional(string, "GlobalStandard")
     capacity               = number
     version_upgrade_option = optional(string, "NoAutoUpgrade")
-    rai_policy_name        = optional(string, "Microsoft.DefaultV2")
+    rai_policy_name        = optional(string)
   }))
   nullable    = false
-  description = "Model deployments on the Foundry account, keyed by deployment name (see modules/ai README for upgrade and rollback)."
+  description = "Model deployments on the Foundry account, keyed by deployment name. Blue/green: add the new one, point staging at it, make it active, remove the old one (README, model lifecycle)."
 }
 
-variable "app_model_deployment" {
+variable "active_model_deployment" {
   type        = string
   default     = "chat"
   nullable    = false
-  description = "Key of model_deployments the production slot uses (AZURE_OPENAI_DEPLOYMENT)."
+  description = "Key of model_deployments the production slot uses (AZURE_OPENAI_DEPLOYMENT, a slot setting). Switching it is an in-place update of the app."
 
   validation {
-    condition     = contains(keys(var.model_deployments), var.app_model_deployment)
-    error_message = "app_model_deployment must be a key of model_deployments."
+    condition     = contains(keys(var.model_deployments), var.active_model_deployment)
+    error_message = "active_model_deployment must be a key of model_deployments."
   }
 }
 
 variable "staging_model_deployment" {
   type        = string
   default     = null
-  description = "Key of model_deployments the staging slot uses during a blue/green model rollout (null: same as production)."
+  description = "Key of model_deployments the staging slot uses during a blue/green model rollout (null: active_model_deployment)."
 
   validation {
     condition     = var.staging_model_deployment == null || contains(keys(var.model_deployments), coalesce(var.staging_model_deployment, "-"))
@@ -329,4 +392,68 @@ variable "ml_enabled" {
   default     = false
   nullable    = false
   description = "Create the Azure Machine Learning workspace with its own storage, Key Vault and Application Insights. Only for custom training or managed online endpoints."
+}
+
+variable "content_filter_policy" {
+  type = object({
+    name             = string
+    base_policy_name = optional(string, "Microsoft.DefaultV2")
+    mode             = optional(string, "Blocking")
+    filters = optional(list(object({
+      name               = string
+      source             = string
+      severity_threshold = optional(string, "Medium")
+      blocking           = optional(bool, true)
+      enabled            = optional(bool, true)
+    })))
+  })
+  default     = { name = "chat-default" }
+  description = "Custom content filter on the Foundry account, used by every deployment without its own rai_policy_name (modules/ai). null: Microsoft.DefaultV2."
+}
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Ingress
+# ---------------------------------------------------------------------------------------------------------------------
+
+variable "ingress_enabled" {
+  type        = bool
+  default     = true
+  nullable    = false
+  description = "Create the Application Gateway WAF_v2 (module gateway) that users reach the app through. false: no public ingress (the app stays private)."
+}
+
+variable "ingress_host_name" {
+  type        = string
+  default     = null
+  description = "Host name users open (point its DNS at the gateway's public IP). null: <workload>-<environment>-<suffix>.<location>.cloudapp.azure.com."
+}
+
+variable "ingress_certificate_secret_id" {
+  type        = string
+  default     = null
+  description = "Versionless secret id of your own TLS certificate in the app's Key Vault. null: the stack creates one in the vault (ingress_certificate_issuer)."
+}
+
+variable "ingress_certificate_issuer" {
+  type        = string
+  default     = "Self"
+  nullable    = false
+  description = "Key Vault issuer of the stack-created certificate: Self (self-signed; browsers warn) or the name of a CA issuer configured in the vault (e.g. DigiCert) for production."
+}
+
+variable "ingress_zones" {
+  type        = list(string)
+  default     = ["1", "2", "3"]
+  nullable    = false
+  description = "Availability zones of the gateway (zone-redundant in production; [] in dev)."
+}
+
+variable "ingress_autoscale" {
+  type = object({
+    min_capacity = number
+    max_capacity = number
+  })
+  default     = { min_capacity = 2, max_capacity = 10 }
+  nullable    = false
+  description = "Autoscale bounds of the gateway."
 }

@@ -8,6 +8,8 @@ resource "azurerm_monitor_diagnostic_setting" "this" {
   name                       = coalesce(each.value.name, "diag-${var.name}-${each.key}")
   target_resource_id         = azurerm_key_vault.this.id
   log_analytics_workspace_id = each.value.workspace_resource_id
+  # Resource-specific tables (AVM default); Azure falls back to AzureDiagnostics for services without them.
+  log_analytics_destination_type = each.value.log_analytics_destination_type
 
   dynamic "enabled_log" {
     for_each = each.value.log_groups

@@ -24,8 +24,17 @@ resource "azurerm_key_vault" "this" {
     ip_rules                   = var.network_acls.ip_rules
     virtual_network_subnet_ids = var.network_acls.virtual_network_subnet_ids
   }
+}
 
-  # Losing the vault loses every secret, and the name stays reserved while soft-deleted (see modules/CONVENTIONS.md §6).
+# prevent_destroy must be a literal, so the environment's choice is carried by a sentinel: with prevent_destroy = true
+# this terraform_data is replaced whenever the vault is (its id changes), and its own literal prevent_destroy then
+# fails any plan that deletes or replaces the vault ("Instance cannot be destroyed"). Dev sets false and can be torn
+# down; turning protection off again needs a removed block (the sentinel itself cannot be destroyed). CONVENTIONS §6.
+resource "terraform_data" "prevent_destroy" {
+  count = var.prevent_destroy ? 1 : 0
+
+  triggers_replace = azurerm_key_vault.this.id
+
   lifecycle {
     prevent_destroy = true
   }

@@ -175,10 +175,11 @@ variable "private_endpoints" {
 
 variable "diagnostic_settings" {
   type = map(object({
-    name                  = optional(string)
-    workspace_resource_id = string
-    log_groups            = optional(set(string), ["allLogs"])
-    metric_categories     = optional(set(string), ["AllMetrics"])
+    name                           = optional(string)
+    workspace_resource_id          = string
+    log_groups                     = optional(set(string), ["allLogs"])
+    metric_categories              = optional(set(string), ["AllMetrics"])
+    log_analytics_destination_type = optional(string, "Dedicated")
   }))
   default     = {}
   nullable    = false
@@ -209,4 +210,23 @@ variable "lock" {
     condition     = var.lock == null || contains(["CanNotDelete", "ReadOnly"], try(var.lock.kind, ""))
     error_message = "lock.kind must be \"CanNotDelete\" or \"ReadOnly\"; set lock = null for no lock."
   }
+}
+
+variable "rbac_propagation_wait" {
+  type        = string
+  default     = "60s"
+  nullable    = false
+  description = "How long to wait after the role assignments before writing secrets (RBAC propagation; a 403 otherwise). A duration like 60s or 2m; only used when both secrets and role_assignments are set."
+
+  validation {
+    condition     = can(regex("^[0-9]+(ms|s|m|h)$", var.rbac_propagation_wait))
+    error_message = "rbac_propagation_wait must be a duration such as 30s, 60s or 2m."
+  }
+}
+
+variable "prevent_destroy" {
+  type        = bool
+  default     = true
+  nullable    = false
+  description = "Fail any plan that deletes or replaces the Key Vault (its secrets are lost with it) (a prevent_destroy sentinel). true in production; false lets a dev environment be torn down."
 }

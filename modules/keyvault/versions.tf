@@ -6,5 +6,9 @@ terraform {
       source  = "hashicorp/azurerm"
       version = ">= 4.42, < 5.0" # 4.42: key vault rbac_authorization_enabled; tested at 4.79.0
     }
+    time = {
+      source  = "hashicorp/time"
+      version = ">= 0.9, < 1.0" # time_sleep for RBAC propagation; tested at 0.13.1
+    }
   }
 }

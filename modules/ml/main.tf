@@ -19,6 +19,10 @@ resource "azurerm_machine_learning_workspace" "this" {
   storage_account_id      = var.storage_account_resource_id
   container_registry_id   = var.container_registry_resource_id
 
+  # The workspace reaches its storage with its managed identity: the stack's storage account has shared keys off,
+  # and the provider default (AccessKey) fails there (machine_learning_workspace_resource.go at v4.79.0).
+  storage_account_access_type = var.storage_account_access_type
+
   public_network_access_enabled  = false
   v1_legacy_mode_enabled         = false
   high_business_impact           = var.high_business_impact

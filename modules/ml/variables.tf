@@ -71,10 +71,11 @@ variable "tags" {
 
 variable "diagnostic_settings" {
   type = map(object({
-    name                  = optional(string)
-    workspace_resource_id = string
-    log_groups            = optional(set(string), ["allLogs"])
-    metric_categories     = optional(set(string), ["AllMetrics"])
+    name                           = optional(string)
+    workspace_resource_id          = string
+    log_groups                     = optional(set(string), ["allLogs"])
+    metric_categories              = optional(set(string), ["AllMetrics"])
+    log_analytics_destination_type = optional(string, "Dedicated")
   }))
   default     = {}
   nullable    = false
@@ -171,4 +172,16 @@ variable "high_business_impact" {
   default     = false
   nullable    = false
   description = "Reduce diagnostic data collected by the service (set at creation)."
+}
+
+variable "storage_account_access_type" {
+  type        = string
+  default     = "Identity"
+  nullable    = false
+  description = "How the workspace authenticates to its storage account: Identity (Entra ID with the workspace identity; needed when the account has shared_access_key_enabled = false) or AccessKey (the provider default)."
+
+  validation {
+    condition     = contains(["Identity", "AccessKey"], var.storage_account_access_type)
+    error_message = "storage_account_access_type must be \"Identity\" (storage with shared keys off) or \"AccessKey\"."
+  }
 }

@@ -3,6 +3,8 @@ locals {
   pe_prefix       = one(local.prefixes_by_role.private_endpoints)
   postgres_prefix = one(local.prefixes_by_role.postgres)
   agent_prefixes  = local.prefixes_by_role.agent
+  gateway_prefix  = one(local.prefixes_by_role.gateway)
+  ops_prefix      = one(local.prefixes_by_role.ops)
   service_ports   = ["443", "5432", "10000"] # HTTPS (Key Vault, ACR, Foundry), PostgreSQL, Managed Redis
 
   # Baseline rules per role (brief §2): the app reaches only the private endpoints (and a VNet-injected Postgres)
@@ -36,6 +38,16 @@ locals {
         description = "Only the app (and agent) subnets reach the private endpoints."
       },
       {
+        name        = "AllowOpsInbound", priority = 110, direction = "Inbound", access = "Allow", protocol = "Tcp"
+        source      = compact([local.ops_prefix]), destination = compact([local.pe_prefix]), ports = ["443", "5432"]
+        description = "The ops subnet (runners, jump box) reaches Key Vault, ACR, the app and its staging slot (443) and PostgreSQL (5432, one-time role SQL)."
+      },
+      {
+        name        = "AllowGatewayInbound", priority = 120, direction = "Inbound", access = "Allow", protocol = "Tcp"
+        source      = compact([local.gateway_prefix]), destination = compact([local.pe_prefix]), ports = ["443"]
+        description = "The Application Gateway reaches the app's endpoint (backend) and Key Vault (its TLS certificate)."
+      },
+      {
         name   = "DenyAllInbound", priority = 4096, direction = "Inbound", access = "Deny", protocol = "*"
         source = ["*"], destination = ["*"], ports = ["*"], description = "Deny any other inbound, including the rest of the VNet."
       },
@@ -58,6 +70,61 @@ locals {
       {
         name   = "DenyAllInbound", priority = 4096, direction = "Inbound", access = "Deny", protocol = "*"
         source = ["*"], destination = ["*"], ports = ["*"], description = "Deny any other inbound."
+      },
+    ]
+    # Application Gateway v2 needs GatewayManager 65200-65535 and the load balancer probe inbound, and unrestricted
+    # outbound internet (Azure docs, "Application Gateway infrastructure configuration"): no outbound deny here.
+    gateway = [
+      {
+        name        = "AllowHttpsInbound", priority = 100, direction = "Inbound", access = "Allow", protocol = "Tcp"
+        source      = ["Internet"], destination = compact([local.gateway_prefix]), ports = ["443", "80"]
+        description = "Users reach the WAF (80 only redirects to 443)."
+      },
+      {
+        name        = "AllowGatewayManagerInbound", priority = 110, direction = "Inbound", access = "Allow", protocol = "Tcp"
+        source      = ["GatewayManager"], destination = ["*"], ports = ["65200-65535"]
+        description = "Application Gateway v2 infrastructure (required)."
+      },
+      {
+        name        = "AllowAzureLoadBalancerInbound", priority = 120, direction = "Inbound", access = "Allow", protocol = "*"
+        source      = ["AzureLoadBalancer"], destination = ["*"], ports = ["*"]
+        description = "Azure load balancer health probes (required)."
+      },
+      {
+        name   = "DenyAllInbound", priority = 4096, direction = "Inbound", access = "Deny", protocol = "*"
+        source = ["*"], destination = ["*"], ports = ["*"], description = "Deny any other inbound."
+      },
+    ]
+    # Runners and jump boxes only open connections: to the private endpoints, ARM and Entra ID (terraform, az), and
+    # HTTPS to the internet (GitHub for the runner; give the subnet a NAT gateway, outbound access is not implicit).
+    ops = [
+      {
+        name        = "AllowPrivateEndpointsOutbound", priority = 100, direction = "Outbound", access = "Allow", protocol = "Tcp"
+        source      = compact([local.ops_prefix]), destination = compact([local.pe_prefix, local.postgres_prefix]), ports = local.service_ports
+        description = "Ops egress to the private endpoints (Key Vault, ACR, app, PostgreSQL, Redis)."
+      },
+      {
+        name        = "AllowAzureControlPlaneOutbound", priority = 110, direction = "Outbound", access = "Allow", protocol = "Tcp"
+        source      = compact([local.ops_prefix]), destination = ["AzureResourceManager"], ports = ["443"]
+        description = "terraform and az reach Azure Resource Manager."
+      },
+      {
+        name        = "AllowEntraIdOutbound", priority = 120, direction = "Outbound", access = "Allow", protocol = "Tcp"
+        source      = compact([local.ops_prefix]), destination = ["AzureActiveDirectory"], ports = ["443"]
+        description = "OIDC / token exchange with Entra ID."
+      },
+      {
+        name        = "AllowHttpsInternetOutbound", priority = 130, direction = "Outbound", access = "Allow", protocol = "Tcp"
+        source      = compact([local.ops_prefix]), destination = ["Internet"], ports = ["443"]
+        description = "The runner talks to GitHub (jobs, actions, releases.hashicorp.com) over HTTPS."
+      },
+      {
+        name   = "DenyAllOutbound", priority = 4096, direction = "Outbound", access = "Deny", protocol = "*"
+        source = ["*"], destination = ["*"], ports = ["*"], description = "Deny any other egress."
+      },
+      {
+        name   = "DenyAllInbound", priority = 4096, direction = "Inbound", access = "Deny", protocol = "*"
+        source = ["*"], destination = ["*"], ports = ["*"], description = "Runners take no inbound connections (use Bastion for a jump box)."
       },
     ]
     agent = [

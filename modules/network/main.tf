@@ -1,7 +1,7 @@
 locals {
   # What each subnet role implies (brief §2): delegation, endpoint policies and the default prefix carved from
   # address_space[0] (which must then be a /22 or larger): snet-pe x.x.0.0/24, snet-app x.x.1.0/26,
-  # snet-pg x.x.1.64/28, snet-agent x.x.2.0/24; x.x.3.0/24 stays free.
+  # snet-pg x.x.1.64/28, snet-ops x.x.1.128/26, snet-agent x.x.2.0/24, snet-agw x.x.3.0/25; x.x.3.128/25 stays free.
   roles = {
     app = {
       delegation        = "Microsoft.Web/serverFarms"
@@ -30,6 +30,22 @@ locals {
       pe_policies       = "Disabled"
       new_bits          = 24
       net_num           = 2
+    }
+    # Application Gateway v2: a subnet of its own (no other resource types), /25 here (x.x.3.0/25).
+    gateway = {
+      delegation        = null
+      delegation_action = null
+      pe_policies       = "Disabled"
+      new_bits          = 25
+      net_num           = 6
+    }
+    # Operations: self-hosted runners / jump box that reach the private endpoints (x.x.1.128/26).
+    ops = {
+      delegation        = null
+      delegation_action = null
+      pe_policies       = "Disabled"
+      new_bits          = 26
+      net_num           = 6
     }
   }
 

@@ -24,7 +24,7 @@ output "subnet_address_prefixes" {
 }
 
 output "subnet_ids_by_role" {
-  description = "Map of role (app, private_endpoints, agent, postgres) to subnet resource id, for the roles present."
+  description = "Map of role (app, private_endpoints, agent, postgres, gateway, ops) to subnet resource id, for the roles present."
   value       = { for key, subnet in local.subnets : subnet.role => azurerm_subnet.this[key].id }
 }
 

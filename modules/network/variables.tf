@@ -53,13 +53,14 @@ variable "subnets" {
     Subnets keyed by name. role sets delegation, endpoint policies and NSG rules:
     app (delegated to Microsoft.Web/serverFarms, default /26), private_endpoints (private_endpoint_network_policies = "Enabled", default /24),
     agent (delegated to Microsoft.App/environments for Foundry agent network injection, default /24),
-    postgres (delegated to Microsoft.DBforPostgreSQL/flexibleServers, only for VNet-injected PostgreSQL, default /28).
+    postgres (delegated to Microsoft.DBforPostgreSQL/flexibleServers, only for VNet-injected PostgreSQL, default /28),
+    gateway (Application Gateway v2, default /25), ops (self-hosted runners / jump box reaching the private endpoints, default /26).
     address_prefix defaults to a fixed layout inside address_space[0].
   EOT
 
   validation {
-    condition     = alltrue([for subnet in values(var.subnets) : contains(["app", "private_endpoints", "agent", "postgres"], subnet.role)])
-    error_message = "subnets[*].role must be one of app, private_endpoints, agent, postgres."
+    condition     = alltrue([for subnet in values(var.subnets) : contains(["app", "private_endpoints", "agent", "postgres", "gateway", "ops"], subnet.role)])
+    error_message = "subnets[*].role must be one of app, private_endpoints, agent, postgres, gateway, ops."
   }
 
   validation {
@@ -68,8 +69,8 @@ variable "subnets" {
   }
 
   validation {
-    condition     = length([for subnet in values(var.subnets) : subnet if subnet.role == "agent"]) <= 1 && length([for subnet in values(var.subnets) : subnet if subnet.role == "postgres"]) <= 1
-    error_message = "subnets may contain at most one subnet with role = \"agent\" and at most one with role = \"postgres\"; a delegation is exclusive to one service, so give each delegated service its own single subnet."
+    condition     = alltrue([for role in ["agent", "postgres", "gateway", "ops"] : length([for subnet in values(var.subnets) : subnet if subnet.role == role]) <= 1])
+    error_message = "subnets may contain at most one subnet each with role agent, postgres, gateway or ops (a delegation is exclusive to one service; the NSG rules are built per role)."
   }
 
   validation {
@@ -132,6 +133,8 @@ variable "additional_security_rules" {
     condition = alltrue([for rule in values(var.additional_security_rules) : !contains([
       "AllowPrivateEndpointsOutbound", "AllowAzureMonitorOutbound", "DenyAllOutbound", "DenyAllInbound",
       "AllowClientSubnetsInbound", "AllowAppPostgresInbound", "AllowIntraSubnetInbound", "DenyInternetInbound",
+      "AllowOpsInbound", "AllowGatewayInbound", "AllowHttpsInbound", "AllowGatewayManagerInbound", "AllowAzureLoadBalancerInbound",
+      "AllowAzureControlPlaneOutbound", "AllowEntraIdOutbound", "AllowHttpsInternetOutbound",
     ], rule.name)])
     error_message = "additional_security_rules[*].name must not reuse a baseline rule name (AllowPrivateEndpointsOutbound, DenyAllInbound, ...); choose another name."
   }
@@ -195,10 +198,11 @@ variable "private_dns_zone_resource_group_name" {
 
 variable "diagnostic_settings" {
   type = map(object({
-    name                  = optional(string)
-    workspace_resource_id = string
-    log_groups            = optional(set(string), ["allLogs"])
-    metric_categories     = optional(set(string), ["AllMetrics"])
+    name                           = optional(string)
+    workspace_resource_id          = string
+    log_groups                     = optional(set(string), ["allLogs"])
+    metric_categories              = optional(set(string), ["AllMetrics"])
+    log_analytics_destination_type = optional(string, "Dedicated")
   }))
   default     = {}
   nullable    = false

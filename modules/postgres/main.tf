@@ -61,7 +61,21 @@ resource "azurerm_postgresql_flexible_server" "this" {
   lifecycle {
     # Azure may place the primary/standby in other zones (failover, capacity); do not fight it (AVM pattern).
     ignore_changes = [zone, high_availability[0].standby_availability_zone]
-    # Shrinking storage_mb or lowering version plans a replacement, i.e. data loss (CONVENTIONS §6).
+  }
+}
+
+# prevent_destroy must be a literal, so the environment's choice is carried by a sentinel: with prevent_destroy = true
+# this terraform_data is replaced whenever the server is (its id changes), and its own literal prevent_destroy then
+# fails any plan that deletes or replaces the server ("Instance cannot be destroyed"). Dev sets false and can be torn
+# down; turning protection off again needs a removed block (the sentinel itself cannot be destroyed). CONVENTIONS §6.
+# Shrinking storage_mb or lowering version plans a replacement only in the real provider (CustomizeDiff), which the
+# offline provider cannot show; the sentinel blocks it there too.
+resource "terraform_data" "prevent_destroy" {
+  count = var.prevent_destroy ? 1 : 0
+
+  triggers_replace = azurerm_postgresql_flexible_server.this.id
+
+  lifecycle {
     prevent_destroy = true
   }
 }

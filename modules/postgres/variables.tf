@@ -69,10 +69,11 @@ variable "tags" {
 
 variable "diagnostic_settings" {
   type = map(object({
-    name                  = optional(string)
-    workspace_resource_id = string
-    log_groups            = optional(set(string), ["allLogs"])
-    metric_categories     = optional(set(string), ["AllMetrics"])
+    name                           = optional(string)
+    workspace_resource_id          = string
+    log_groups                     = optional(set(string), ["allLogs"])
+    metric_categories              = optional(set(string), ["AllMetrics"])
+    log_analytics_destination_type = optional(string, "Dedicated")
   }))
   default     = {}
   nullable    = false
@@ -265,4 +266,11 @@ variable "server_configurations" {
     condition     = alltrue([for k in ["log_connections", "log_checkpoints", "connection_throttle.enable", "require_secure_transport"] : lower(lookup(var.server_configurations, k, "on")) == "on"])
     error_message = "server_configurations must not turn off log_connections, log_checkpoints, connection_throttle.enable or require_secure_transport (security baseline); remove them from server_configurations."
   }
+}
+
+variable "prevent_destroy" {
+  type        = bool
+  default     = true
+  nullable    = false
+  description = "Fail any plan that deletes or replaces the PostgreSQL server (its databases are lost with it) (a prevent_destroy sentinel). true in production; false lets a dev environment be torn down."
 }

@@ -10,6 +10,7 @@ locals {
         workspace_resource_id = setting.workspace_resource_id
         log_groups            = toset([])
         metric_categories     = setting.metric_categories
+        destination_type      = setting.log_analytics_destination_type
       }
       "${key}-database" = {
         name                  = "${coalesce(setting.name, "diag-${var.name}-${key}")}-db"
@@ -17,6 +18,7 @@ locals {
         workspace_resource_id = setting.workspace_resource_id
         log_groups            = setting.log_groups
         metric_categories     = toset([])
+        destination_type      = setting.log_analytics_destination_type
       }
     }
   ]...)
@@ -28,6 +30,8 @@ resource "azurerm_monitor_diagnostic_setting" "this" {
   name                       = each.value.name
   target_resource_id         = each.value.target_resource_id
   log_analytics_workspace_id = each.value.workspace_resource_id
+  # Resource-specific tables (AVM default); Azure falls back to AzureDiagnostics for services without them.
+  log_analytics_destination_type = each.value.destination_type
 
   dynamic "enabled_log" {
     for_each = each.value.log_groups

@@ -263,3 +263,57 @@ run "rejects_bad_deployment_name" {
   }
   expect_failures = [var.model_deployments]
 }
+
+run "rejects_auto_upgrade_with_pinned_version" {
+  command = plan
+  variables {
+    model_deployments = {
+      chat = {
+        model_name             = "gpt-4o"
+        model_version          = "2024-11-20"
+        capacity               = 50
+        version_upgrade_option = "OnceCurrentVersionExpired"
+      }
+    }
+  }
+  expect_failures = [var.model_deployments]
+}
+
+run "network_acls_bypass_none_by_default" {
+  command = plan
+  assert {
+    condition     = azurerm_cognitive_account.this.network_acls[0].bypass == "None" && azurerm_cognitive_account.this.network_acls[0].default_action == "Deny"
+    error_message = "the Foundry ACL must deny with bypass None (baseline): only the private endpoint reaches it"
+  }
+}
+
+run "content_filter_policy_used_by_deployments" {
+  command = plan
+  variables {
+    content_filter_policy = { name = "chat-strict" }
+    model_deployments = {
+      chat        = { model_name = "gpt-4o", model_version = "2024-11-20", capacity = 50 }
+      chat-legacy = { model_name = "gpt-4o", model_version = "2024-08-06", capacity = 10, rai_policy_name = "Microsoft.DefaultV2" }
+    }
+  }
+  assert {
+    condition     = azurerm_cognitive_account_rai_policy.this[0].base_policy_name == "Microsoft.DefaultV2" && azurerm_cognitive_account_rai_policy.this[0].mode == "Blocking"
+    error_message = "the custom content filter builds on Microsoft.DefaultV2 and blocks"
+  }
+  assert {
+    condition     = length(azurerm_cognitive_account_rai_policy.this[0].content_filter) == 10 && alltrue([for f in azurerm_cognitive_account_rai_policy.this[0].content_filter : f.block_enabled && f.filter_enabled])
+    error_message = "default filters: 4 harm categories on prompt and completion, jailbreak and indirect attack, all blocking"
+  }
+  assert {
+    condition     = azurerm_cognitive_deployment.this["chat"].rai_policy_name == "chat-strict" && azurerm_cognitive_deployment.this["chat-legacy"].rai_policy_name == "Microsoft.DefaultV2"
+    error_message = "deployments without rai_policy_name use the custom policy; an explicit name wins"
+  }
+}
+
+run "rejects_bad_content_filter_source" {
+  command = plan
+  variables {
+    content_filter_policy = { name = "chat-strict", filters = [{ name = "Hate", source = "Output" }] }
+  }
+  expect_failures = [var.content_filter_policy]
+}

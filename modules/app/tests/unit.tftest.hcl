@@ -19,6 +19,10 @@ variables {
       role_definition_id_or_name = "Key Vault Secrets User"
     }
   }
+  authentication = {
+    client_id = "11111111-1111-1111-1111-111111111111"
+    tenant_id = "22222222-2222-2222-2222-222222222222"
+  }
   key_vault_secret_references = {
     THIRD_PARTY_API_KEY = "https://kv-unit.vault.azure.net/secrets/third-party-api-key"
   }
@@ -327,4 +331,55 @@ run "rejects_relative_health_check_path" {
     health_check_path = "healthz"
   }
   expect_failures = [var.health_check_path]
+}
+
+run "easy_auth_v2_with_entra_id" {
+  command = plan
+  assert {
+    condition = alltrue([for a in [azurerm_linux_web_app.this.auth_settings_v2[0], azurerm_linux_web_app_slot.staging[0].auth_settings_v2[0]] :
+    a.auth_enabled && a.require_authentication && a.default_provider == "azureactivedirectory" && a.unauthenticated_action == "RedirectToLoginPage"])
+    error_message = "Easy Auth v2 must require an Entra ID sign-in on the app and the slot"
+  }
+  assert {
+    condition     = azurerm_linux_web_app.this.auth_settings_v2[0].active_directory_v2[0].client_secret_setting_name == "OVERRIDE_USE_MI_FIC_ASSERTION_CLIENTID" && azurerm_linux_web_app.this.auth_settings_v2[0].active_directory_v2[0].tenant_auth_endpoint == "https://login.microsoftonline.com/22222222-2222-2222-2222-222222222222/v2.0"
+    error_message = "secretless Easy Auth: the client assertion comes from the user-assigned identity"
+  }
+  assert {
+    condition     = azurerm_linux_web_app.this.auth_settings_v2[0].excluded_paths == tolist(["/healthz"])
+    error_message = "the health probe path stays reachable without sign-in"
+  }
+}
+
+run "rejects_missing_authentication" {
+  command = plan
+  variables {
+    authentication = null
+  }
+  expect_failures = [var.authentication_required]
+}
+
+run "autoscale_and_staging_endpoint" {
+  command = plan
+  variables {
+    autoscale = { minimum = 3, maximum = 5 }
+    staging_slot_private_endpoints = {
+      pe = { subnet_resource_id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-unit/providers/Microsoft.Network/virtualNetworks/vnet-unit/subnets/snet-pe" }
+    }
+  }
+  assert {
+    condition     = azurerm_monitor_autoscale_setting.this[0].profile[0].capacity[0].minimum == 3 && azurerm_monitor_autoscale_setting.this[0].profile[0].capacity[0].maximum == 5
+    error_message = "autoscale 3 -> 5"
+  }
+  assert {
+    condition     = module.staging_private_endpoint["pe"].name == "pe-app-unit-01-staging-pe"
+    error_message = "the staging slot has its own private endpoint"
+  }
+}
+
+run "rejects_autoscale_below_zones" {
+  command = plan
+  variables {
+    autoscale = { minimum = 2, maximum = 5 }
+  }
+  expect_failures = [var.autoscale]
 }

@@ -132,6 +132,10 @@ run "bootstrap_from_allowed_ip_with_diagnostics_and_private_endpoint" {
     error_message = "blob service logs must be sent"
   }
   assert {
+    condition     = [for metric in azurerm_monitor_diagnostic_setting.this["law"].enabled_metric : metric.category] == ["Transaction"]
+    error_message = "a blob service sends the Transaction metric category by default (AllMetrics is rejected by Azure there)"
+  }
+  assert {
     condition     = module.private_endpoint["blob"].name == "pe-sttfstateunit-blob"
     error_message = "blob private endpoint"
   }
@@ -273,4 +277,17 @@ run "rejects_bad_lock_kind" {
     lock = { kind = "Delete" }
   }
   expect_failures = [var.lock]
+}
+
+run "rejects_all_metrics_on_blob_service" {
+  command = plan
+  variables {
+    diagnostic_settings = {
+      law = {
+        workspace_resource_id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-unit/providers/Microsoft.OperationalInsights/workspaces/log-unit"
+        metric_categories     = ["AllMetrics"]
+      }
+    }
+  }
+  expect_failures = [var.diagnostic_settings]
 }

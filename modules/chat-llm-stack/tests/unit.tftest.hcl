@@ -11,9 +11,12 @@ mock_provider "azurerm" {
   }
 }
 
+mock_provider "time" {}
+
 variables {
-  environment    = "dev"
-  app_image_name = "chat-api:0.1.0"
+  environment         = "dev"
+  app_image_name      = "chat-api:0.1.0"
+  app_entra_client_id = "6d5f0a3e-1b2c-4d5e-8f90-a1b2c3d4e5f6"
   model_deployments = {
     chat = {
       model_name    = "gpt-4o-mini"
@@ -98,12 +101,12 @@ run "prod_with_ml_and_locks" {
   }
 }
 
-run "rejects_unknown_app_model_deployment" {
+run "rejects_unknown_active_model_deployment" {
   command = plan
   variables {
-    app_model_deployment = "gpt"
+    active_model_deployment = "gpt"
   }
-  expect_failures = [var.app_model_deployment]
+  expect_failures = [var.active_model_deployment]
 }
 
 run "rejects_unknown_staging_model_deployment" {
@@ -160,4 +163,24 @@ run "rejects_bad_name_suffix" {
     name_suffix = "ABC"
   }
   expect_failures = [var.name_suffix]
+}
+
+# The longest inputs the variables accept: every globally unique name must still fit its Azure limit (the ML vault
+# name used to reach 27 characters, over Key Vault's 24).
+run "longest_accepted_names_fit" {
+  command = plan
+  variables {
+    workload    = "abcdefgh"
+    environment = "abcde"
+    name_suffix = "abcdef"
+    ml_enabled  = true
+  }
+  assert {
+    condition     = length(local.names.key_vault) <= 24 && length(local.ml_names.key_vault) <= 24 && length(local.ml_names.storage) <= 24
+    error_message = "Key Vault and storage names must be at most 24 characters"
+  }
+  assert {
+    condition     = length(local.names.registry) <= 50 && length(local.names.app) <= 60 && length(local.names.postgres) <= 63 && length(local.names.foundry) <= 64
+    error_message = "registry, app, PostgreSQL and Foundry names must fit their limits"
+  }
 }

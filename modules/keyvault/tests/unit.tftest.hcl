@@ -8,6 +8,8 @@ mock_provider "azurerm" {
   }
 }
 
+mock_provider "time" {}
+
 variables {
   name                = "kv-chat-unit"
   location            = "swedencentral"
@@ -48,6 +50,10 @@ run "secure_defaults" {
   assert {
     condition     = length(azurerm_key_vault_secret.this) == 0 && length(module.private_endpoint) == 0
     error_message = "no secrets or endpoints by default"
+  }
+  assert {
+    condition     = length(terraform_data.prevent_destroy) == 1
+    error_message = "the vault is protected against destroy by default (sentinel with prevent_destroy)"
   }
 }
 
@@ -94,6 +100,47 @@ run "secrets_write_only_with_metadata" {
   assert {
     condition     = azurerm_key_vault_secret.this["openai-key"].name == "foundry-fallback" && azurerm_key_vault_secret.this["postgres-conn"].name == "postgres-conn"
     error_message = "secret name defaults to the key"
+  }
+  assert {
+    condition     = length(time_sleep.rbac_propagation) == 0
+    error_message = "no RBAC wait without role assignments in this module"
+  }
+}
+
+run "secrets_wait_for_rbac_propagation" {
+  command = plan
+
+  variables {
+    secrets       = { s = { value_wo_version = 1, content_type = "text/plain", expiration_date = "2027-01-01T00:00:00Z" } }
+    secret_values = { s = "placeholder" }
+    role_assignments = {
+      officer = { role_definition_id_or_name = "Key Vault Secrets Officer", principal_id = "33333333-3333-3333-3333-333333333333" }
+    }
+  }
+
+  # Azure RBAC propagation (not visible offline): the secret waits for the Secrets Officer assignment.
+  assert {
+    condition     = length(time_sleep.rbac_propagation) == 1 && time_sleep.rbac_propagation[0].create_duration == "60s"
+    error_message = "secrets must wait 60s after the role assignments (RBAC propagation, else 403)"
+  }
+}
+
+run "rejects_bad_rbac_propagation_wait" {
+  command = plan
+  variables {
+    rbac_propagation_wait = "one minute"
+  }
+  expect_failures = [var.rbac_propagation_wait]
+}
+
+run "prevent_destroy_sentinel_by_default_and_off_on_request" {
+  command = plan
+  variables {
+    prevent_destroy = false
+  }
+  assert {
+    condition     = length(terraform_data.prevent_destroy) == 0
+    error_message = "prevent_destroy = false: no sentinel (a dev vault can be torn down)"
   }
 }
 

@@ -39,6 +39,10 @@ run "secure_defaults" {
     error_message = "v1 legacy mode must be off"
   }
   assert {
+    condition     = azurerm_machine_learning_workspace.this.storage_account_access_type == "Identity"
+    error_message = "the workspace must reach its keyless storage with its identity (storage_account_access_type = Identity)"
+  }
+  assert {
     condition     = azurerm_machine_learning_workspace.this.identity[0].type == "SystemAssigned"
     error_message = "workspace must have an identity"
   }
@@ -118,4 +122,12 @@ run "rejects_bad_name" {
     name = "ml"
   }
   expect_failures = [var.name]
+}
+
+run "rejects_bad_storage_access_type" {
+  command = plan
+  variables {
+    storage_account_access_type = "SharedKey"
+  }
+  expect_failures = [var.storage_account_access_type]
 }

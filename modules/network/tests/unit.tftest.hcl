@@ -219,7 +219,7 @@ run "rejects_unknown_role" {
     subnets = {
       "snet-app" = { role = "app" }
       "snet-pe"  = { role = "private_endpoints" }
-      "snet-x"   = { role = "gateway" }
+      "snet-x"   = { role = "firewall" }
     }
   }
   expect_failures = [var.subnets]
@@ -430,4 +430,49 @@ run "rejects_bad_name" {
     name = "vnet unit"
   }
   expect_failures = [var.name]
+}
+
+run "gateway_and_ops_subnets" {
+  command = plan
+  variables {
+    subnets = {
+      "snet-app" = { role = "app" }
+      "snet-pe"  = { role = "private_endpoints" }
+      "snet-agw" = { role = "gateway" }
+      "snet-ops" = { role = "ops" }
+    }
+  }
+  assert {
+    condition     = azurerm_subnet.this["snet-agw"].address_prefixes[0] == "10.20.3.0/25" && azurerm_subnet.this["snet-ops"].address_prefixes[0] == "10.20.1.128/26"
+    error_message = "gateway x.x.3.0/25 and ops x.x.1.128/26 in the default layout"
+  }
+  assert {
+    condition     = azurerm_network_security_rule.this["snet-pe/AllowOpsInbound"].source_address_prefix == "10.20.1.128/26" && toset(azurerm_network_security_rule.this["snet-pe/AllowOpsInbound"].destination_port_ranges) == toset(["443", "5432"])
+    error_message = "the endpoint subnet admits the ops subnet on 443 and 5432"
+  }
+  assert {
+    condition     = azurerm_network_security_rule.this["snet-pe/AllowGatewayInbound"].source_address_prefix == "10.20.3.0/25" && azurerm_network_security_rule.this["snet-pe/AllowGatewayInbound"].destination_port_range == "443"
+    error_message = "the endpoint subnet admits the gateway on 443"
+  }
+  assert {
+    condition     = azurerm_network_security_rule.this["snet-agw/AllowGatewayManagerInbound"].destination_port_range == "65200-65535" && !contains(keys(azurerm_network_security_rule.this), "snet-agw/DenyAllOutbound")
+    error_message = "Application Gateway v2 needs GatewayManager inbound and no outbound deny"
+  }
+  assert {
+    condition     = azurerm_network_security_rule.this["snet-ops/AllowPrivateEndpointsOutbound"].destination_address_prefix == "10.20.0.0/24" && azurerm_network_security_rule.this["snet-ops/DenyAllInbound"].access == "Deny"
+    error_message = "ops egress to the endpoints, no inbound"
+  }
+}
+
+run "rejects_two_ops_subnets" {
+  command = plan
+  variables {
+    subnets = {
+      "snet-app"  = { role = "app" }
+      "snet-pe"   = { role = "private_endpoints" }
+      "snet-ops"  = { role = "ops" }
+      "snet-ops2" = { role = "ops", address_prefix = "10.20.3.128/26" }
+    }
+  }
+  expect_failures = [var.subnets]
 }

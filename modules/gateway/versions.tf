@@ -1,0 +1,14 @@
+terraform {
+  required_version = ">= 1.11, < 2.0"
+
+  required_providers {
+    azurerm = {
+      source  = "hashicorp/azurerm"
+      version = ">= 4.0, < 5.0" # tested at 4.79.0
+    }
+    time = {
+      source  = "hashicorp/time"
+      version = ">= 0.9, < 1.0" # time_sleep for RBAC propagation; tested at 0.13.1
+    }
+  }
+}
