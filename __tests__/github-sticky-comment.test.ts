@@ -1,7 +1,7 @@
 // The real client (retry + throttling plugins) against the real test server: one comment per target, always.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { createGitHubClient, type GitHubClient } from '../src/github/client.js'
-import { publishPlanComment } from '../src/github/publish-comment.js'
+import { publishPlanComment } from '../src/sticky-comment/publish-comment.js'
 import type { RunContext } from '../src/github/context.js'
 import {
   describeSinceLastPlan,
@@ -15,7 +15,7 @@ import {
   upsertStickyComment,
   withStatusSection,
   type UpsertRequest
-} from '../src/github/sticky-comment.js'
+} from '../src/sticky-comment/sticky-comment.js'
 import {
   startGitHubApiServer,
   TEST_TOKENS,

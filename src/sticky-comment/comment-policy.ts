@@ -8,7 +8,7 @@
 //   PR whose changes were reverted does not keep showing a stale plan ("update-only").
 // - A write that fails with an HTTP error (403 read-only token, 404 no access, rate limits after the retries,
 //   5xx) becomes a warning, never a failed job: the comment is a convenience, the job summary is the record.
-import type { RunContext } from './context.js'
+import type { RunContext } from '../github/context.js'
 
 export type CommentMode = 'always' | 'changes-only' | 'off'
 

@@ -25,7 +25,7 @@
 // JS string length is used, which counts UTF-16 units and so is never below GitHub's count).
 import { createHash } from 'node:crypto'
 import { posix } from 'node:path'
-import type { GitHubClient } from './client.js'
+import type { GitHubClient } from '../github/client.js'
 
 export interface StickyTarget {
   owner: string

@@ -1,12 +1,12 @@
 // The action's side of the sticky comment: which PR, which token, and what a failed write turns into
 // (a warning; the job summary is the record and the job does not fail because of a comment).
 import type { Inputs } from '../inputs.js'
-import type { Reporter } from './reporter.js'
+import type { Reporter } from '../report/reporter.js'
 import { createGitHubClient, type GitHubClient } from '../github/client.js'
 import { readEventPayload, readRunContext, type RunContext } from '../github/context.js'
-import { publishPlanComment } from '../github/publish-comment.js'
-import { describeWriteFailure } from '../github/comment-policy.js'
-import { updateStickyComment, withStatusSection, type StickyTarget } from '../github/sticky-comment.js'
+import { publishPlanComment } from './publish-comment.js'
+import { describeWriteFailure } from './comment-policy.js'
+import { updateStickyComment, withStatusSection, type StickyTarget } from './sticky-comment.js'
 import type { LockState } from '../apply/lock-probe.js'
 import type { OutputRow } from '../apply/outputs.js'
 import { code, escapeInline } from '../render/safe-text.js'
