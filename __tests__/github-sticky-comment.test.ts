@@ -58,6 +58,7 @@ function request(issueNumber: number, changeKeys: string[], extra: Partial<Upser
     changeKeys,
     render: (_budget, since) => `### Plan: ${changeKeys.length} to change\n\n${since ?? 'first plan'}\n`,
     relistDelayMs: 10,
+    settleMs: 10,
     ...extra
   }
 }
@@ -78,12 +79,16 @@ describe('upsertStickyComment', () => {
 
     let mark = api.requests.length
     const first = await upsertStickyComment(client(), request(issue, ['create a.b', 'update c.d']))
-    expect(first).toMatchObject({ created: true, written: true, apiCalls: 4, sinceLastPlan: undefined })
+    expect(first).toMatchObject({ created: true, written: true, apiCalls: 7, sinceLastPlan: undefined })
+    // Every page, the write, then every page again to converge (concurrent runs, see sticky-comment.ts).
     expect(calls(api.since(mark))).toEqual([
       'GET issues/list-comments p1 200',
       'GET issues/list-comments p2 200',
       'GET issues/list-comments p3 200',
-      'POST issues/create-comment 201'
+      'POST issues/create-comment 201',
+      'GET issues/list-comments p1 200',
+      'GET issues/list-comments p2 200',
+      'GET issues/list-comments p3 200'
     ])
     // Comment 251 lives on page 3 of 100.
     const all = api.state.listComments(O, R, issue)
@@ -92,13 +97,16 @@ describe('upsertStickyComment', () => {
     for (let run = 0; run < 3; run++) {
       mark = api.requests.length
       const again = await upsertStickyComment(client(), request(issue, ['create a.b', `update run${run}.x`]))
-      expect(again).toMatchObject({ id: first.id, created: false, written: true, apiCalls: 4 })
-      // API calls per upsert = pages listed + 1.
+      expect(again).toMatchObject({ id: first.id, created: false, written: true, apiCalls: 7 })
+      // API calls per upsert = 2 x pages listed + 1.
       expect(calls(api.since(mark))).toEqual([
         'GET issues/list-comments p1 200',
         'GET issues/list-comments p2 200',
         'GET issues/list-comments p3 200',
-        'PATCH issues/update-comment 200'
+        'PATCH issues/update-comment 200',
+        'GET issues/list-comments p1 200',
+        'GET issues/list-comments p2 200',
+        'GET issues/list-comments p3 200'
       ])
     }
     expect(ours(issue)).toHaveLength(1)
@@ -169,9 +177,11 @@ describe('upsertStickyComment', () => {
     expect(calls(api.since(mark))).toEqual([
       'GET issues/list-comments p1 200',
       'PATCH issues/update-comment 404',
-      'POST issues/create-comment 201'
+      'GET issues/list-comments p1 200',
+      'POST issues/create-comment 201',
+      'GET issues/list-comments p1 200'
     ])
-    expect(second).toMatchObject({ created: true, apiCalls: 3 })
+    expect(second).toMatchObject({ created: true, apiCalls: 5 })
     // The previous plan's state still counts: the new comment says what changed.
     expect(second.sinceLastPlan).toBe('Since the last plan: +1, -0 resource changes')
     expect(ours(issue).map(c => c.id)).toEqual([second.id])
@@ -215,7 +225,8 @@ describe('upsertStickyComment', () => {
       'GET issues/list-comments p1 200',
       'POST issues/create-comment 502',
       'GET issues/list-comments p1 200',
-      'POST issues/create-comment 201'
+      'POST issues/create-comment 201',
+      'GET issues/list-comments p1 200'
     ])
     expect(result.created).toBe(true)
     expect(ours(issue)).toHaveLength(1)
@@ -337,7 +348,14 @@ describe('upsertStickyComment', () => {
     const issue = 115
     const keys = ['create a', 'update b']
     const plan = await upsertStickyComment(client(), request(issue, keys))
-    const target = { owner: O, repo: R, issueNumber: issue, workingDirectory: 'infra/prod', workspace: 'default' }
+    const target = {
+      owner: O,
+      repo: R,
+      issueNumber: issue,
+      workingDirectory: 'infra/prod',
+      workspace: 'default',
+      settleMs: 10
+    }
     const applied = await updateStickyComment(client(), target, (md, budget) =>
       withStatusSection(md ?? '', '**Apply succeeded** in run 7', budget)
     )
