@@ -82,6 +82,8 @@ export interface FaultMatch {
   /** Matches the path without the query string. */
   path?: string | RegExp
   operationId?: string
+  /** Matches the raw request body, e.g. to pick one of several concurrent clients by what it writes. */
+  body?: RegExp
 }
 
 /**
@@ -338,6 +340,8 @@ export interface GitHubApiServer {
   pendingFaults(): number
   /** Requests held by a 'hang' fault (never answered), in arrival order. */
   hung: RecordedRequest[]
+  /** Drops every queued fault (faults already holding a request are not affected). */
+  clearFaults(): void
   /** Adds `n` comments by another user (octocat) to an issue; returns them. */
   addComments(
     owner: string,
@@ -443,7 +447,7 @@ export async function startGitHubApiServer(opts: GitHubApiServerOptions = {}): P
       return
     }
 
-    let fault = takeFault(faults, method, path, operation.operationId)
+    let fault = takeFault(faults, method, path, operation.operationId, raw)
     if (fault?.hang) {
       record.fault = fault.name
       hung.push(record)
@@ -572,6 +576,7 @@ export async function startGitHubApiServer(opts: GitHubApiServerOptions = {}): P
       faults.push({ match, response: faultResponse(fault, reportError), remaining: times })
     },
     hung,
+    clearFaults: () => void faults.splice(0),
     pendingFaults: () => faults.reduce((n, f) => n + f.remaining, 0),
     addComments(owner, repo, issueNumber, n, bodyFn = i => `Comment ${i + 1} from a reviewer`) {
       const user = KNOWN_USERS.octocat
@@ -612,16 +617,18 @@ function takeFault(
   faults: QueuedFault[],
   method: string,
   path: string,
-  operationId: string
+  operationId: string,
+  raw: string
 ): FaultResponse | undefined {
-  const fault = faults.find(f => f.remaining > 0 && faultMatches(f.match, method, path, operationId))
+  const fault = faults.find(f => f.remaining > 0 && faultMatches(f.match, method, path, operationId, raw))
   if (!fault) return undefined
   fault.remaining--
   if (fault.remaining === 0) faults.splice(faults.indexOf(fault), 1)
   return fault.response
 }
 
-function faultMatches(match: FaultMatch, method: string, path: string, operationId: string): boolean {
+function faultMatches(match: FaultMatch, method: string, path: string, operationId: string, raw: string): boolean {
+  if (match.body && !match.body.test(raw)) return false
   if (match.method && match.method.toUpperCase() !== method) return false
   if (match.operationId && match.operationId !== operationId) return false
   if (typeof match.path === 'string' && match.path !== path) return false

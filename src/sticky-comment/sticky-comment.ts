@@ -399,22 +399,26 @@ async function writeSticky(
       url: c.url,
       created: c.id === createdId,
       written,
-      sinceLastPlan,
+      sinceLastPlan: said.sinceLastPlan,
       apiCalls: counter.calls,
       deletedIds,
       ...extra
     }
   let createdId: number | undefined
   let written = false
+  // Set once the body is built; a run superseded before building reports none.
+  const said: { sinceLastPlan?: string } = {}
   if (opts.order && base && compareOrder(base.order, opts.order) > 0) {
-    return done(view.comments[0], { superseded: base.order, sinceLastPlan: undefined })
+    return done(view.comments[0], { superseded: base.order })
   }
   // The order this run writes: its own, or for a status update the order of the plan it annotates.
   const order = opts.order ?? base?.order ?? UNORDERED
   const orderLine = opts.order || (base && base.order !== UNORDERED) ? formatOrderLine(order) : undefined
   // Built once from what the comment said before this run, so a converge list that finds our own comment does
   // not turn "+3 since the last plan" into "no change".
-  const { body, sinceLastPlan } = build(base, orderLine)
+  const composed = build(base, orderLine)
+  const body = composed.body
+  said.sinceLastPlan = composed.sinceLastPlan
   let createFailures = 0
 
   for (let round = 0; round < MAX_ROUNDS; round++) {
