@@ -494,6 +494,7 @@ function status(err: unknown): number | undefined {
   return typeof s === 'number' ? s : undefined
 }
 
+// Not unref'd: the wait is the work (an unref'd timer as the only thing left would end the process mid-upsert).
 function sleep(ms: number): Promise<void> {
-  return new Promise(resolve => setTimeout(resolve, ms).unref())
+  return new Promise(resolve => setTimeout(resolve, ms))
 }
