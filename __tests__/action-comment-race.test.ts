@@ -107,6 +107,8 @@ describe.each([2, 3])('%i plan runs started together on one pull request', n => 
   it(`leave exactly one comment, showing the newest plan (${RACES} races)`, async () => {
     const rand = random(n * 7919)
     const failures: string[] = []
+    const mark = api.requests.length
+    let superseded = 0
     for (let race = 0; race < RACES; race++) {
       // Half the races start with our comment already there (edit vs edit), half without (create vs create).
       if (race % 2 === 1) for (const c of ours()) api.state.deleteComment(c.id)
@@ -127,6 +129,7 @@ describe.each([2, 3])('%i plan runs started together on one pull request', n => 
       const results = await Promise.all(runs.map((run, i) => start(layouts[i], run)))
 
       for (const [i, r] of results.entries()) {
+        if (r.stdout.includes('shows a newer plan')) superseded++
         if (r.code !== 0) failures.push(`race ${race}: ${label(runs[i])} exited ${r.code}: ${r.stdout.slice(-2000)}`)
       }
       const left = ours()
@@ -138,5 +141,8 @@ describe.each([2, 3])('%i plan runs started together on one pull request', n => 
     api.clearFaults()
     expect(failures).toEqual([])
     expect(api.errors).toEqual([])
+    // The races were real: simultaneous creates left duplicates to delete, and older runs found newer plans.
+    expect(api.since(mark).filter(r => r.method === 'DELETE' && r.status === 204).length).toBeGreaterThan(0)
+    expect(superseded).toBeGreaterThan(0)
   }, 300_000)
 })

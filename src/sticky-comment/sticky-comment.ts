@@ -25,9 +25,10 @@
 //   overwritten by an older one writes it again; a newer run deletes the duplicates; an older run deletes only
 //   the duplicate it created. It repeats until a list shows no work, at most MAX_ROUNDS times.
 // Whatever the interleaving, at most one of our comments remains (every creator lists after its create, and of
-// any two creators the later one sees both). It shows the newest plan unless an older run's edit reaches GitHub
-// more than SETTLE_MS - FRESH_MS after the newer run's (the edit is sent at most FRESH_MS after the list it was
-// based on): then the older plan stays until the next run. A workflow `concurrency` group per pull request and
+// any two creators the later one sees both). It shows the newest plan unless an older run's edit takes more than
+// SETTLE_MS - FRESH_MS from being sent to being applied by GitHub (it is sent at most FRESH_MS after the list it
+// is based on, and the newer run lists again SETTLE_MS after its own write): then the older plan stays until the
+// next run. A workflow `concurrency` group per pull request and
 // root closes that window (README, "Plan comments").
 //
 // Idempotency: a create that fails with a 5xx or a network error may still have created the comment, so it is
