@@ -26,11 +26,10 @@ export interface PlanCommentInput {
 
 export const COMMENT_BUDGET_MS = 30_000
 
-function client(inputs: Inputs, report: Reporter): GitHubClient {
-  return createGitHubClient(inputs.githubToken, {
-    log: { warning: m => report.warning(m) },
-    signal: deadlineSignal(COMMENT_BUDGET_MS, cancelSignal)
-  })
+/** The client for one comment update, and its signal (cancel or COMMENT_BUDGET_MS spent) for the waits. */
+function client(inputs: Inputs, report: Reporter): { gh: GitHubClient; signal: AbortSignal } {
+  const signal = deadlineSignal(COMMENT_BUDGET_MS, cancelSignal)
+  return { gh: createGitHubClient(inputs.githubToken, { log: { warning: m => report.warning(m) }, signal }), signal }
 }
 
 function context(): { ctx: RunContext; order: PlanOrder } {
@@ -63,11 +62,13 @@ export async function postPlanComment(
   }
   let outcome
   try {
-    outcome = await publishPlanComment(client(inputs, report), ctx, inputs.comment, plan.hasChanges, {
+    const { gh, signal } = client(inputs, report)
+    outcome = await publishPlanComment(gh, ctx, inputs.comment, plan.hasChanges, {
       workingDirectory: inputs.rootLabel,
       workspace: inputs.workspace,
       changeKeys: plan.changeKeys,
       order,
+      signal,
       render: (budget, since) => report.redact(plan.render(budget, since))
     })
   } catch (error) {
@@ -161,7 +162,7 @@ export async function postApplyStatus(inputs: Inputs, report: Reporter, status: 
   const { ctx, order } = context()
   // A failed plan only updates a pull request's comment; on push it is in the job log and summary.
   if (status.state === 'plan-failed' && !ctx.pullRequest) return
-  const gh = client(inputs, report)
+  const { gh, signal } = client(inputs, report)
   try {
     const issueNumber = await pullRequestNumber(gh, ctx)
     if (issueNumber === undefined) {
@@ -180,7 +181,7 @@ export async function postApplyStatus(inputs: Inputs, report: Reporter, status: 
     const planOrder = status.state === 'plan-failed' ? { order } : {}
     const result = await updateStickyComment(
       gh,
-      { ...target, ...planOrder, createIfMissing: true },
+      { ...target, ...planOrder, signal, createIfMissing: true },
       (previous, budget) => withStatusSection(previous ?? '', section, budget)
     )
     if (result) {

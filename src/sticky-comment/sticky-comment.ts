@@ -71,6 +71,8 @@ export interface UpsertRequest extends StickyTarget {
   relistDelayMs?: number
   /** Wait after a write before listing again to converge; default SETTLE_MS. Tests of the protocol lower it. */
   settleMs?: number
+  /** Ends the waits early (the client's signal: cancel or deadline); the next request then fails at once. */
+  signal?: AbortSignal
 }
 
 export interface UpsertResult {
@@ -288,6 +290,7 @@ interface WriteOptions {
   settleMs: number
   /** undefined: not competing on plans (a status update keeps the order of the plan it read). */
   order?: PlanOrder
+  signal?: AbortSignal
 }
 
 /** Creates or updates the comment for a plan (or keeps the plan state for kind 'apply'). See the file header. */
@@ -329,6 +332,7 @@ export async function updateStickyComment(
     relistDelayMs?: number
     settleMs?: number
     order?: PlanOrder
+    signal?: AbortSignal
   },
   update: (previousMarkdown: string | undefined, budget: number) => string
 ): Promise<UpsertResult | undefined> {
@@ -354,14 +358,15 @@ export function withStatusSection(markdown: string, status: string, budget: numb
 }
 
 function options(
-  req: { createIfMissing?: boolean; relistDelayMs?: number; settleMs?: number },
+  req: { createIfMissing?: boolean; relistDelayMs?: number; settleMs?: number; signal?: AbortSignal },
   order: PlanOrder | undefined
 ): WriteOptions {
   return {
     createIfMissing: req.createIfMissing ?? true,
     relistDelayMs: req.relistDelayMs ?? 1000,
     settleMs: req.settleMs ?? SETTLE_MS,
-    ...(order ? { order } : {})
+    ...(order ? { order } : {}),
+    ...(req.signal ? { signal: req.signal } : {})
   }
 }
 
@@ -451,7 +456,7 @@ async function writeSticky(
         counter.calls++
         const code = status(err)
         if ((code !== undefined && code < 500) || ++createFailures > CREATE_ATTEMPTS) throw err
-        await sleep(opts.relistDelayMs * createFailures)
+        await sleep(opts.relistDelayMs * createFailures, opts.signal)
       }
       written = true
       wrote = true
@@ -472,7 +477,7 @@ async function writeSticky(
     // Duplicates are never edited, and the canonical comment now shows a plan at least as new as theirs.
     for (const c of view.comments.slice(1)) if (!deletedIds.includes(c.id)) await remove(c.id)
     if (!wrote) return done(canonical ?? view.comments[0])
-    await sleep(opts.settleMs)
+    await sleep(opts.settleMs, opts.signal)
     view = await list()
   }
   return done(view.comments[0])
@@ -496,6 +501,15 @@ function status(err: unknown): number | undefined {
 }
 
 // Not unref'd: the wait is the work (an unref'd timer as the only thing left would end the process mid-upsert).
-function sleep(ms: number): Promise<void> {
-  return new Promise(resolve => setTimeout(resolve, ms))
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise(resolve => {
+    const done = (): void => {
+      clearTimeout(timer)
+      signal?.removeEventListener('abort', done)
+      resolve()
+    }
+    const timer = setTimeout(done, ms)
+    if (signal?.aborted) done()
+    else signal?.addEventListener('abort', done, { once: true })
+  })
 }
