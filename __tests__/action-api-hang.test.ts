@@ -89,4 +89,26 @@ describe('GitHub API accepts and never answers', () => {
     },
     180_000
   )
+
+  it('SIGTERM while the comment waits to check for concurrent runs: the wait ends at once', async () => {
+    world = await startWorld({ fixture: 'validate-ok', rootPath: 'infra/app' })
+    const w = world
+    const child = startAction(planEnv(w))
+    const done = finishAction(child, w.dirs)
+    // The create went through; the action now waits (settle time) before listing again.
+    const until = Date.now() + 120_000
+    while (!w.api.requests.some(r => r.operationId === 'issues/create-comment' && r.status === 201)) {
+      if (Date.now() > until) throw new Error('the comment was never created')
+      await new Promise(resolve => setTimeout(resolve, 20))
+    }
+    const sentAt = Date.now()
+    child.kill('SIGTERM')
+    const run = await done
+    expect(Date.now() - sentAt).toBeLessThan(1500)
+    expect(run.code).toBe(1)
+    expect(workflowCommands(run.stdout, 'error')).toEqual([
+      '::error::cancelled: SIGTERM received while writing the pull request comment; stopped without waiting for an answer'
+    ])
+    expect(w.ourComments()).toHaveLength(1)
+  }, 180_000)
 })
