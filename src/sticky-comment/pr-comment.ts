@@ -8,7 +8,7 @@
 import type { Inputs } from '../inputs.js'
 import type { Reporter } from '../report/reporter.js'
 import { createGitHubClient, deadlineSignal, type GitHubClient } from '../github/client.js'
-import { cancelledBy, cancelSignal, CancelledWhileError } from '../cancellation.js'
+import { CancelReason, cancelSignal, CancelledWhileError } from '../cancellation.js'
 import { describeOrder, planOrderOf, type PlanOrder } from './plan-order.js'
 import { readEventPayload, readRunContext, type RunContext } from '../github/context.js'
 import { publishPlanComment } from './publish-comment.js'
@@ -25,10 +25,15 @@ export interface PlanCommentInput {
 }
 
 export const COMMENT_BUDGET_MS = 30_000
+/** The "apply cancelled" status is written after the cancel, on purpose, so the cancel cannot stop it: a shorter
+ * budget instead, well inside the runner's grace time before it kills the job. */
+export const CANCELLED_STATUS_BUDGET_MS = 10_000
 
-/** The client for one comment update, and its signal (cancel or COMMENT_BUDGET_MS spent) for the waits. */
-function client(inputs: Inputs, report: Reporter): { gh: GitHubClient; signal: AbortSignal } {
-  const signal = deadlineSignal(COMMENT_BUDGET_MS, cancelSignal)
+/** The client for one comment update, and its signal (cancel or the budget spent) for the waits. */
+function client(inputs: Inputs, report: Reporter, afterCancel = false): { gh: GitHubClient; signal: AbortSignal } {
+  const signal = afterCancel
+    ? deadlineSignal(CANCELLED_STATUS_BUDGET_MS)
+    : deadlineSignal(COMMENT_BUDGET_MS, cancelSignal)
   return { gh: createGitHubClient(inputs.githubToken, { log: { warning: m => report.warning(m) }, signal }), signal }
 }
 
@@ -39,9 +44,9 @@ function context(): { ctx: RunContext; order: PlanOrder } {
 
 /** A cancel during the comment is the step's failure; anything else goes back to the caller. */
 function rethrowCancel(error: unknown): void {
-  const signal = cancelledBy()
-  if (signal && (error as { name?: unknown })?.name === 'AbortError') {
-    throw new CancelledWhileError(signal, 'writing the pull request comment')
+  const e = error as { name?: unknown; cause?: unknown }
+  if (e?.name === 'AbortError' && e.cause instanceof CancelReason) {
+    throw new CancelledWhileError(e.cause.signal, 'writing the pull request comment')
   }
 }
 
@@ -162,7 +167,7 @@ export async function postApplyStatus(inputs: Inputs, report: Reporter, status: 
   const { ctx, order } = context()
   // A failed plan only updates a pull request's comment; on push it is in the job log and summary.
   if (status.state === 'plan-failed' && !ctx.pullRequest) return
-  const { gh, signal } = client(inputs, report)
+  const { gh, signal } = client(inputs, report, status.state === 'cancelled')
   try {
     const issueNumber = await pullRequestNumber(gh, ctx)
     if (issueNumber === undefined) {
