@@ -34,7 +34,8 @@ describe('sticky comment', () => {
     expect(second.outputs['comment-id']).toBe(String(ours[0].id))
     expect(ours[0].body).toContain('Since the last plan: +1, -0 resource changes')
 
-    // API calls for one upsert: every page listed (3 pages of 100 for 251 comments) + 1 write, plus the retries.
+    // API calls for one upsert: every page listed (3 pages of 100 for 251 comments), 1 write, and every page
+    // again after the settle time (the converge check against concurrent runs).
     const third = w.api.requests.length
     const again = await w.run({ command: 'plan', variables: 'instances=3' })
     expect(again.code).toBe(0)
@@ -43,7 +44,10 @@ describe('sticky comment', () => {
       'GET issues/list-comments',
       'GET issues/list-comments',
       'GET issues/list-comments',
-      'PATCH issues/update-comment'
+      'PATCH issues/update-comment',
+      'GET issues/list-comments',
+      'GET issues/list-comments',
+      'GET issues/list-comments'
     ])
     expect(w.ourComments()[0].body).toContain('No change since the last plan')
     expect(w.api.since(mark).some(r => r.status === 403)).toBe(true)

@@ -7,7 +7,7 @@ import { destroyRefusal, guardedDestroys } from '../src/apply/destroy-guard.js'
 import { lockState, parseLockId } from '../src/apply/lock-probe.js'
 import { outputValues } from '../src/apply/outputs.js'
 import { lastErrorLine } from '../src/terraform/runner.js'
-import { applyStatusMarkdown } from '../src/report/pr-comment.js'
+import { applyStatusMarkdown } from '../src/sticky-comment/pr-comment.js'
 import { UserError } from '../src/errors.js'
 
 const base = { GITHUB_WORKSPACE: '/work/repo', RUNNER_TEMP: '/tmp/runner' }

@@ -180,6 +180,35 @@ describe('GitHub API stand-in', () => {
     expect(api.pendingFaults()).toBe(0)
   })
 
+  it('hangs, delays and holds requests at a barrier on request', async () => {
+    // hang: the request is read, recorded, and never answered.
+    api.injectFault({ operationId: 'issues/list-comments', path: /\/issues\/16\// }, 'hang')
+    const hung = fetch(`${api.url}/repos/${O}/${R}/issues/16/comments`, {
+      headers: { authorization: `token ${TEST_TOKENS.write}` },
+      signal: AbortSignal.timeout(300)
+    })
+    await expect(hung).rejects.toThrow(/aborted|timeout/i)
+    expect(api.hung.map(r => `${r.method} ${r.path}`)).toEqual([`GET /repos/${O}/${R}/issues/16/comments`])
+
+    // delay: answered normally, later.
+    api.injectFault({ method: 'POST', body: /"slow"/ }, { delayMs: 200 })
+    const started = Date.now()
+    expect((await call('POST', `/repos/${O}/${R}/issues/17/comments`, { body: 'slow' })).status).toBe(201)
+    expect(Date.now() - started).toBeGreaterThanOrEqual(190)
+
+    // barrier: the first list waits until the second arrives; both see the state before either write.
+    api.injectFault({ method: 'GET', path: `/repos/${O}/${R}/issues/17/comments` }, { barrier: 2 }, 2)
+    const first = call('GET', `/repos/${O}/${R}/issues/17/comments`)
+    let firstDone = false
+    void first.then(() => (firstDone = true))
+    await new Promise(resolve => setTimeout(resolve, 100))
+    expect(firstDone).toBe(false)
+    const [a, b] = await Promise.all([first, call('GET', `/repos/${O}/${R}/issues/17/comments`)])
+    expect([(a.json as unknown[]).length, (b.json as unknown[]).length]).toEqual([1, 1])
+    api.clearFaults()
+    expect(api.pendingFaults()).toBe(0)
+  })
+
   it("answers with responses that match GitHub's documented schemas", () => {
     expect(api.errors).toEqual([])
   })

@@ -1,11 +1,11 @@
 // Run context and comment policy from real webhook payloads (@octokit/webhooks-examples).
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { existsSync } from 'node:fs'
-import { decideComment, describeWriteFailure, FORK_WARNING } from '../src/github/comment-policy.js'
+import { decideComment, describeWriteFailure, FORK_WARNING } from '../src/sticky-comment/comment-policy.js'
 import { readEventPayload, readRunContext } from '../src/github/context.js'
 import { UserError } from '../src/errors.js'
 import { createGitHubClient } from '../src/github/client.js'
-import { publishPlanComment } from '../src/github/publish-comment.js'
+import { publishPlanComment } from '../src/sticky-comment/publish-comment.js'
 import { startGitHubApiServer, TEST_TOKENS } from './support/github-api-server.js'
 import { eventPayload, writeGitHubEvent, type WrittenEvent } from './support/github-event.js'
 

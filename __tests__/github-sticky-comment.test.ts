@@ -1,7 +1,7 @@
 // The real client (retry + throttling plugins) against the real test server: one comment per target, always.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { createGitHubClient, type GitHubClient } from '../src/github/client.js'
-import { publishPlanComment } from '../src/github/publish-comment.js'
+import { publishPlanComment } from '../src/sticky-comment/publish-comment.js'
 import type { RunContext } from '../src/github/context.js'
 import {
   describeSinceLastPlan,
@@ -15,7 +15,14 @@ import {
   upsertStickyComment,
   withStatusSection,
   type UpsertRequest
-} from '../src/github/sticky-comment.js'
+} from '../src/sticky-comment/sticky-comment.js'
+import {
+  compareOrder,
+  formatOrderLine,
+  parseOrderLine,
+  planOrderOf,
+  type PlanOrder
+} from '../src/sticky-comment/plan-order.js'
 import {
   startGitHubApiServer,
   TEST_TOKENS,
@@ -58,6 +65,7 @@ function request(issueNumber: number, changeKeys: string[], extra: Partial<Upser
     changeKeys,
     render: (_budget, since) => `### Plan: ${changeKeys.length} to change\n\n${since ?? 'first plan'}\n`,
     relistDelayMs: 10,
+    settleMs: 10,
     ...extra
   }
 }
@@ -78,12 +86,16 @@ describe('upsertStickyComment', () => {
 
     let mark = api.requests.length
     const first = await upsertStickyComment(client(), request(issue, ['create a.b', 'update c.d']))
-    expect(first).toMatchObject({ created: true, written: true, apiCalls: 4, sinceLastPlan: undefined })
+    expect(first).toMatchObject({ created: true, written: true, apiCalls: 7, sinceLastPlan: undefined })
+    // Every page, the write, then every page again to converge (concurrent runs, see sticky-comment.ts).
     expect(calls(api.since(mark))).toEqual([
       'GET issues/list-comments p1 200',
       'GET issues/list-comments p2 200',
       'GET issues/list-comments p3 200',
-      'POST issues/create-comment 201'
+      'POST issues/create-comment 201',
+      'GET issues/list-comments p1 200',
+      'GET issues/list-comments p2 200',
+      'GET issues/list-comments p3 200'
     ])
     // Comment 251 lives on page 3 of 100.
     const all = api.state.listComments(O, R, issue)
@@ -92,13 +104,16 @@ describe('upsertStickyComment', () => {
     for (let run = 0; run < 3; run++) {
       mark = api.requests.length
       const again = await upsertStickyComment(client(), request(issue, ['create a.b', `update run${run}.x`]))
-      expect(again).toMatchObject({ id: first.id, created: false, written: true, apiCalls: 4 })
-      // API calls per upsert = pages listed + 1.
+      expect(again).toMatchObject({ id: first.id, created: false, written: true, apiCalls: 7 })
+      // API calls per upsert = 2 x pages listed + 1.
       expect(calls(api.since(mark))).toEqual([
         'GET issues/list-comments p1 200',
         'GET issues/list-comments p2 200',
         'GET issues/list-comments p3 200',
-        'PATCH issues/update-comment 200'
+        'PATCH issues/update-comment 200',
+        'GET issues/list-comments p1 200',
+        'GET issues/list-comments p2 200',
+        'GET issues/list-comments p3 200'
       ])
     }
     expect(ours(issue)).toHaveLength(1)
@@ -169,9 +184,11 @@ describe('upsertStickyComment', () => {
     expect(calls(api.since(mark))).toEqual([
       'GET issues/list-comments p1 200',
       'PATCH issues/update-comment 404',
-      'POST issues/create-comment 201'
+      'GET issues/list-comments p1 200',
+      'POST issues/create-comment 201',
+      'GET issues/list-comments p1 200'
     ])
-    expect(second).toMatchObject({ created: true, apiCalls: 3 })
+    expect(second).toMatchObject({ created: true, apiCalls: 5 })
     // The previous plan's state still counts: the new comment says what changed.
     expect(second.sinceLastPlan).toBe('Since the last plan: +1, -0 resource changes')
     expect(ours(issue).map(c => c.id)).toEqual([second.id])
@@ -215,7 +232,8 @@ describe('upsertStickyComment', () => {
       'GET issues/list-comments p1 200',
       'POST issues/create-comment 502',
       'GET issues/list-comments p1 200',
-      'POST issues/create-comment 201'
+      'POST issues/create-comment 201',
+      'GET issues/list-comments p1 200'
     ])
     expect(result.created).toBe(true)
     expect(ours(issue)).toHaveLength(1)
@@ -337,7 +355,14 @@ describe('upsertStickyComment', () => {
     const issue = 115
     const keys = ['create a', 'update b']
     const plan = await upsertStickyComment(client(), request(issue, keys))
-    const target = { owner: O, repo: R, issueNumber: issue, workingDirectory: 'infra/prod', workspace: 'default' }
+    const target = {
+      owner: O,
+      repo: R,
+      issueNumber: issue,
+      workingDirectory: 'infra/prod',
+      workspace: 'default',
+      settleMs: 10
+    }
     const applied = await updateStickyComment(client(), target, (md, budget) =>
       withStatusSection(md ?? '', '**Apply succeeded** in run 7', budget)
     )
@@ -430,5 +455,84 @@ describe('plan state', () => {
       'No change since the last plan'
     )
     expect(parseStateLine('<!-- terraform-pr-gate-state: garbage -->')).toBeUndefined()
+  })
+})
+
+describe('concurrent upserts (several runs for one target at once)', () => {
+  const order = (runId: number, runAttempt = 1): PlanOrder => ({ eventTime: 1_767_000_000, runId, runAttempt })
+  const planOf = (runId: number, attempt = 1) =>
+    request(0, [`create run${runId}.${attempt}`], {
+      order: order(runId, attempt),
+      settleMs: 150,
+      render: () => `### Plan of run ${runId} attempt ${attempt}\n`
+    })
+  const shown = (issue: number) => ours(issue).map(c => /Plan of run (\d+ attempt \d+)/.exec(c.body)?.[1])
+
+  it('never writes an older plan over a newer one, and says so', async () => {
+    const issue = 201
+    await upsertStickyComment(client(), { ...planOf(20), issueNumber: issue })
+    const mark = api.requests.length
+    const older = await upsertStickyComment(client(), { ...planOf(19), issueNumber: issue })
+    expect(older.superseded).toEqual(order(20))
+    expect(older.written).toBe(false)
+    expect(calls(api.since(mark))).toEqual(['GET issues/list-comments p1 200'])
+    // A later attempt of the same run is newer.
+    await upsertStickyComment(client(), { ...planOf(20, 2), issueNumber: issue })
+    expect(shown(issue)).toEqual(['20 attempt 2'])
+  })
+
+  it('converges to one comment with the newest plan, whatever the interleaving (12 races of 2 to 4 runs)', async () => {
+    const failures: string[] = []
+    for (let race = 0; race < 12; race++) {
+      const issue = 300 + race
+      const n = 2 + (race % 3)
+      if (race % 2 === 0) await upsertStickyComment(client(), { ...planOf(1), issueNumber: issue })
+      // All runs list before any writes; writes land in a random order, up to 100 ms apart.
+      api.injectFault({ path: `/repos/${O}/${R}/issues/${issue}/comments`, method: 'GET' }, { barrier: n }, n)
+      for (let i = 0; i < n; i++) {
+        api.injectFault(
+          { path: new RegExp(`/comments(/\\d+)?$`), method: 'PATCH' },
+          { delayMs: (race * 37 * (i + 1)) % 100 }
+        )
+      }
+      const runs = Array.from({ length: n }, (_, i) => 10 + ((i * 7 + race) % n))
+      await Promise.all(runs.map(id => upsertStickyComment(client(), { ...planOf(id), issueNumber: issue })))
+      const left = shown(issue)
+      const newest = `${Math.max(...runs)} attempt 1`
+      if (left.length !== 1 || left[0] !== newest)
+        failures.push(`race ${race}: ${JSON.stringify(left)}, newest ${newest}`)
+      api.clearFaults()
+    }
+    expect(failures).toEqual([])
+  }, 120_000)
+
+  it('an older run that overwrites the newer plan after the newer run wrote is repaired by the newer run', async () => {
+    const issue = 202
+    await upsertStickyComment(client(), { ...planOf(1), issueNumber: issue })
+    // Both read plan 1; the newer run's edit lands first, the older one's 60 ms later (inside the settle time).
+    api.injectFault({ path: `/repos/${O}/${R}/issues/${issue}/comments`, method: 'GET' }, { barrier: 2 }, 2)
+    const mark = api.requests.length
+    api.injectFault({ method: 'PATCH', body: /Plan of run 5 / }, { delayMs: 60 })
+    const older = upsertStickyComment(client(), { ...planOf(5), issueNumber: issue })
+    const newer = upsertStickyComment(client(), { ...planOf(6), issueNumber: issue })
+    const [, nw] = await Promise.all([older, newer])
+    expect(shown(issue)).toEqual(['6 attempt 1'])
+    expect(nw.superseded).toBeUndefined()
+    // The newer run wrote twice: its plan, and again after it found the older plan over it.
+    const newerWrites = api
+      .since(mark)
+      .filter(r => r.method === 'PATCH' && /Plan of run 6 /.test(JSON.stringify(r.body)))
+    expect(newerWrites).toHaveLength(2)
+  })
+
+  it('orders plans by event time, then run id, then attempt', () => {
+    const base = { GITHUB_RUN_ID: '500', GITHUB_RUN_ATTEMPT: '1' }
+    const at = (time: string) => ({ pull_request: { updated_at: time } })
+    const rerunOfOld = planOrderOf({ GITHUB_RUN_ID: '400', GITHUB_RUN_ATTEMPT: '3' }, at('2026-01-01T10:00:00Z'))
+    const newPush = planOrderOf(base, at('2026-01-01T10:05:00Z'))
+    expect(compareOrder(newPush, rerunOfOld)).toBeGreaterThan(0)
+    expect(compareOrder(planOrderOf({ ...base, GITHUB_RUN_ATTEMPT: '2' }, at('2026-01-01T10:05:00Z')), newPush)).toBe(1)
+    expect(parseOrderLine(formatOrderLine(newPush))).toEqual(newPush)
+    expect(planOrderOf({}, {})).toEqual({ eventTime: 0, runId: 0, runAttempt: 0 })
   })
 })

@@ -1,6 +1,7 @@
 // run(): validated inputs first, then install terraform, then the command. The single catch is here.
 import * as core from '@actions/core'
 import { UserError } from './errors.js'
+import { exitSoonAfterRun } from './cancellation.js'
 import { readInputs } from './inputs.js'
 import { stageBundledStack, stagedStackDir } from './stack/bundled-stack.js'
 import { installTerraform } from './installer/index.js'
@@ -67,5 +68,6 @@ export async function run(): Promise<void> {
     }
   } finally {
     runner?.releaseSignals()
+    exitSoonAfterRun()
   }
 }

@@ -82,6 +82,8 @@ export interface FaultMatch {
   /** Matches the path without the query string. */
   path?: string | RegExp
   operationId?: string
+  /** Matches the raw request body, e.g. to pick one of several concurrent clients by what it writes. */
+  body?: RegExp
 }
 
 /**
@@ -93,13 +95,22 @@ export interface FaultMatch {
  *   fault, like a 502 from a proxy after GitHub has already created the comment.
  * - { before }: no fault in the answer; `before(state)` runs just before the request is handled, e.g. to delete
  *   a comment between the client listing it and updating it (a race with a human).
+ * - 'hang': the request is read and never answered (a proxy or GitHub that accepted the connection and stalled);
+ *   the connection stays open until the client gives up or the server closes.
+ * - { delayMs }: handled normally, but only after `delayMs` (the state is read or changed when the delay ends).
+ * - { barrier: n }: the first n matching requests are held until all n have arrived, then handled together, so n
+ *   concurrent clients read the same state (e.g. all list the comments before any of them writes). Inject it with
+ *   times = n. Held requests are released after `barrierTimeoutMs` (default 20 s) anyway, and that is an error.
  */
 export type FaultSpec =
   | number
   | 'secondary-rate-limit'
   | 'primary-rate-limit'
+  | 'hang'
   | { status: number; message?: string; headers?: Record<string, string>; afterApply?: boolean }
   | { before: (state: GitHubApiState) => void }
+  | { delayMs: number }
+  | { barrier: number; barrierTimeoutMs?: number }
 
 interface QueuedFault {
   match: FaultMatch
@@ -114,6 +125,10 @@ interface FaultResponse {
   headers: Record<string, string>
   afterApply: boolean
   before?: (state: GitHubApiState) => void
+  /** Never answer. */
+  hang?: boolean
+  /** Wait for this before handling the request normally (delay, barrier). */
+  hold?: () => Promise<void>
 }
 
 export interface StoredUser {
@@ -323,6 +338,10 @@ export interface GitHubApiServer {
   injectFault(match: FaultMatch, fault: FaultSpec, times?: number): void
   /** Faults still queued (a test can check they were all consumed). */
   pendingFaults(): number
+  /** Requests held by a 'hang' fault (never answered), in arrival order. */
+  hung: RecordedRequest[]
+  /** Drops every queued fault (faults already holding a request are not affected). */
+  clearFaults(): void
   /** Adds `n` comments by another user (octocat) to an issue; returns them. */
   addComments(
     owner: string,
@@ -380,6 +399,7 @@ export async function startGitHubApiServer(opts: GitHubApiServerOptions = {}): P
   const faults: QueuedFault[] = []
   const handlers = new Map<string, Handler>(Object.entries(BUILTIN_HANDLERS))
   const remaining = new Map<string, number>()
+  const hung: RecordedRequest[] = []
   let apiUrl = ''
 
   const reportError = (line: string): void => {
@@ -427,7 +447,17 @@ export async function startGitHubApiServer(opts: GitHubApiServerOptions = {}): P
       return
     }
 
-    let fault = takeFault(faults, method, path, operation.operationId)
+    let fault = takeFault(faults, method, path, operation.operationId, raw)
+    if (fault?.hang) {
+      record.fault = fault.name
+      hung.push(record)
+      return
+    }
+    if (fault?.hold) {
+      record.fault = fault.name
+      await fault.hold()
+      fault = undefined
+    }
     if (fault?.before) {
       record.fault = fault.name
       fault.before(state)
@@ -543,8 +573,10 @@ export async function startGitHubApiServer(opts: GitHubApiServerOptions = {}): P
     requests,
     errors,
     injectFault(match, fault, times = 1) {
-      faults.push({ match, response: faultResponse(fault), remaining: times })
+      faults.push({ match, response: faultResponse(fault, reportError), remaining: times })
     },
+    hung,
+    clearFaults: () => void faults.splice(0),
     pendingFaults: () => faults.reduce((n, f) => n + f.remaining, 0),
     addComments(owner, repo, issueNumber, n, bodyFn = i => `Comment ${i + 1} from a reviewer`) {
       const user = KNOWN_USERS.octocat
@@ -585,16 +617,18 @@ function takeFault(
   faults: QueuedFault[],
   method: string,
   path: string,
-  operationId: string
+  operationId: string,
+  raw: string
 ): FaultResponse | undefined {
-  const fault = faults.find(f => f.remaining > 0 && faultMatches(f.match, method, path, operationId))
+  const fault = faults.find(f => f.remaining > 0 && faultMatches(f.match, method, path, operationId, raw))
   if (!fault) return undefined
   fault.remaining--
   if (fault.remaining === 0) faults.splice(faults.indexOf(fault), 1)
   return fault.response
 }
 
-function faultMatches(match: FaultMatch, method: string, path: string, operationId: string): boolean {
+function faultMatches(match: FaultMatch, method: string, path: string, operationId: string, raw: string): boolean {
+  if (match.body && !match.body.test(raw)) return false
   if (match.method && match.method.toUpperCase() !== method) return false
   if (match.operationId && match.operationId !== operationId) return false
   if (typeof match.path === 'string' && match.path !== path) return false
@@ -602,7 +636,35 @@ function faultMatches(match: FaultMatch, method: string, path: string, operation
   return true
 }
 
-function faultResponse(fault: FaultSpec): FaultResponse {
+function faultResponse(fault: FaultSpec, reportError: (line: string) => void): FaultResponse {
+  const none = { status: 0, body: undefined, headers: {}, afterApply: false }
+  if (fault === 'hang') return { ...none, name: 'hang', hang: true }
+  if (typeof fault === 'object' && 'delayMs' in fault) {
+    const ms = fault.delayMs
+    return { ...none, name: `delay ${ms} ms`, hold: () => new Promise(resolve => setTimeout(resolve, ms)) }
+  }
+  if (typeof fault === 'object' && 'barrier' in fault) {
+    const n = fault.barrier
+    const waiting: Array<() => void> = []
+    let timer: NodeJS.Timeout | undefined
+    const releaseAll = (): void => {
+      clearTimeout(timer)
+      for (const release of waiting.splice(0)) release()
+    }
+    return {
+      ...none,
+      name: `barrier ${n}`,
+      hold: () =>
+        new Promise<void>(resolve => {
+          waiting.push(resolve)
+          if (waiting.length >= n) return releaseAll()
+          timer ??= setTimeout(() => {
+            reportError(`barrier of ${n} released after a timeout with ${waiting.length} requests`)
+            releaseAll()
+          }, fault.barrierTimeoutMs ?? 20_000)
+        })
+    }
+  }
   if (fault === 'secondary-rate-limit') {
     return {
       name: fault,

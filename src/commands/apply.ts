@@ -13,7 +13,7 @@ import { outputValues, type TerraformOutputs } from '../apply/outputs.js'
 import { initRoot } from '../terraform/init-root.js'
 import { CancelledError, lastErrorLine, TerraformError, type TerraformRunner } from '../terraform/runner.js'
 import { checkedOutCommit, runUrl } from '../report/run-info.js'
-import { postApplyStatus, type ApplyStatus } from '../report/pr-comment.js'
+import { postApplyStatus, type ApplyStatus } from '../sticky-comment/pr-comment.js'
 import { registerPlanSecrets } from './plan.js'
 
 function readMetadata(planPath: string): PlanMetadata | undefined {

@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createWriteStream } from 'node:fs'
 import { UserError } from '../errors.js'
+import { cancel } from '../cancellation.js'
 
 export interface RunOptions {
   /** Log group title; output is shown inside it. */
@@ -115,6 +116,7 @@ export class TerraformRunner {
       return
     }
     this.cancelSignal = signal
+    cancel(signal) // aborts pending HTTP requests (sticky comment, downloads)
     if (this.child && this.child.exitCode === null) {
       this.log.info(
         `${signal} received: asking terraform ${this.running} to stop gracefully (state is saved, lock released)`

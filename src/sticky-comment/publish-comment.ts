@@ -1,9 +1,9 @@
 // The edge between the plan command and the sticky comment: applies the comment policy, writes the comment, and
 // turns write failures into a typed outcome. The caller prints `warning` with core.warning and always writes the
 // job summary; nothing here throws for an HTTP error.
-import type { GitHubClient } from './client.js'
+import type { GitHubClient } from '../github/client.js'
 import { decideComment, describeWriteFailure, type CommentMode, type SkipReason } from './comment-policy.js'
-import type { RunContext } from './context.js'
+import type { RunContext } from '../github/context.js'
 import { upsertStickyComment, type UpsertRequest, type UpsertResult } from './sticky-comment.js'
 
 export type CommentOutcome =

@@ -7,8 +7,9 @@
 // - `comment: changes-only` and the plan has no changes: no NEW comment, but an existing one is updated, so a
 //   PR whose changes were reverted does not keep showing a stale plan ("update-only").
 // - A write that fails with an HTTP error (403 read-only token, 404 no access, rate limits after the retries,
-//   5xx) becomes a warning, never a failed job: the comment is a convenience, the job summary is the record.
-import type { RunContext } from './context.js'
+//   5xx), no answer after the retries, or the time budget spent becomes a warning, never a failed job: the
+//   comment is a convenience, the job summary is the record. A cancel is not a write failure.
+import type { RunContext } from '../github/context.js'
 
 export type CommentMode = 'always' | 'changes-only' | 'off'
 
@@ -46,12 +47,26 @@ export interface WriteFailure {
  * which must keep failing loudly).
  */
 export function describeWriteFailure(err: unknown): WriteFailure | undefined {
-  const e = err as { status?: unknown; name?: unknown; message?: unknown }
+  const e = err as { status?: unknown; name?: unknown; message?: unknown; response?: unknown; cause?: unknown }
+  const tail = 'the plan is in the job summary'
+  // The caller's time budget ran out (client.ts deadlineSignal); a cancel is not a write failure.
+  if (e?.name === 'AbortError' && (e.cause as { name?: unknown })?.name === 'DeadlineError') {
+    return {
+      status: undefined,
+      warning: `could not write the pull request comment: ${(e.cause as Error).message}; ${tail}`
+    }
+  }
   if (!e || e.name !== 'HttpError' || typeof e.status !== 'number') return undefined
   const status = e.status
   // Octokit appends " - <documentation url>" to GitHub's message.
   const message = typeof e.message === 'string' ? e.message.split('\n')[0].replace(/ - https:\/\/\S+$/, '') : ''
-  const tail = 'the plan is in the job summary'
+  // No response at all: a network error or a timeout after the retries (octokit calls it status 500).
+  if (status === 500 && e.response === undefined) {
+    return {
+      status: undefined,
+      warning: `could not write the pull request comment: ${message || 'no answer from GitHub'}; ${tail}`
+    }
+  }
   if (status === 403 && /rate limit/i.test(message)) {
     return { status, warning: `could not write the pull request comment: GitHub rate limit (${message}); ${tail}` }
   }

@@ -1,12 +1,19 @@
-// The action's side of the sticky comment: which PR, which token, and what a failed write turns into
-// (a warning; the job summary is the record and the job does not fail because of a comment).
+// The action's side of the sticky comment: which PR, which token, the plan's order key, and what a failed write
+// turns into (a warning; the job summary is the record and the job does not fail because of a comment).
+//
+// Time bound: everything one comment update does with GitHub (all pages, the write, the converge list, retries
+// and rate-limit waits) ends within COMMENT_BUDGET_MS; then the step goes on with a warning. The step's outputs,
+// job summary and plan dir are written before the comment. A cancel (SIGINT/SIGTERM) aborts the pending request
+// at once and fails the step with one "cancelled: ..." line.
 import type { Inputs } from '../inputs.js'
-import type { Reporter } from './reporter.js'
-import { createGitHubClient, type GitHubClient } from '../github/client.js'
+import type { Reporter } from '../report/reporter.js'
+import { createGitHubClient, deadlineSignal, type GitHubClient } from '../github/client.js'
+import { CancelReason, cancelSignal, CancelledWhileError } from '../cancellation.js'
+import { describeOrder, planOrderOf, type PlanOrder } from './plan-order.js'
 import { readEventPayload, readRunContext, type RunContext } from '../github/context.js'
-import { publishPlanComment } from '../github/publish-comment.js'
-import { describeWriteFailure } from '../github/comment-policy.js'
-import { updateStickyComment, withStatusSection, type StickyTarget } from '../github/sticky-comment.js'
+import { publishPlanComment } from './publish-comment.js'
+import { describeWriteFailure } from './comment-policy.js'
+import { updateStickyComment, withStatusSection, type StickyTarget } from './sticky-comment.js'
 import type { LockState } from '../apply/lock-probe.js'
 import type { OutputRow } from '../apply/outputs.js'
 import { code, escapeInline } from '../render/safe-text.js'
@@ -17,12 +24,30 @@ export interface PlanCommentInput {
   render: (budget: number, sinceLastPlan: string | undefined) => string
 }
 
-function client(inputs: Inputs, report: Reporter): GitHubClient {
-  return createGitHubClient(inputs.githubToken, { log: { warning: m => report.warning(m) } })
+export const COMMENT_BUDGET_MS = 30_000
+/** The "apply cancelled" status is written after the cancel, on purpose, so the cancel cannot stop it: a shorter
+ * budget instead, well inside the runner's grace time before it kills the job. */
+export const CANCELLED_STATUS_BUDGET_MS = 10_000
+
+/** The client for one comment update, and its signal (cancel or the budget spent) for the waits. */
+function client(inputs: Inputs, report: Reporter, afterCancel = false): { gh: GitHubClient; signal: AbortSignal } {
+  const signal = afterCancel
+    ? deadlineSignal(CANCELLED_STATUS_BUDGET_MS)
+    : deadlineSignal(COMMENT_BUDGET_MS, cancelSignal)
+  return { gh: createGitHubClient(inputs.githubToken, { log: { warning: m => report.warning(m) }, signal }), signal }
 }
 
-function context(): RunContext {
-  return readRunContext(process.env, readEventPayload(process.env))
+function context(): { ctx: RunContext; order: PlanOrder } {
+  const payload = readEventPayload(process.env)
+  return { ctx: readRunContext(process.env, payload), order: planOrderOf(process.env, payload) }
+}
+
+/** A cancel during the comment is the step's failure; anything else goes back to the caller. */
+function rethrowCancel(error: unknown): void {
+  const e = error as { name?: unknown; cause?: unknown }
+  if (e?.name === 'AbortError' && e.cause instanceof CancelReason) {
+    throw new CancelledWhileError(e.cause.signal, 'writing the pull request comment')
+  }
 }
 
 export async function postPlanComment(
@@ -31,7 +56,7 @@ export async function postPlanComment(
   plan: PlanCommentInput
 ): Promise<{ id: number; url: string } | undefined> {
   if (inputs.comment === 'off') return undefined
-  const ctx = context()
+  const { ctx, order } = context()
   if (!ctx.pullRequest) {
     report.info('not a pull request: no comment; the plan is in the job summary')
     return undefined
@@ -40,14 +65,30 @@ export async function postPlanComment(
     report.warning('input github-token is empty: no pull request comment; the plan is in the job summary')
     return undefined
   }
-  const outcome = await publishPlanComment(client(inputs, report), ctx, inputs.comment, plan.hasChanges, {
-    workingDirectory: inputs.rootLabel,
-    workspace: inputs.workspace,
-    changeKeys: plan.changeKeys,
-    render: (budget, since) => report.redact(plan.render(budget, since))
-  })
+  let outcome
+  try {
+    const { gh, signal } = client(inputs, report)
+    outcome = await publishPlanComment(gh, ctx, inputs.comment, plan.hasChanges, {
+      workingDirectory: inputs.rootLabel,
+      workspace: inputs.workspace,
+      changeKeys: plan.changeKeys,
+      order,
+      signal,
+      render: (budget, since) => report.redact(plan.render(budget, since))
+    })
+  } catch (error) {
+    rethrowCancel(error)
+    throw error
+  }
   switch (outcome.status) {
     case 'written':
+      if (outcome.result.superseded) {
+        report.info(
+          `the plan comment ${outcome.result.url} shows a newer plan (${describeOrder(outcome.result.superseded)}) ` +
+            `than this run's (${describeOrder(order)}): left as it is`
+        )
+        return { id: outcome.result.id, url: outcome.result.url }
+      }
       report.info(
         `${outcome.result.created ? 'created' : 'updated'} the plan comment ${outcome.result.url}` +
           (outcome.result.sinceLastPlan ? ` (${outcome.result.sinceLastPlan})` : '')
@@ -123,10 +164,10 @@ async function pullRequestNumber(gh: GitHubClient, ctx: RunContext): Promise<num
 
 export async function postApplyStatus(inputs: Inputs, report: Reporter, status: ApplyStatus): Promise<void> {
   if (inputs.comment === 'off' || !inputs.githubToken) return
-  const ctx = context()
+  const { ctx, order } = context()
   // A failed plan only updates a pull request's comment; on push it is in the job log and summary.
   if (status.state === 'plan-failed' && !ctx.pullRequest) return
-  const gh = client(inputs, report)
+  const { gh, signal } = client(inputs, report, status.state === 'cancelled')
   try {
     const issueNumber = await pullRequestNumber(gh, ctx)
     if (issueNumber === undefined) {
@@ -141,14 +182,19 @@ export async function postApplyStatus(inputs: Inputs, report: Reporter, status: 
       workspace: inputs.workspace
     }
     const section = report.redact(applyStatusMarkdown(status))
-    const result = await updateStickyComment(gh, { ...target, createIfMissing: true }, (previous, budget) =>
-      withStatusSection(previous ?? '', section, budget)
+    // A failed plan is this run's plan: it must not mark a newer plan as out of date.
+    const planOrder = status.state === 'plan-failed' ? { order } : {}
+    const result = await updateStickyComment(
+      gh,
+      { ...target, ...planOrder, signal, createIfMissing: true },
+      (previous, budget) => withStatusSection(previous ?? '', section, budget)
     )
     if (result) {
       report.setOutput('comment-id', String(result.id))
       report.setOutput('comment-url', result.url)
     }
   } catch (error) {
+    rethrowCancel(error)
     const failure = describeWriteFailure(error)
     if (!failure) throw error
     report.warning(failure.warning)
