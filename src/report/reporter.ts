@@ -68,10 +68,13 @@ export class ActionsReporter implements Reporter {
   }
 
   addSecret(value: string): void {
-    // Each form (the value, its JSON-escaped form, each line): the runner masks a multi-line value only whole.
+    if (value === '') return
+    // The value as declared, and each new form (JSON-escaped, each line): the runner masks a multi-line value
+    // only whole, while terraform prints it line by line or escaped.
     const known = new Set(this.redactor.values())
     this.redactor.addSecret(value)
-    for (const form of this.redactor.values()) if (!known.has(form)) core.setSecret(form)
+    const forms = new Set([value, ...this.redactor.values().filter(form => !known.has(form))])
+    for (const form of forms) core.setSecret(form)
   }
 
   addSensitiveValue(value: string): void {
