@@ -156,7 +156,16 @@ describe('no false masks', () => {
       expect({ name, words }).toEqual({ name, words: [] })
     }
     const masking = Redactor.fromPlan(corpus.get('masking')!.json).values()
-    for (const word of ['chat', 'Name', 'password', 'function', 'service', 'key', 'plainwordonlyhere'])
+    for (const word of [
+      'chat',
+      'Name',
+      'password',
+      'function',
+      'service',
+      'key',
+      'plainwordonlyhere',
+      'outputonlyword'
+    ])
       expect(masking).not.toContain(word)
   })
 
@@ -201,6 +210,7 @@ describe('no leaks', () => {
       'storage-canary-old-Kp3x9QzR7a',
       'deep-canary-Vw8z2MqL4x', // sensitive three levels down
       'plainwordonlyhere', // sensitive, not credential-like: hidden by path alone
+      'outputonlyword', // a sensitive output, likewise
       'client-secret-canary-Jd5r1T', // unmarked, credential-named
       'client-secret-canary-old-Jd5',
       'nested-token-canary-Qe2w7Z',
