@@ -290,6 +290,8 @@ describe('the rules', () => {
       ['B_Standard_B1ms', true, false],
       ['hunter2-canary', true, false],
       ['P@ssw0rd!', true, false],
+      ['Standard_D2s_v3', true, false],
+      ['a8#Kd!2mQ_x9Lp$z', true, true],
       ['CorrectHorseBattery', true, false],
       ['deep-canary-Vw8z2MqL4x', true, true],
       ['b2ZmbGluZS1zZWNyZXQtZjE5MGI5NTc5ZjA5YmQ0MTAzMmUwODU2MmY4MjgzZjFjYWVjM2ExNA==', true, true],

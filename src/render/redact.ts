@@ -51,9 +51,15 @@ export function looksLikeCredential(value: string, origin: SecretOrigin): boolea
   if (CREDENTIAL_MARKER.test(t)) return true
   // Sentences, endpoints without credentials, resource IDs and file paths, numbers and dates.
   if (/\s/.test(t) || /^[a-z][a-z0-9+.-]*:\/\//i.test(t) || t.startsWith('/') || !/[A-Za-z]/.test(t)) return false
-  if (origin === 'sensitive-value') return hasRandomRun(t)
+  if (origin === 'sensitive-value') return hasRandomRun(t) || isGeneratedPassword(t)
   if (WORDS_ONLY.test(t)) return /^[A-Za-z]{12,}$/.test(t) && /[a-z]/.test(t) && /[A-Z]/.test(t)
   return true
+}
+
+/** A generated password (random_password): 10+ characters, 3 character classes, a symbol names never have. */
+function isGeneratedPassword(t: string): boolean {
+  if (t.length < 10 || !/[^A-Za-z0-9\-_.:/,]/.test(t)) return false
+  return [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter(c => c.test(t)).length >= 3
 }
 
 /** A run between separators of 10+ characters with 3 character classes, or 16+ with letters and digits. */
