@@ -140,7 +140,8 @@ describe('Redactor', () => {
       'connection_string',
       'primary_connection_string',
       'private_key',
-      'key',
+      'client_key',
+      'DB_PASSWORD',
       'credentials'
     ])
       expect([name, r.isCredentialName(name)]).toEqual([name, true])
@@ -153,6 +154,9 @@ describe('Redactor', () => {
       'token_ttl',
       'public_key',
       'partition_key',
+      'key', // a tag block's or map's key, an S3 object path: an identifier
+      'tag_key',
+      'password_auth_enabled',
       'tags',
       'name',
       'keyboard',

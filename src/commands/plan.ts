@@ -39,9 +39,10 @@ export function planDirFor(inputs: Inputs): string {
 }
 
 /** Every value terraform or the user marked secret, plus unmarked credential-looking attribute values. */
-export function registerPlanSecrets(plan: PlanJson, report: Reporter): Redactor {
+export function registerPlanSecrets(plan: PlanJson, report: Reporter, publicText: string[] = []): Redactor {
   const known = new Set(report.redactor.values())
-  const redactor = Redactor.fromPlan(plan, known)
+  // TF_VAR_ values of sensitive variables are secrets too (ephemeral ones are in no plan).
+  const redactor = Redactor.fromPlan(plan, known, { env: process.env, publicText })
   // Registered with the runner too, so later steps of the job have them masked.
   for (const value of redactor.values()) if (!known.has(value)) core.setSecret(value)
   report.adopt(redactor)
@@ -88,7 +89,7 @@ export async function runPlan(
   } catch (error) {
     throw new UserError(`terraform show -json printed no valid JSON plan: ${(error as Error).message}`)
   }
-  const redactor = registerPlanSecrets(plan, report)
+  const redactor = registerPlanSecrets(plan, report, [rootTitle(inputs)])
   const textPlan = (await tf.run(['show', '-no-color', planPath], { quiet: true })).stdout
 
   report.startGroup('terraform plan (sensitive values redacted)')

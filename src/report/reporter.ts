@@ -1,8 +1,10 @@
 // The action's reporting edge: annotations, outputs, job summary, log. Everything passes the redactor,
-// so a value registered as secret never reaches an output, a summary or the log.
+// so a value registered as secret never reaches an output, a summary or the log. Only credentials are
+// registered (see render/redact.ts): an ordinary word registered with the runner would be *** in every later
+// log line of the job.
 import * as core from '@actions/core'
 import type { Annotation } from './annotations.js'
-import { Redactor } from '../render/redact.js'
+import { looksLikeCredential, Redactor } from '../render/redact.js'
 
 export interface Reporter {
   annotate(annotation: Annotation): void
@@ -12,8 +14,10 @@ export interface Reporter {
   warning(message: string): void
   startGroup(title: string): void
   endGroup(): void
-  /** Register a value as secret: masked by the runner and redacted by us. */
+  /** Register a declared secret (token, `mask` input): masked by the runner and redacted by us. */
   addSecret(value: string): void
+  /** Register a value Terraform marks sensitive (e.g. a sensitive output) only if it looks like a credential. */
+  addSensitiveValue(value: string): void
   /** Redact with this redactor from now on (built from the plan and every secret registered so far). */
   adopt(redactor: Redactor): void
   readonly redactor: Redactor
@@ -65,8 +69,16 @@ export class ActionsReporter implements Reporter {
 
   addSecret(value: string): void {
     if (value === '') return
+    // The value as declared, and each new form (JSON-escaped, each line): the runner masks a multi-line value
+    // only whole, while terraform prints it line by line or escaped.
+    const known = new Set(this.redactor.values())
     this.redactor.addSecret(value)
-    core.setSecret(value)
+    const forms = new Set([value, ...this.redactor.values().filter(form => !known.has(form))])
+    for (const form of forms) core.setSecret(form)
+  }
+
+  addSensitiveValue(value: string): void {
+    if (looksLikeCredential(value, 'sensitive-value')) this.addSecret(value)
   }
 
   adopt(redactor: Redactor): void {
