@@ -43,7 +43,8 @@ export const GITHUB_COMMENT_LIMIT = 65536
 /** The default budget: GitHub's limit minus room for a hidden marker and the caller's own lines. */
 export const DEFAULT_MAX_CHARS = 60000
 
-const DETAIL: DetailLevel[] = ['diff', 'names', 'address', 'some-addresses', 'types', 'count']
+const CHANGE_DETAIL: DetailLevel[] = ['diff', 'mixed', 'names', 'address', 'some-addresses', 'types', 'count']
+const DRIFT_DETAIL: DetailLevel[] = ['diff', 'names', 'address', 'some-addresses', 'types', 'count']
 const DRIFT_TITLES: Partial<Record<Group, string>> = {
   destroy: '🗑️ Deleted outside Terraform',
   update: '✏️ Changed outside Terraform',
@@ -58,16 +59,17 @@ const DRIFT_VERBS: Partial<Record<Group, string>> = {
 const STEPS: FitStep[] = [
   { section: 'text', level: 1, note: 'the text plan was left out' },
   { section: 'drift', level: 1, note: 'drift shows changed attribute names only' },
-  { section: 'changes', level: 1, note: 'resource changes show changed attribute names only, not values' },
+  { section: 'changes', level: 1, note: 'new resources show their attribute names only, not values' },
+  { section: 'changes', level: 2, note: 'resource changes show changed attribute names only, not values' },
   { section: 'outputs', level: 1, note: 'output values were left out' },
   { section: 'drift', level: 2, note: 'drift lists addresses only' },
-  { section: 'changes', level: 2, note: 'resource changes list addresses only' },
+  { section: 'changes', level: 3, note: 'resource changes list addresses only' },
   { section: 'drift', level: 5, note: 'drift is counted only' },
-  { section: 'changes', level: 3, note: 'resource changes list only the addresses that fit' },
-  { section: 'changes', level: 4, note: 'resource changes are counted per resource type' },
+  { section: 'changes', level: 4, note: 'resource changes list only the addresses that fit' },
+  { section: 'changes', level: 5, note: 'resource changes are counted per resource type' },
   { section: 'outputs', level: 2, note: 'output changes are counted only' },
   { section: 'warnings', level: 1, note: 'only the first warnings are shown' },
-  { section: 'changes', level: 5, note: 'resource changes are counted only' },
+  { section: 'changes', level: 6, note: 'resource changes are counted only' },
   { section: 'callout', level: 1, note: 'the reasons for destroys and replaces were left out' },
   { section: 'head', level: 1, note: 'the title and header were shortened' },
   { section: 'callout', level: 2, note: '**NOT EVERY DESTROY AND REPLACE IS LISTED**' }
@@ -143,16 +145,16 @@ export function renderPlanMarkdown(input: PlanJson, opts: RenderOptions): { mark
               ctx,
               '#### Changed outside of Terraform (drift)\n\nTerraform noticed these changes while refreshing. They are not made by this plan, but may explain some of it.',
               drift,
-              DETAIL[level],
+              DRIFT_DETAIL[level],
               room,
               { titles: DRIFT_TITLES, verbs: DRIFT_VERBS, schemas: opts.schemas }
             )
         },
         {
           id: 'changes',
-          fillLevels: [3],
+          fillLevels: [4],
           render: (level, room) =>
-            changesSection(ctx, '#### Resource changes', groups, DETAIL[level], room, {
+            changesSection(ctx, '#### Resource changes', groups, CHANGE_DETAIL[level], room, {
               listedAbove: new Set<Group>(['destroy', 'replace']),
               schemas: opts.schemas
             })
@@ -208,7 +210,7 @@ function callout(
   const heading = calloutHeading(destroys.length, replaces.length)
   const instanceGroups = [...groupInstances('destroy', destroys), ...groupInstances('replace', replaces)]
   const lines = instanceGroups.map(g => calloutLine(ctx, g, level === 0))
-  if (level < 2) return `${heading}\n${lines.join('\n')}`
+  if (level < 2) return `${heading}\n>\n${lines.join('\n')}`
   // Fill: as many lines as fit, then say loudly how many are missing.
   const missingLine = (shown: number): string => {
     const rest = instanceGroups.slice(shown)
@@ -219,13 +221,13 @@ function callout(
     const where = hint
       ? ` ${truncate(ctx.redact(hint), 300).replace(/\n/g, ' ')}`
       : ' See the full plan in the workflow run.'
-    return `>\n> **⚠️ …and ${parts.filter(Boolean).join(' and ')} are NOT listed here: they did not fit.**${where}`
+    return `> **⚠️ …and ${parts.filter(Boolean).join(' and ')} are NOT listed here: they did not fit.**${where}`
   }
-  let size = heading.length + 1
+  let size = heading.length + 3
   let shown = 0
   const reserve = missingLine(0).length + 1
   while (shown < lines.length && size + lines[shown].length + 1 + reserve <= room) size += lines[shown++].length + 1
-  const parts = [heading, ...lines.slice(0, shown)]
+  const parts = [heading, '>', ...lines.slice(0, shown)]
   if (shown < lines.length) parts.push(missingLine(shown))
   return parts.join('\n')
 }

@@ -224,8 +224,12 @@ export function blockHeading(ctx: ValueContext, g: InstanceGroup, titles: Partia
   return `${GROUP_EMOJI[g.group]} ${groupAddress(ctx, g)} **${verb}**${order}${why.length > 0 ? `: ${why.join('; ')}` : ''}`
 }
 
-/** `some-addresses`: as many addresses as fit in the room, then how many are not listed. */
-export type DetailLevel = 'diff' | 'names' | 'address' | 'some-addresses' | 'types' | 'count'
+/**
+ * `diff`: attribute values; `mixed`: values for changes to existing objects, names only for new ones;
+ * `names`: changed attribute names; `address`: grouped addresses; `some-addresses`: as many as fit in the
+ * room, then how many are not listed; `types`: the count table; `count`: one line.
+ */
+export type DetailLevel = 'diff' | 'mixed' | 'names' | 'address' | 'some-addresses' | 'types' | 'count'
 
 /** Collects lines and gives up (returns undefined) once they exceed `room` characters. */
 class Capped {
@@ -332,12 +336,10 @@ export function changesSection(
     if (!out.push(`${countTable(ctx, groups, titles)}\n`)) return undefined
     if (level === 'types') return out.text()?.trimEnd()
   }
-  const rows = present.reduce((n, g) => n + (listedAbove.has(g) ? 0 : groups.get(g)!.length), 0)
-  let rendered = 0
   for (const g of present) {
     const list = groups.get(g)!
     const title = `**${titleOf(g)} (${thousands(list.length)})**`
-    const detailed = level === 'diff' || level === 'names'
+    const detailed = level === 'diff' || level === 'mixed' || level === 'names'
     if (listedAbove.has(g) && !detailed) {
       out.push(`${title}: listed above.\n`)
       continue
@@ -356,27 +358,30 @@ export function changesSection(
       out.push('')
       continue
     }
-    // One block per resource, instances with identical lines grouped. Lines are computed once per instance.
+    // One block per resource, instances with identical lines grouped. New objects are named only at 'mixed'.
+    const detail = level === 'diff' || (level === 'mixed' && g !== 'create' && g !== 'read') ? 'diff' : 'names'
     const linesOf = new Map<ResourceChange, string[]>()
-    const lines = (rc: ResourceChange): string[] => {
-      let l = linesOf.get(rc)
-      if (!l) {
-        l = resourceAttributeLines(ctx, rc, {
-          detail: level,
-          schemas: opts.schemas,
-          maxLines: MAX_ATTRIBUTES_PER_RESOURCE
-        })
-        linesOf.set(rc, l)
-      }
-      return l
+    // Lines are computed once per instance; a level whose distinct blocks already exceed the room is given up
+    // before the rest of a huge plan is computed.
+    const seen = new Set<string>()
+    let projected = out.length
+    for (const rc of list) {
+      const l = resourceAttributeLines(ctx, rc, {
+        detail,
+        schemas: opts.schemas,
+        maxLines: MAX_ATTRIBUTES_PER_RESOURCE
+      })
+      linesOf.set(rc, l)
+      const key = `${rc.type}\u0000${rc.name}\u0000${rc.module_address ?? ''}\u0000${l.join('\n')}`
+      if (seen.has(key)) continue
+      seen.add(key)
+      projected += l.reduce((n, line) => n + line.length + 1, 20 + rc.address.length)
+      if (projected > room) return undefined
     }
-    for (const ig of groupInstances(g, list, rc => lines(rc).join('\n'))) {
-      const body = lines(ig.members[0])
+    for (const ig of groupInstances(g, list, rc => linesOf.get(rc)!.join('\n'))) {
+      const body = linesOf.get(ig.members[0])!
       const block = `${blockHeading(ctx, ig, opts.verbs)}\n${body.length > 0 ? `\n${body.join('\n')}\n` : ''}`
       if (!out.push(block)) return undefined
-      rendered += ig.members.length
-      // A huge plan: once the blocks so far project far beyond the room, stop rendering a level that cannot fit.
-      if (rendered >= 256 && (out.length / rendered) * rows > room * 1.5) return undefined
     }
   }
   return out.text()?.trimEnd()
@@ -421,7 +426,7 @@ export function calloutHeading(destroys: number, replaces: number): string {
   const parts: string[] = []
   if (destroys > 0) parts.push(`${thousands(destroys)} to destroy`)
   if (replaces > 0) parts.push(`${thousands(replaces)} to replace`)
-  return `> [!CAUTION]\n> **This plan deletes objects: ${parts.join(', ')}.** Review them first.\n>`
+  return `> [!CAUTION]\n> **This plan deletes objects: ${parts.join(', ')}.** Review them first.`
 }
 
 export function outputsSection(
