@@ -59,7 +59,7 @@ const DRIFT_VERBS: Partial<Record<Group, string>> = {
 const STEPS: FitStep[] = [
   { section: 'text', level: 1, note: 'the text plan was left out' },
   { section: 'drift', level: 1, note: 'drift shows changed attribute names only' },
-  { section: 'changes', level: 1, note: 'new resources show their attribute names only, not values' },
+  { section: 'changes', level: 1, note: 'only updates and replaces show attribute values' },
   { section: 'changes', level: 2, note: 'resource changes show changed attribute names only, not values' },
   { section: 'outputs', level: 1, note: 'output values were left out' },
   { section: 'drift', level: 2, note: 'drift lists addresses only' },

@@ -225,7 +225,7 @@ export function blockHeading(ctx: ValueContext, g: InstanceGroup, titles: Partia
 }
 
 /**
- * `diff`: attribute values; `mixed`: values for changes to existing objects, names only for new ones;
+ * `diff`: attribute values; `mixed`: values for updates and replaces, attribute names for the rest;
  * `names`: changed attribute names; `address`: grouped addresses; `some-addresses`: as many as fit in the
  * room, then how many are not listed; `types`: the count table; `count`: one line.
  */
@@ -359,7 +359,7 @@ export function changesSection(
       continue
     }
     // One block per resource, instances with identical lines grouped. New objects are named only at 'mixed'.
-    const detail = level === 'diff' || (level === 'mixed' && g !== 'create' && g !== 'read') ? 'diff' : 'names'
+    const detail = level === 'diff' || (level === 'mixed' && (g === 'update' || g === 'replace')) ? 'diff' : 'names'
     const linesOf = new Map<ResourceChange, string[]>()
     // Lines are computed once per instance; a level whose distinct blocks already exceed the room is given up
     // before the rest of a huge plan is computed.
