@@ -8,6 +8,7 @@ import type { JsonValue, PlanJson } from '../src/plan/plan-json.js'
 import { Redactor } from '../src/render/redact.js'
 import { renderPlanMarkdown } from '../src/render/render-plan.js'
 import { rootTitle } from '../src/report/run-info.js'
+import { azurermUnavailableReason, reportSkip } from './support/azurerm-provider.js'
 import { cleanupPlans, generatePlan, planRootsDir, type GeneratedPlan } from './support/terraform-plans.js'
 
 const run = promisify(execFile)
@@ -241,6 +242,55 @@ describe('drift', () => {
     expect(drifted).not.toContain('input.tags.env</code>: <code>"dev"</code> → <code>null')
   })
 })
+
+const azurermSkip = await azurermUnavailableReason()
+reportSkip('__tests__/render-plan.test.ts (real drift)', azurermSkip)
+
+;(azurermSkip ? describe.skip : describe)('real drift (offline azurerm, OFFLINE_AZURERM_DRIFT)', () => {
+  it(
+    'shows the drift Terraform shows, first, and hides the drift of attributes nothing depends on',
+    async () => {
+      const { json, text } = await driftPlan()
+      // Both objects drifted, but Terraform shows only the resource group: the network's dns_servers are irrelevant.
+      expect(json.resource_drift!.map(rc => rc.address).sort()).toEqual([
+        'azurerm_resource_group.rg',
+        'azurerm_virtual_network.vnet'
+      ])
+      expect(text).toContain('# azurerm_resource_group.rg has changed')
+      expect(text).not.toContain('# azurerm_virtual_network.vnet has changed')
+      const { markdown } = render(json)
+      const at = markdown.indexOf('#### Changed outside of Terraform (drift)')
+      expect(at).toBeGreaterThan(0)
+      expect(at).toBeLessThan(markdown.indexOf('#### Resource changes'))
+      const drift = markdown.slice(at, markdown.indexOf('#### Resource changes'))
+      expect(drift).toContain('<code>azurerm_resource_group.rg</code> **has changed outside Terraform**')
+      expect(drift).toContain('"someone-in-the-portal"')
+      expect(drift).not.toContain('vnet')
+      expect(drift).not.toContain('dns_servers')
+    },
+    5 * 60_000
+  )
+})
+
+/** Applies the drift fixture, then plans with the provider returning drifted objects on refresh. */
+async function driftPlan(): Promise<{ json: PlanJson; text: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'tf-plan-drift-'))
+  try {
+    cpSync(join(planRootsDir, 'drift', 'after'), dir, { recursive: true })
+    const env = { ...process.env, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1' }
+    const tf = async (args: string[], extra: NodeJS.ProcessEnv = {}) =>
+      (await run('terraform', args, { cwd: dir, env: { ...env, ...extra }, maxBuffer: 1 << 28 })).stdout
+    await tf(['init', '-input=false', '-no-color'])
+    await tf(['apply', '-auto-approve', '-input=false', '-no-color'])
+    // The drift note is in the output of `terraform plan` (not of `terraform show <planfile>`).
+    const text = await tf(['plan', '-input=false', '-no-color', '-out=tfplan'], {
+      OFFLINE_AZURERM_DRIFT: join(planRootsDir, 'drift', 'drift.json')
+    })
+    return { json: JSON.parse(await tf(['show', '-json', 'tfplan'])) as PlanJson, text }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
 
 describe('an errored plan', () => {
   it('says only that it failed, and why', async () => {
