@@ -151,6 +151,16 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  * Returns `value` itself when nothing needed repair. Throws PlanShapeError with one line otherwise.
  */
 export function normalizePlan(value: unknown): PlanJson {
+  if (normalized.has(value as object)) return value as PlanJson
+  const plan = checkedPlan(value)
+  normalized.add(plan)
+  return plan
+}
+
+/** Plans already checked (the CLI checks, then the renderer is handed the same object). */
+const normalized = new WeakSet<object>()
+
+function checkedPlan(value: unknown): PlanJson {
   if (!isRecord(value)) throw new PlanShapeError('is not a JSON object')
   const version = value.format_version
   if (typeof version !== 'string') throw new PlanShapeError('has no format_version: it is not a Terraform plan')
@@ -214,6 +224,20 @@ function resourceChange(entry: unknown, where: string): ResourceChange {
   if (!isRecord(entry)) throw new PlanShapeError(`${where} is not an object`)
   const change = entry.change
   if (!isRecord(change) || !isActions(change.actions)) throw new PlanShapeError(`${where} has no change.actions list`)
+  // The common case, a well-formed entry, allocates nothing.
+  if (
+    typeof entry.address === 'string' &&
+    entry.address !== '' &&
+    typeof entry.type === 'string' &&
+    entry.type !== '' &&
+    typeof entry.name === 'string' &&
+    entry.name !== '' &&
+    (entry.mode === 'managed' || entry.mode === 'data') &&
+    (entry.previous_address === undefined || typeof entry.previous_address === 'string') &&
+    (entry.deposed === undefined || typeof entry.deposed === 'string') &&
+    (change.replace_paths === undefined || Array.isArray(change.replace_paths))
+  )
+    return entry as unknown as ResourceChange
   const fix: Partial<ResourceChange> = {}
   const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined)
   if (str(entry.type) === undefined)

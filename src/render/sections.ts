@@ -365,12 +365,15 @@ export function changesSection(
     // before the rest of a huge plan is computed.
     const seen = new Set<string>()
     let projected = out.length
+    // Names of a new or deleted object depend only on its shape: 9,850 `count` instances cost one diff.
+    const byShape = detail === 'names' && g !== 'update' && g !== 'replace' ? new Map<string, string[]>() : undefined
     for (const rc of list) {
-      const l = resourceAttributeLines(ctx, rc, {
-        detail,
-        schemas: opts.schemas,
-        maxLines: MAX_ATTRIBUTES_PER_RESOURCE
-      })
+      const shape = byShape && shapeKey(rc)
+      let l = shape === undefined ? undefined : byShape!.get(shape)
+      if (!l) {
+        l = resourceAttributeLines(ctx, rc, { detail, schemas: opts.schemas, maxLines: MAX_ATTRIBUTES_PER_RESOURCE })
+        if (shape !== undefined) byShape!.set(shape, l)
+      }
       linesOf.set(rc, l)
       const key = `${rc.type}\u0000${rc.name}\u0000${rc.module_address ?? ''}\u0000${l.join('\n')}`
       if (seen.has(key)) continue
@@ -385,6 +388,19 @@ export function changesSection(
     }
   }
   return out.text()?.trimEnd()
+}
+
+/**
+ * The structure of a change without its scalar values (keys, list lengths, null or not, types, unknown and
+ * sensitive marks): two changes of one shape have the same changed attribute names.
+ */
+function shapeKey(rc: ResourceChange): string {
+  const c = rc.change
+  const typeOnly = (_: string, v: unknown): unknown => (v === null || typeof v === 'object' ? v : typeof v)
+  return JSON.stringify(
+    [rc.type, c.actions, c.before, c.after, c.after_unknown, c.before_sensitive, c.after_sensitive, c.replace_paths],
+    typeOnly
+  )
 }
 
 /** Ends a `some-addresses` list: drops the last listed lines until "…and N more not listed" fits. */
