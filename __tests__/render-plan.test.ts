@@ -251,7 +251,8 @@ reportSkip('__tests__/render-plan.test.ts (real drift)', azurermSkip)
     'shows the drift Terraform shows, first, and hides the drift of attributes nothing depends on',
     async () => {
       const { json, text } = await driftPlan()
-      // Both objects drifted, but Terraform shows only the resource group: the network's dns_servers are irrelevant.
+      // Both objects drifted, but Terraform shows only the resource group's drift: its tags feed the network's
+      // update; nothing depends on the network's own tags or dns_servers.
       expect(json.resource_drift!.map(rc => rc.address).sort()).toEqual([
         'azurerm_resource_group.rg',
         'azurerm_virtual_network.vnet'
@@ -267,6 +268,7 @@ reportSkip('__tests__/render-plan.test.ts (real drift)', azurermSkip)
       expect(drift).toContain('"someone-in-the-portal"')
       expect(drift).not.toContain('vnet')
       expect(drift).not.toContain('dns_servers')
+      expect(blockOf(markdown, 'azurerm_virtual_network.vnet')).toContain('**will be updated in place**')
     },
     5 * 60_000
   )
