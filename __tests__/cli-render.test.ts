@@ -148,6 +148,87 @@ describe('tf-plan-render render', () => {
     writeFileSync(state, JSON.stringify({ version: 4, resources: [] }))
     const notPlan = await cliRun(['render', '--plan-json', state])
     expect(notPlan.stderr.split('\n')).toHaveLength(2)
-    expect(notPlan.stderr).toContain('is not a plan in JSON format 1.x')
+    expect(notPlan.stderr).toContain('has no format_version: it is not a Terraform plan')
+  })
+
+  /** The real plan with `edit` applied, written to a file. */
+  const variant = (name: string, edit: (p: Record<string, unknown>) => void): string => {
+    const copy = JSON.parse(plan.jsonText) as Record<string, unknown>
+    edit(copy)
+    const file = join(plan.dir, `${name}.json`)
+    writeFileSync(file, JSON.stringify(copy))
+    return file
+  }
+
+  it('accepts the format 0.2 that Terraform 1.0 writes, without the sections 1.0 did not write', async () => {
+    const file = variant('format-0.2', p => {
+      p.format_version = '0.2'
+      p.terraform_version = '1.0.11'
+      for (const key of ['relevant_attributes', 'checks', 'timestamp', 'applyable', 'complete', 'errored'])
+        delete p[key]
+    })
+    const r = await cliRun(['render', '--plan-json', file])
+    expect(r).toMatchObject({ code: 0, stderr: '' })
+    expect(r.stdout).toContain('**Plan:** 3 to add, 3 to change, 2 to replace, 1 to destroy')
+  })
+
+  it('refuses another format_version in one line naming it', async () => {
+    const file = variant('format-2', p => {
+      p.format_version = '2.0'
+    })
+    expect(await cliRun(['render', '--plan-json', file])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `tf-plan-render: --plan-json: "${file}" has format_version "2.0"; accepted are 0.2 and 1.x (written by Terraform 1.0 and later); pass the output of \`terraform show -json <planfile>\`\n`
+    })
+  })
+
+  it('renders a drift entry without address, and a plan without its optional sections', async () => {
+    const noAddress = variant('drift-no-address', p => {
+      const rc = (p.resource_changes as Record<string, unknown>[]).find(r => r.address === 'terraform_data.app')!
+      const { address: _, ...rest } = rc
+      p.resource_drift = [rest]
+      delete p.relevant_attributes
+    })
+    const r = await cliRun(['render', '--plan-json', noAddress])
+    expect(r).toMatchObject({ code: 0, stderr: '' })
+    expect(r.stdout).toContain('<code>terraform_data.app</code> **has changed outside Terraform**')
+    const bare = variant('bare', p => {
+      for (const key of Object.keys(p)) if (key !== 'format_version') delete p[key]
+    })
+    const b = await cliRun(['render', '--plan-json', bare])
+    expect(b).toMatchObject({ code: 0, stderr: '' })
+    expect(b.stdout).toContain('**No changes.**')
+  })
+
+  it.each([
+    [
+      'changes-not-a-list',
+      (p: Record<string, unknown>) => (p.resource_changes = 'x'),
+      'resource_changes is not a list'
+    ],
+    [
+      'change-without-actions',
+      (p: Record<string, unknown>) => ((p.resource_changes as { change: unknown }[])[0].change = {}),
+      'resource_changes[0] has no change.actions list'
+    ],
+    [
+      'drift-without-any-name',
+      (p: Record<string, unknown>) => (p.resource_drift = [{ change: { actions: ['update'] } }]),
+      'resource_drift[0] has no address, and no type and name to name it by'
+    ],
+    [
+      'outputs-not-an-object',
+      (p: Record<string, unknown>) => (p.output_changes = [1]),
+      'output_changes is not an object'
+    ]
+  ])('a plan of a shape it cannot read (%s): one line, exit 1, no stack trace', async (name, edit, message) => {
+    const file = variant(name, edit)
+    const r = await cliRun(['render', '--plan-json', file])
+    expect(r.code).toBe(1)
+    expect(r.stdout).toBe('')
+    expect(r.stderr.split('\n')).toHaveLength(2)
+    expect(r.stderr).toContain(message)
+    expect(r.stderr).not.toMatch(/\n\s+at /)
   })
 })

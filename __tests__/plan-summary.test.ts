@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { attributeDiffs, formatPath } from '../src/plan/attribute-diff.js'
 import type { PlanJson, ResourceChange } from '../src/plan/plan-json.js'
-import { changeKind, headline, summarizePlan } from '../src/plan/summary.js'
+import { changeKind, headline, relevantDrift, summarizePlan, thousands } from '../src/plan/summary.js'
 import { cleanupPlans, generatePlan, type GeneratedPlan } from './support/terraform-plans.js'
 
 let all: GeneratedPlan
@@ -67,9 +67,20 @@ describe('summarizePlan on a real plan with every kind of change', () => {
     expect(s.add + s.change + s.replace + s.destroy + s.outputChanges).toBe(0)
   })
 
-  it('counts drift (terraform_data cannot drift offline, so the real update is reused as a drift entry)', () => {
+  it('counts relevant drift (terraform_data cannot drift offline, so the real update is reused as a drift entry)', () => {
     const drifted: PlanJson = { ...all.json, resource_drift: [change(all.json, 'terraform_data.app')] }
-    expect(summarizePlan(drifted).drift).toBe(1)
+    // The plan depends only on app's input.name, which this drift does not touch: Terraform would not show it.
+    expect(summarizePlan(drifted).drift).toBe(0)
+    expect(relevantDrift(drifted)).toEqual([])
+    // Without relevant_attributes (JSON format 0.2, Terraform 1.0) all drift counts.
+    expect(summarizePlan({ ...drifted, relevant_attributes: undefined }).drift).toBe(1)
+  })
+
+  it('writes every count with thousands separators', () => {
+    const s = { ...summarizePlan(all.json), add: 9850, destroy: 2000, change: 0, replace: 12345 }
+    expect(headline(s)).toMatch(/^9,850 to add, 0 to change, 12,345 to replace, 2,000 to destroy, /)
+    expect(thousands(1234567)).toBe('1,234,567')
+    expect(thousands(999)).toBe('999')
   })
 
   it('classifies action lists', () => {

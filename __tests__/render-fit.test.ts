@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { changeKind } from '../src/plan/summary.js'
 import { renderPlanMarkdown } from '../src/render/render-plan.js'
-import { code } from '../src/render/safe-text.js'
 import { cleanupPlans, generatePlan, type GeneratedPlan } from './support/terraform-plans.js'
 
 // Real plans: var.churn destroys, var.churn replaces, var.churn updates, the rest creates (fixtures/plan-roots/large).
@@ -23,6 +22,22 @@ function dangerousAddresses(plan: GeneratedPlan): string[] {
     .map(rc => rc.address)
 }
 
+/**
+ * How the comment lists the destroys and replaces: the instances of one resource (count indexes 0…churn-1,
+ * all with the same reason) as one grouped address, e.g. `terraform_data.gone[0…49]` (50 instances).
+ */
+function groupedDangerous(plan: GeneratedPlan): string[] {
+  const byResource = new Map<string, number[]>()
+  for (const address of dangerousAddresses(plan)) {
+    const [, base, index] = /^(.*)\[(\d+)\]$/.exec(address)!
+    byResource.set(base, [...(byResource.get(base) ?? []), Number(index)])
+  }
+  return [...byResource].map(([base, indexes]) => {
+    expect(indexes.sort((a, b) => a - b)).toEqual(indexes.map((_, i) => i))
+    return `<code>${base}[0…${indexes.length - 1}]</code> (${indexes.length} instances)`
+  })
+}
+
 describe.each(['1000', '10000'] as const)('a real %s-resource plan', size => {
   it('has the destroys and replaces we mixed in', () => {
     expect(dangerousAddresses(plans[size]).length).toBe(size === '1000' ? 40 : 100)
@@ -37,29 +52,42 @@ describe.each(['1000', '10000'] as const)('a real %s-resource plan', size => {
       fullPlanHint: HINT
     })
     expect(markdown.length).toBeLessThanOrEqual(maxChars)
-    for (const address of dangerousAddresses(plan)) expect(markdown).toContain(code(address, 300))
+    expect(groupedDangerous(plan)).toHaveLength(2)
+    for (const grouped of groupedDangerous(plan)) expect(markdown).toContain(grouped)
+    expect(markdown).not.toContain('NOT listed')
     expect(shortened).toContain('the text plan was left out')
     expect(markdown).toContain('This comment was shortened to fit')
     expect(markdown).toContain(HINT)
-    expect(markdown).toContain(`**Plan:** ${size === '1000' ? 940 : 9850} to add`)
+    expect(markdown).toContain(`**Plan:** ${size === '1000' ? 940 : '9,850'} to add`)
+  })
+
+  it('lists every destroy and replace even in 1,500 characters, grouped', () => {
+    const plan = plans[size]
+    const { markdown, shortened } = renderPlanMarkdown(plan.json, { maxChars: 1500, fullPlanHint: HINT })
+    expect(markdown.length).toBeLessThanOrEqual(1500)
+    for (const grouped of groupedDangerous(plan)) expect(markdown).toContain(grouped)
+    expect(shortened).not.toContain('**NOT EVERY DESTROY AND REPLACE IS LISTED**')
   })
 
   it('says loudly how many destroys and replaces are missing when even their list cannot fit', () => {
     const plan = plans[size]
-    const { markdown, shortened } = renderPlanMarkdown(plan.json, { maxChars: 1500, fullPlanHint: HINT })
-    expect(markdown.length).toBeLessThanOrEqual(1500)
+    const { markdown, shortened } = renderPlanMarkdown(plan.json, { maxChars: 420, fullPlanHint: HINT })
+    expect(markdown.length).toBeLessThanOrEqual(420)
     expect(markdown).toMatch(
       /\*\*⚠️ …and (\d+ more destroys and )?\d+ more replaces are NOT listed here: they did not fit\.\*\*/
     )
     expect(shortened).toContain('**NOT EVERY DESTROY AND REPLACE IS LISTED**')
-    expect(markdown).toContain(code(dangerousAddresses(plan)[0]))
   })
 
   it('uses a job-summary budget of 1,000,000 characters', () => {
     const plan = plans[size]
     const { markdown } = renderPlanMarkdown(plan.json, { maxChars: 1_000_000, textPlan: plan.text })
     expect(markdown.length).toBeLessThanOrEqual(1_000_000)
-    for (const address of dangerousAddresses(plan)) expect(markdown).toContain(code(address, 300))
+    for (const grouped of groupedDangerous(plan)) expect(markdown).toContain(grouped)
+    // The replaces keep their values at this size: one block per instance (each has its own id).
+    const replaces = dangerousAddresses(plan).filter(a => a.startsWith('terraform_data.swap['))
+    for (const address of replaces.slice(0, 5))
+      expect(markdown).toContain(`<code>${address}</code> **must be replaced**`)
   })
 })
 

@@ -12,7 +12,8 @@ export const USAGE = `Usage: tf-plan-render render --plan-json <file> [--text-pl
 
 Prints the Terraform plan summary as GitHub-flavoured Markdown on stdout.
 
-  --plan-json <file>   output of \`terraform show -json <planfile>\` (required)
+  --plan-json <file>   output of \`terraform show -json <planfile>\` (required; JSON format 0.2 or 1.x,
+                       as Terraform 1.0 and later write it)
   --text-plan <file>   output of \`terraform show -no-color <planfile>\`, shown collapsed when it fits
   --max-chars N        size budget in characters (default 60000; GitHub comments allow 65536)
   --title T            Markdown title (default "Terraform plan")

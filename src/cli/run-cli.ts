@@ -1,7 +1,7 @@
 // The CLI without process globals, so it is testable; errors a user can fix are one line on stderr, exit 1.
 import { open, readFile } from 'node:fs/promises'
 import { UserError } from '../errors.js'
-import type { PlanJson } from '../plan/plan-json.js'
+import { normalizePlan, PlanShapeError, type PlanJson } from '../plan/plan-json.js'
 import { Redactor } from '../render/redact.js'
 import { DEFAULT_MAX_CHARS, renderPlanMarkdown } from '../render/render-plan.js'
 import { parseRenderArgs, USAGE } from './args.js'
@@ -52,7 +52,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stderr(`tf-plan-render: ${e.message}\n`)
       return 1
     }
-    throw e
+    // A plan shape nobody foresaw must still end in one line, not a stack trace.
+    const message = (e instanceof Error ? e.message : String(e)).split('\n')[0].slice(0, 300)
+    io.stderr(`tf-plan-render: cannot render this plan (${message}); please report it with the plan's shape\n`)
+    return 1
   }
 }
 
@@ -82,10 +85,10 @@ function parsePlan(text: string, file: string): PlanJson {
   } catch {
     throw new UserError(`--plan-json: "${file}" is not JSON; pass the output of \`terraform show -json <planfile>\``)
   }
-  const p = plan as Partial<PlanJson> | null
-  if (!p || typeof p !== 'object' || typeof p.format_version !== 'string' || !/^1\./.test(p.format_version))
-    throw new UserError(
-      `--plan-json: "${file}" is not a plan in JSON format 1.x; pass the output of \`terraform show -json <planfile>\``
-    )
-  return p as PlanJson
+  try {
+    return normalizePlan(plan)
+  } catch (e) {
+    if (!(e instanceof PlanShapeError)) throw e
+    throw new UserError(`--plan-json: "${file}" ${e.message}; pass the output of \`terraform show -json <planfile>\``)
+  }
 }

@@ -1,15 +1,17 @@
-// The plan comment: headline counts, destroy/replace call-out, changes by action, drift, outputs, warnings and
-// the text plan, shrunk step by step to fit `maxChars`, with every secret redacted.
-import { changeKind, headline, summarizePlan } from '../plan/summary.js'
-import type { OutputChange, PlanJson, ResourceChange } from '../plan/plan-json.js'
+// The plan comment: headline counts, destroy/replace call-out, drift (as context), changes by action, outputs,
+// warnings and the text plan, shrunk step by step to fit `maxChars`, with every secret redacted. An errored plan
+// says only that it failed, and why.
+import { changeKind, headline, relevantDrift, summarizePlan } from '../plan/summary.js'
+import { normalizePlan, type OutputChange, type PlanJson, type ResourceChange } from '../plan/plan-json.js'
+import type { ProviderSchemas } from '../plan/provider-schema.js'
 import { fitToSize, joinParts, type FitSection, type FitStep } from './fit-to-size.js'
 import { Redactor } from './redact.js'
 import {
-  CALLOUT_TABLE_HEADER,
   calloutHeading,
-  calloutRow,
+  calloutLine,
   changesSection,
   groupChanges,
+  groupInstances,
   outputsSection,
   textPlanSection,
   thousands,
@@ -32,6 +34,8 @@ export interface RenderOptions {
   redactor?: Redactor
   /** Markdown put right under the title, e.g. "since the last plan: +2, -1 resources" */
   header?: string
+  /** `terraform providers schema -json`, when the caller has it: tells lists from sets */
+  schemas?: ProviderSchemas
 }
 
 /** GitHub's limit for an issue comment body. */
@@ -39,35 +43,44 @@ export const GITHUB_COMMENT_LIMIT = 65536
 /** The default budget: GitHub's limit minus room for a hidden marker and the caller's own lines. */
 export const DEFAULT_MAX_CHARS = 60000
 
-const DETAIL: DetailLevel[] = ['diff', 'names', 'address', 'some-addresses', 'types', 'count']
+const CHANGE_DETAIL: DetailLevel[] = ['diff', 'mixed', 'names', 'address', 'some-addresses', 'types', 'count']
+const DRIFT_DETAIL: DetailLevel[] = ['diff', 'names', 'address', 'some-addresses', 'types', 'count']
 const DRIFT_TITLES: Partial<Record<Group, string>> = {
   destroy: '🗑️ Deleted outside Terraform',
   update: '✏️ Changed outside Terraform',
   create: '✨ Created outside Terraform'
 }
+const DRIFT_VERBS: Partial<Record<Group, string>> = {
+  destroy: 'has been deleted outside Terraform',
+  update: 'has changed outside Terraform',
+  create: 'has been created outside Terraform'
+}
 
 const STEPS: FitStep[] = [
   { section: 'text', level: 1, note: 'the text plan was left out' },
   { section: 'drift', level: 1, note: 'drift shows changed attribute names only' },
-  { section: 'changes', level: 1, note: 'resource changes show changed attribute names only, not values' },
+  { section: 'changes', level: 1, note: 'only updates and replaces show attribute values' },
+  { section: 'changes', level: 2, note: 'resource changes show changed attribute names only, not values' },
   { section: 'outputs', level: 1, note: 'output values were left out' },
   { section: 'drift', level: 2, note: 'drift lists addresses only' },
-  { section: 'changes', level: 2, note: 'resource changes list addresses only' },
+  { section: 'changes', level: 3, note: 'resource changes list addresses only' },
   { section: 'drift', level: 5, note: 'drift is counted only' },
-  { section: 'changes', level: 3, note: 'resource changes list only the addresses that fit' },
-  { section: 'changes', level: 4, note: 'resource changes are counted per resource type' },
+  { section: 'changes', level: 4, note: 'resource changes list only the addresses that fit' },
+  { section: 'changes', level: 5, note: 'resource changes are counted per resource type' },
   { section: 'outputs', level: 2, note: 'output changes are counted only' },
   { section: 'warnings', level: 1, note: 'only the first warnings are shown' },
-  { section: 'changes', level: 5, note: 'resource changes are counted only' },
+  { section: 'changes', level: 6, note: 'resource changes are counted only' },
   { section: 'callout', level: 1, note: 'the reasons for destroys and replaces were left out' },
   { section: 'head', level: 1, note: 'the title and header were shortened' },
   { section: 'callout', level: 2, note: '**NOT EVERY DESTROY AND REPLACE IS LISTED**' }
 ]
 
-export function renderPlanMarkdown(plan: PlanJson, opts: RenderOptions): { markdown: string; shortened: string[] } {
+export function renderPlanMarkdown(input: PlanJson, opts: RenderOptions): { markdown: string; shortened: string[] } {
+  const plan = normalizePlan(input)
   const maxChars = Math.max(1, Math.floor(opts.maxChars))
   // The plan's own secrets are always redacted, whatever redactor the caller passes.
-  const redactors = opts.redactor?.covers(plan) ? [opts.redactor] : [opts.redactor, Redactor.fromPlan(plan)]
+  const covered = opts.redactor?.covers(plan) || opts.redactor?.covers(input)
+  const redactors = covered ? [opts.redactor] : [opts.redactor, Redactor.fromPlan(plan)]
   const active = redactors.filter((r): r is Redactor => r !== undefined && r.size > 0)
   const credentials = redactors[redactors.length - 1]!
   const ctx: ValueContext = {
@@ -77,7 +90,7 @@ export function renderPlanMarkdown(plan: PlanJson, opts: RenderOptions): { markd
   const summary = summarizePlan(plan)
   const changes = plan.resource_changes ?? []
   const groups = groupChanges(changes)
-  const drift = groupChanges((plan.resource_drift ?? []).filter(rc => changeKind(rc.change.actions) !== 'no-op'))
+  const drift = groupChanges(relevantDrift(plan))
   const dangerous = changes.filter(rc => ['replace', 'destroy'].includes(changeKind(rc.change.actions)))
   const outputs = Object.entries(plan.output_changes ?? {})
     .filter(([, oc]) => changeKind(oc.actions) !== 'no-op')
@@ -88,60 +101,73 @@ export function renderPlanMarkdown(plan: PlanJson, opts: RenderOptions): { markd
     const limit = level === 0 ? Infinity : 300
     const lines = [`### ${cut(ctx.redact(opts.title ?? 'Terraform plan'), limit)}`]
     if (opts.header) lines.push(cut(ctx.redact(opts.header), level === 0 ? Infinity : 1000))
-    if (plan.errored) lines.push('**Plan failed:** Terraform reported errors, so the changes below may be incomplete.')
+    if (plan.errored) {
+      // Whatever else the plan holds is not a plan anyone can apply: no counts, no "No changes".
+      lines.push('**Plan failed.** Terraform reported errors; there is no plan to review or apply.')
+      return lines.join('\n\n')
+    }
     if (!summary.hasChanges) {
       lines.push('**No changes.** Your infrastructure matches the configuration.')
       if (summary.drift > 0)
-        lines.push(`Terraform found ${summary.drift} objects changed outside of Terraform (see below).`)
+        lines.push(`Terraform found ${thousands(summary.drift)} objects changed outside of Terraform (see below).`)
     } else lines.push(`**Plan:** ${headline(summary)}.`)
     if (plan.complete === false) lines.push('This plan is **incomplete**: some changes are deferred to a later plan.')
     if (plan.applyable === false && summary.hasChanges) lines.push('This plan **cannot be applied**.')
     return lines.join('\n\n')
   }
 
-  const sections: FitSection[] = [
-    { id: 'head', render: head },
-    { id: 'warnings', render: level => warningsSection(ctx, warnings, level === 0 ? 50 : 3) },
-    {
-      id: 'callout',
-      fillLevels: [2],
-      render: (level, room) => callout(ctx, dangerous, level, room, opts.fullPlanHint)
-    },
-    {
-      id: 'changes',
-      fillLevels: [3],
-      render: (level, room) =>
-        changesSection(
-          ctx,
-          '#### Resource changes',
-          groups,
-          DETAIL[level],
-          room,
-          new Set<Group>(level >= 2 ? ['destroy', 'replace'] : ['destroy'])
-        )
-    },
-    {
-      id: 'drift',
-      render: (level, room) =>
-        changesSection(
-          ctx,
-          '#### Changed outside of Terraform (drift)\n\nTerraform noticed these changes while refreshing. They are not made by this plan, but may explain some of it.',
-          drift,
-          DETAIL[level],
-          room,
-          new Set(),
-          DRIFT_TITLES
-        )
-    },
-    {
-      id: 'outputs',
-      render: (level, room) => outputsSection(ctx, outputs, (['values', 'names', 'count'] as const)[level], room)
-    },
-    {
-      id: 'text',
-      render: (level, room) => (level === 0 && opts.textPlan ? textPlanSection(ctx, opts.textPlan, room) : '')
-    }
-  ]
+  const sections: FitSection[] = plan.errored
+    ? [
+        { id: 'head', render: head },
+        {
+          id: 'warnings',
+          render: level =>
+            warningsSection(
+              ctx,
+              warnings.length > 0 ? warnings : ['Terraform wrote no reason into the plan; see the workflow run log.'],
+              level === 0 ? 50 : 3,
+              'Why'
+            )
+        }
+      ]
+    : [
+        { id: 'head', render: head },
+        { id: 'warnings', render: level => warningsSection(ctx, warnings, level === 0 ? 50 : 3) },
+        {
+          id: 'callout',
+          fillLevels: [2],
+          render: (level, room) => callout(ctx, dangerous, level, room, opts.fullPlanHint)
+        },
+        {
+          id: 'drift',
+          render: (level, room) =>
+            changesSection(
+              ctx,
+              '#### Changed outside of Terraform (drift)\n\nTerraform noticed these changes while refreshing. They are not made by this plan, but may explain some of it.',
+              drift,
+              DRIFT_DETAIL[level],
+              room,
+              { titles: DRIFT_TITLES, verbs: DRIFT_VERBS, schemas: opts.schemas }
+            )
+        },
+        {
+          id: 'changes',
+          fillLevels: [4],
+          render: (level, room) =>
+            changesSection(ctx, '#### Resource changes', groups, CHANGE_DETAIL[level], room, {
+              listedAbove: new Set<Group>(['destroy', 'replace']),
+              schemas: opts.schemas
+            })
+        },
+        {
+          id: 'outputs',
+          render: (level, room) => outputsSection(ctx, outputs, (['values', 'names', 'count'] as const)[level], room)
+        },
+        {
+          id: 'text',
+          render: (level, room) => (level === 0 && opts.textPlan ? textPlanSection(ctx, opts.textPlan, room) : '')
+        }
+      ]
 
   const footer = (shortened: readonly string[]): string => {
     if (shortened.length === 0) return ''
@@ -167,7 +193,10 @@ function cut(s: string, max: number): string {
   return Number.isFinite(max) ? truncate(s, max) : s
 }
 
-/** The destroy/replace call-out: a table with reasons (0), a list (1), or as many as fit in `room` (2). */
+/**
+ * The destroy/replace call-out: every destroy and replace, instances of one resource with the same change
+ * grouped, with the reasons (0), without them (1), or as many as fit in `room` (2).
+ */
 function callout(
   ctx: ValueContext,
   dangerous: readonly ResourceChange[],
@@ -176,39 +205,45 @@ function callout(
   hint: string | undefined
 ): string | undefined {
   if (dangerous.length === 0) return ''
-  const destroys = dangerous.filter(rc => changeKind(rc.change.actions) === 'destroy').length
-  const heading = calloutHeading(destroys, dangerous.length - destroys)
-  if (level === 0)
-    return `${heading}\n\n${CALLOUT_TABLE_HEADER}\n${dangerous.map(rc => calloutRow(ctx, rc, true)).join('\n')}`
-  const rows = dangerous.map(rc => calloutRow(ctx, rc, false))
-  if (level === 1) return `${heading}\n\n${rows.join('\n')}`
-  // Fill: as many rows as fit, then say loudly how many are missing.
+  const destroys = dangerous.filter(rc => changeKind(rc.change.actions) === 'destroy')
+  const replaces = dangerous.filter(rc => changeKind(rc.change.actions) === 'replace')
+  const heading = calloutHeading(destroys.length, replaces.length)
+  const instanceGroups = [...groupInstances('destroy', destroys), ...groupInstances('replace', replaces)]
+  const lines = instanceGroups.map(g => calloutLine(ctx, g, level === 0))
+  if (level < 2) return `${heading}\n>\n${lines.join('\n')}`
+  // Fill: as many lines as fit, then say loudly how many are missing.
   const missingLine = (shown: number): string => {
-    const rest = dangerous.slice(shown)
-    const d = rest.filter(rc => changeKind(rc.change.actions) === 'destroy').length
-    const parts = [d > 0 ? `${d} more destroys` : '', rest.length - d > 0 ? `${rest.length - d} more replaces` : '']
+    const rest = instanceGroups.slice(shown)
+    const count = (g: Group): number => rest.filter(x => x.group === g).reduce((n, x) => n + x.members.length, 0)
+    const d = count('destroy')
+    const r = count('replace')
+    const parts = [d > 0 ? `${thousands(d)} more destroys` : '', r > 0 ? `${thousands(r)} more replaces` : '']
     const where = hint
       ? ` ${truncate(ctx.redact(hint), 300).replace(/\n/g, ' ')}`
       : ' See the full plan in the workflow run.'
-    return `**⚠️ …and ${parts.filter(Boolean).join(' and ')} are NOT listed here: they did not fit.**${where}`
+    return `> **⚠️ …and ${parts.filter(Boolean).join(' and ')} are NOT listed here: they did not fit.**${where}`
   }
-  let size = heading.length + 2
+  let size = heading.length + 3
   let shown = 0
-  const reserve = missingLine(0).length + 2
-  while (shown < rows.length && size + rows[shown].length + 1 + reserve <= room) size += rows[shown++].length + 1
-  const parts = [heading, rows.slice(0, shown).join('\n')]
-  if (shown < rows.length) parts.push(missingLine(shown))
-  return parts.filter(Boolean).join('\n\n')
+  const reserve = missingLine(0).length + 1
+  while (shown < lines.length && size + lines[shown].length + 1 + reserve <= room) size += lines[shown++].length + 1
+  const parts = [heading, '>', ...lines.slice(0, shown)]
+  if (shown < lines.length) parts.push(missingLine(shown))
+  return parts.join('\n')
 }
 
 function planWarnings(plan: PlanJson): string[] {
   const out: string[] = []
   for (const d of plan.diagnostics ?? [])
     out.push(`${d.severity === 'error' ? 'Error' : 'Warning'}: ${d.summary}${d.address ? ` (${d.address})` : ''}`)
-  for (const c of plan.checks ?? [])
-    if (c.status === 'fail' || c.status === 'error')
-      out.push(`Check ${c.address.to_display} ${c.status === 'fail' ? 'failed' : 'errored'}`)
-  const deferred = plan.deferred_changes?.length ?? 0
-  if (deferred > 0) out.push(`${deferred} resource changes are deferred to a later plan`)
+  for (const c of plan.checks ?? []) {
+    if (c.status !== 'fail' && c.status !== 'error') continue
+    const problems = (c.instances ?? []).flatMap(i => (i.problems ?? []).map(p => p.message)).filter(Boolean)
+    const what = `Check ${c.address.to_display ?? c.address.name ?? ''} ${c.status === 'fail' ? 'failed' : 'errored'}`
+    out.push(problems.length > 0 ? `${what}: ${[...new Set(problems)].join(' ')}` : what)
+  }
+  // An errored plan's deferrals are not news: nothing of it will be applied.
+  const deferred = plan.errored ? 0 : (plan.deferred_changes?.length ?? 0)
+  if (deferred > 0) out.push(`${thousands(deferred)} resource changes are deferred to a later plan`)
   return out
 }

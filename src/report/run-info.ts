@@ -1,6 +1,7 @@
 // Small facts about the run used in titles, metadata and links.
 import { execFileSync } from 'node:child_process'
 import type { Inputs } from '../inputs.js'
+import { escapeInline } from '../render/safe-text.js'
 
 export function runUrl(env: NodeJS.ProcessEnv): string | undefined {
   const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
@@ -9,10 +10,13 @@ export function runUrl(env: NodeJS.ProcessEnv): string | undefined {
   return `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}${attempt}`
 }
 
-/** `infra/prod` (workspace `staging`), as shown in titles. */
-export function rootTitle(inputs: Inputs): string {
-  const ws = inputs.workspace === 'default' ? '' : ` (workspace \`${inputs.workspace}\`)`
-  return `\`${inputs.rootLabel}\`${ws}`
+/**
+ * `infra/prod` (workspace `staging`), as shown in titles: safe Markdown whatever the names hold (a directory
+ * named `` x` @org/team `y `` must not close the code span and mention a team), so escaped into <code>.
+ */
+export function rootTitle(inputs: Pick<Inputs, 'rootLabel' | 'workspace'>): string {
+  const ws = inputs.workspace === 'default' ? '' : ` (workspace <code>${escapeInline(inputs.workspace)}</code>)`
+  return `<code>${escapeInline(inputs.rootLabel)}</code>${ws}`
 }
 
 /**
