@@ -1,8 +1,8 @@
 // run(): validated inputs first, then install terraform, then the command. The single catch is here.
 import * as core from '@actions/core'
 import { UserError } from './errors.js'
-import { readInputs } from './inputs.js'
-import { stageBundledStack, stagedStackDir } from './stack/bundled-stack.js'
+import { readInputs, urlSecrets, verifyInputs } from './inputs.js'
+import { bundledStackSource, stageBundledStack, stagedStackDir } from './stack/bundled-stack.js'
 import { installTerraform } from './installer/index.js'
 import { ActionsReporter } from './report/reporter.js'
 import { TerraformRunner } from './terraform/runner.js'
@@ -14,7 +14,20 @@ import { runDiscover } from './commands/discover-action.js'
 export async function run(): Promise<void> {
   const report = new ActionsReporter()
   let runner: TerraformRunner | undefined
+  // A cancel before terraform runs (during the download) aborts it; once terraform runs, the runner forwards it.
+  const cancel = new AbortController()
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (runner) runner.cancel(signal)
+    else if (!cancel.signal.aborted) {
+      report.info(`${signal} received: stopping the terraform install`)
+      cancel.abort(signal)
+    }
+  }
+  process.on('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
   try {
+    // Credentials in a URL input are masked before anything, even an error about that input, is printed.
+    for (const value of urlSecrets(process.env)) report.addSecret(value)
     const inputs = readInputs(process.env, stagedStackDir(process.env))
     if (inputs.githubToken) report.addSecret(inputs.githubToken)
     for (const value of inputs.mask) report.addSecret(value)
@@ -23,6 +36,10 @@ export async function run(): Promise<void> {
       await runDiscover(inputs, report)
       return
     }
+    const rootSources = inputs.stack
+      ? [bundledStackSource(inputs.stack), ...(inputs.stackFiles ? [inputs.stackFiles] : [])]
+      : [inputs.workingDirectory]
+    await verifyInputs(inputs, rootSources)
 
     stageBundledStack(inputs)
     const terraform = await installTerraform(
@@ -33,14 +50,14 @@ export async function run(): Promise<void> {
         downloadUrl: inputs.terraformDownloadUrl,
         signingKeys: inputs.terraformSigningKey
       },
-      { info: m => report.info(m), debug: m => core.debug(m) }
+      { info: m => report.info(m), debug: m => core.debug(report.redact(m)) },
+      { signal: cancel.signal, tempDir: inputs.tempDir }
     )
     core.addPath(terraform.path)
     report.setOutput('terraform-version', terraform.version)
     report.setOutput('terraform-path', terraform.binary)
 
     runner = new TerraformRunner(terraform.binary, inputs.workingDirectory, process.env, report, t => report.redact(t))
-    runner.trapSignals()
 
     switch (inputs.command) {
       case 'validate':
@@ -62,6 +79,7 @@ export async function run(): Promise<void> {
       core.setFailed(report.redact(`unexpected error: ${err.message}`))
     }
   } finally {
-    runner?.releaseSignals()
+    process.off('SIGINT', onSignal)
+    process.off('SIGTERM', onSignal)
   }
 }

@@ -3,9 +3,9 @@
 // the zip is only extracted after both checks pass, and only into a private temp dir.
 import { access, chmod, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import * as tc from '@actions/tool-cache'
-import { UserError } from '../errors.js'
+import { diskFaultError, UserError, type KnownDir } from '../errors.js'
 import { DEFAULT_RETRY, Downloader, createHttpClient, type HttpClient, type RetryOptions } from './download.js'
 import { HASHICORP_RELEASE_KEY } from './hashicorp-release-key.js'
 import { terraformPlatform, type TerraformPlatform } from './platform.js'
@@ -16,6 +16,7 @@ import {
   indexUrl,
   normalizeDownloadUrl,
   parseReleaseIndexText,
+  type ReleaseBuild,
   type ReleaseIndex
 } from './release-index.js'
 import { findRequiredVersion } from './required-version.js'
@@ -65,6 +66,8 @@ export interface InstallDeps {
   cacheArch?: string
   /** where downloads are staged; defaults to RUNNER_TEMP, else the OS temp dir */
   tempDir?: string
+  /** a cancelled job: stops the download within moments, nothing is installed */
+  signal?: AbortSignal
 }
 
 const TOOL = 'terraform'
@@ -100,7 +103,7 @@ export async function installTerraform(
     if (hit) return hit
   }
 
-  const downloader = new Downloader(deps.http ?? createHttpClient(), deps.retry ?? DEFAULT_RETRY, log)
+  const downloader = new Downloader(deps.http ?? createHttpClient(), deps.retry ?? DEFAULT_RETRY, log, deps.signal)
   const url = indexUrl(downloadUrl)
   log.debug?.(`GET ${url}`)
   const index = parseReleaseIndexText((await downloader.buffer(url)).toString('utf8'), url)
@@ -135,8 +138,27 @@ export async function installTerraform(
   expectedDigest(shasumsText, release.shasums, build.filename)
 
   // 2. the zip, staged privately; extracted only once its digest matches
-  const staging = await mkdtemp(join(deps.tempDir ?? (process.env.RUNNER_TEMP || tmpdir()), 'terraform-install-'))
+  const tempRoot = deps.tempDir ?? (process.env.RUNNER_TEMP || tmpdir())
+  // A full or read-only disk is the runner's problem, not the network's: named, never retried.
+  const runnerTemp = process.env.RUNNER_TEMP ? resolve(process.env.RUNNER_TEMP) : undefined
+  const dirs: KnownDir[] = [
+    { label: resolve(tempRoot) === runnerTemp ? 'RUNNER_TEMP' : 'the temp directory', path: resolve(tempRoot) },
+    ...(process.env.RUNNER_TOOL_CACHE
+      ? [{ label: 'RUNNER_TOOL_CACHE', path: resolve(process.env.RUNNER_TOOL_CACHE) }]
+      : [])
+  ]
+  const staging = await mkdtemp(join(tempRoot, 'terraform-install-')).catch((err: unknown) => {
+    throw diskFaultError(err, 'could not create a directory for the download', dirs, dirs[0]) ?? err
+  })
   try {
+    return await stageAndCache(staging, build)
+  } catch (err) {
+    throw diskFaultError(err, `could not install terraform ${version}`, dirs, dirs[0]) ?? err
+  } finally {
+    await rm(staging, { recursive: true, force: true })
+  }
+
+  async function stageAndCache(staging: string, build: ReleaseBuild): Promise<InstallResult> {
     const zip = join(staging, build.filename)
     log.info(`downloading ${fileUrl(downloadUrl, version, build.filename)}`)
     await downloader.file(fileUrl(downloadUrl, version, build.filename), zip)
@@ -152,8 +174,6 @@ export async function installTerraform(
     const dir = await toolCache.cacheDir(extracted, TOOL, version, cacheArch)
     log.info(`installed terraform ${version} to ${dir}`)
     return { version, path: dir, binary: join(dir, platform.binaryName), fromCache: false }
-  } finally {
-    await rm(staging, { recursive: true, force: true })
   }
 }
 
