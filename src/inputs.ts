@@ -352,6 +352,12 @@ export function readInputs(env: Env, bundledStackDir: (stack: Stack) => string):
   }
 
   const terraformSigningKey = raw(env, 'terraform-signing-key')
+  // a private key is never echoed, not even its first characters
+  if (terraformSigningKey.includes('PRIVATE KEY')) {
+    throw new UserError(
+      `input terraform-signing-key: contains a private key, which must never be shared; ${SIGNING_KEY_ACCEPTED}`
+    )
+  }
   if (terraformSigningKey !== '' && !terraformSigningKey.includes('-----BEGIN PGP PUBLIC KEY BLOCK-----')) {
     throw new UserError(
       `input terraform-signing-key: ${show(terraformSigningKey)} is not accepted; ${SIGNING_KEY_ACCEPTED}`
