@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import * as openpgp from 'openpgp'
 import { startReleasesServer, type ReleasesServer } from './support/releases-server.js'
 import { startGitHubApiServer, TEST_TOKENS, type GitHubApiServer } from './support/github-api-server.js'
@@ -361,9 +361,8 @@ describe('bad inputs through the built action', () => {
   it('has at least 40 rows', () => expect(rows.length).toBeGreaterThanOrEqual(40))
 
   it.each(rows.map(r => [r.name, r] as const))('%s: one line, exit 1, nothing done', async (_name, row) => {
-    const base = mkdtempSync(join(tmpdir(), 'tfgate-drill-'))
-    scratch.push(base)
-    const dirs = makeRunnerDirs(base)
+    const dirs = makeRunnerDirs()
+    scratch.push(dirname(dirs.workspace))
     makeWorkspace(dirs)
     const inputs: Record<string, string> = {
       command: 'plan',
