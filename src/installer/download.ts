@@ -72,6 +72,8 @@ export function withoutUserinfo(text: string): string {
   return text.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i, '$1***@')
 }
 
+const duration = (ms: number): string => (ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`)
+
 function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason)
@@ -208,7 +210,7 @@ export class Downloader {
       const after = tries > 1 ? ` after ${tries} attempts` : ''
       if (deadline.aborted) {
         throw new UserError(
-          `download of ${shown} timed out${after}: no complete answer within ${Math.round(totalMs / 1000)} s; ${advice(err)}`
+          `download of ${shown} timed out${after}: no complete answer within ${duration(totalMs)}; ${advice(err)}`
         )
       }
       if (passNotFound && err instanceof HttpStatusError && err.status === 404) throw err
@@ -281,7 +283,7 @@ export function createHttpClient(userAgent = 'terraform-pr-gate', idleTimeoutMs 
         resolve({ message, body })
       })
       req.setTimeout(idleTimeoutMs, () => {
-        req.destroy(new Error(`no answer for ${Math.round(idleTimeoutMs / 1000)} s`))
+        req.destroy(new Error(`no data for ${duration(idleTimeoutMs)}`))
       })
       req.on('error', reject)
       req.end()
