@@ -70,7 +70,8 @@ export function terraformFate(command: string, result: RunResult): string {
   if (result.signal) {
     const number = constants.signals[result.signal]
     const why = 'it was stopped from outside (out of memory, or the runner shutting down)'
-    const output = last === 'no output' ? '' : `; its last output: ${last}`
+    // only an error is worth adding: the last line of a killed run is usually a progress or warning line
+    const output = /Error: /.test(result.stderr + result.stdout) ? `; its last error: ${last}` : ''
     return `terraform ${command} was killed by ${result.signal}${number ? ` (signal ${number})` : ''}: ${why}${output}`
   }
   return `terraform ${command} failed (exit ${result.exitCode}): ${last}`
