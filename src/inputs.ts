@@ -205,11 +205,11 @@ function hasTerraformFiles(dir: string): boolean {
   return readdirSync(dir).some(f => f.endsWith('.tf') || f.endsWith('.tf.json'))
 }
 
-function requiredDir(env: Env, variable: string): string {
+function requiredDir(env: Env, variable: string, checkDisk: boolean): string {
   const value = env[variable]
   if (!value) throw new UserError(`environment: ${variable} is not set; run this action inside a GitHub Actions job`)
   const dir = resolve(value)
-  if (!statOf(dir)?.isDirectory()) {
+  if (checkDisk && !statOf(dir)?.isDirectory()) {
     throw new UserError(`environment: ${variable} (${dir}) is not a directory; run this action after actions/checkout`)
   }
   return dir
@@ -266,15 +266,24 @@ const VARIABLE_ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_-]*=/
 const SHA256_HEX = /^[0-9a-f]{64}$/
 const RESOURCE_TYPE = /^[a-z0-9_*]+$/
 
+export interface ReadOptions {
+  /**
+   * Also check the file system: paths exist, are of the right kind, stay inside the workspace after symlinks,
+   * RUNNER_TEMP is writable. The action always does; pure callers (tests of the parsing) may leave it off.
+   */
+  checkDisk?: boolean
+}
+
 /**
  * Build the validated inputs. `bundledStackDir` is where the action's own copy of the stack root lives.
  */
-export function readInputs(env: Env, bundledStackDir: (stack: Stack) => string): Inputs {
+export function readInputs(env: Env, bundledStackDir: (stack: Stack) => string, options: ReadOptions = {}): Inputs {
+  const checkDisk = options.checkDisk ?? false
   const command = oneOf(env, 'command', COMMANDS, 'plan')
-  const workspaceDir = requiredDir(env, 'GITHUB_WORKSPACE')
+  const workspaceDir = requiredDir(env, 'GITHUB_WORKSPACE', checkDisk)
   const tempDir = env.RUNNER_TEMP ? resolve(env.RUNNER_TEMP) : resolve(workspaceDir, '..', '_temp')
   // discover only reads the checkout; every other command runs terraform in a root and writes to RUNNER_TEMP
-  const runsTerraform = command !== 'discover'
+  const runsTerraform = command !== 'discover' && checkDisk
 
   const stackValue = raw(env, 'stack')
   const dirValue = raw(env, 'working-directory')
@@ -312,8 +321,10 @@ export function readInputs(env: Env, bundledStackDir: (stack: Stack) => string):
   const stackFiles =
     stackFilesValue === ''
       ? ''
-      : existingInWorkspace(workspaceDir, 'stack-files', stackFilesValue, 'directory', stackFilesAccepted)
-  if (stackFiles !== '' && !hasTerraformFiles(stackFiles)) {
+      : runsTerraform
+        ? existingInWorkspace(workspaceDir, 'stack-files', stackFilesValue, 'directory', stackFilesAccepted)
+        : insideWorkspace(workspaceDir, 'stack-files', stackFilesValue)
+  if (runsTerraform && stackFiles !== '' && !hasTerraformFiles(stackFiles)) {
     throw new UserError(`input stack-files: ${show(stackFilesValue)} has no .tf files; use ${stackFilesAccepted}`)
   }
 
@@ -401,13 +412,13 @@ export function readInputs(env: Env, bundledStackDir: (stack: Stack) => string):
         'input plan-path: empty; apply needs the saved plan file from the plan step (its plan-path output, after download-artifact)'
       )
     }
-    const stats = statOf(planPath)
-    if (!stats) {
+    const stats = checkDisk ? statOf(planPath) : undefined
+    if (checkDisk && !stats) {
       throw new UserError(
         `input plan-path: ${show(planPathValue)} does not exist (${planPath}); download the plan artifact first and pass the plan step's plan-path`
       )
     }
-    if (!stats.isFile()) {
+    if (stats && !stats.isFile()) {
       throw new UserError(
         `input plan-path: ${show(planPathValue)} is ${stats.isDirectory() ? 'a directory' : 'not a regular file'}; use the saved plan file itself (the plan step's plan-path output, e.g. <artifact>/tfplan)`
       )

@@ -28,7 +28,7 @@ export async function run(): Promise<void> {
   try {
     // Credentials in a URL input are masked before anything, even an error about that input, is printed.
     for (const value of urlSecrets(process.env)) report.addSecret(value)
-    const inputs = readInputs(process.env, stagedStackDir(process.env))
+    const inputs = readInputs(process.env, stagedStackDir(process.env), { checkDisk: true })
     if (inputs.githubToken) report.addSecret(inputs.githubToken)
     for (const value of inputs.mask) report.addSecret(value)
 
