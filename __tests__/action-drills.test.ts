@@ -174,7 +174,7 @@ const rows: Row[] = [
     name: 'terraform-signing-key garbage',
     inputs: { 'terraform-signing-key': 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5' },
     error: new RegExp(
-      `^input terraform-signing-key: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5" is not accepted; ${ACCEPTED_KEY.source}`
+      `^input terraform-signing-key: not an armored OpenPGP public key \\("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5"\\); ${ACCEPTED_KEY.source}`
     )
   },
   {

@@ -279,11 +279,14 @@ export interface ReadOptions {
  */
 export function readInputs(env: Env, bundledStackDir: (stack: Stack) => string, options: ReadOptions = {}): Inputs {
   const checkDisk = options.checkDisk ?? false
+  // File-system checks run after every other input is validated, so a plain typo is reported first.
+  const onDisk: Array<() => void> = []
   const command = oneOf(env, 'command', COMMANDS, 'plan')
-  const workspaceDir = requiredDir(env, 'GITHUB_WORKSPACE', checkDisk)
+  const workspaceDir = requiredDir(env, 'GITHUB_WORKSPACE', false)
+  onDisk.push(() => void requiredDir(env, 'GITHUB_WORKSPACE', true))
   const tempDir = env.RUNNER_TEMP ? resolve(env.RUNNER_TEMP) : resolve(workspaceDir, '..', '_temp')
   // discover only reads the checkout; every other command runs terraform in a root and writes to RUNNER_TEMP
-  const runsTerraform = command !== 'discover' && checkDisk
+  const runsTerraform = command !== 'discover'
 
   const stackValue = raw(env, 'stack')
   const dirValue = raw(env, 'working-directory')
@@ -302,12 +305,14 @@ export function readInputs(env: Env, bundledStackDir: (stack: Stack) => string, 
   } else {
     const value = dirValue === '' ? '.' : dirValue
     const accepted = 'a directory of the repository that holds a Terraform root (its .tf files)'
-    workingDirectory = runsTerraform
-      ? existingInWorkspace(workspaceDir, 'working-directory', value, 'directory', accepted)
-      : insideWorkspace(workspaceDir, 'working-directory', value)
-    if (runsTerraform && !hasTerraformFiles(workingDirectory)) {
-      throw new UserError(`input working-directory: ${show(value)} has no .tf or .tf.json files; use ${accepted}`)
-    }
+    workingDirectory = insideWorkspace(workspaceDir, 'working-directory', value)
+    onDisk.push(() => {
+      if (!runsTerraform) return
+      const dir = existingInWorkspace(workspaceDir, 'working-directory', value, 'directory', accepted)
+      if (!hasTerraformFiles(dir)) {
+        throw new UserError(`input working-directory: ${show(value)} has no .tf or .tf.json files; use ${accepted}`)
+      }
+    })
     rootLabel = relative(workspaceDir, workingDirectory).split(sep).join('/') || '.'
   }
 
@@ -318,15 +323,14 @@ export function readInputs(env: Env, bundledStackDir: (stack: Stack) => string, 
     )
   }
   const stackFilesAccepted = 'a folder of .tf files in the repository'
-  const stackFiles =
-    stackFilesValue === ''
-      ? ''
-      : runsTerraform
-        ? existingInWorkspace(workspaceDir, 'stack-files', stackFilesValue, 'directory', stackFilesAccepted)
-        : insideWorkspace(workspaceDir, 'stack-files', stackFilesValue)
-  if (runsTerraform && stackFiles !== '' && !hasTerraformFiles(stackFiles)) {
-    throw new UserError(`input stack-files: ${show(stackFilesValue)} has no .tf files; use ${stackFilesAccepted}`)
-  }
+  const stackFiles = stackFilesValue === '' ? '' : insideWorkspace(workspaceDir, 'stack-files', stackFilesValue)
+  onDisk.push(() => {
+    if (!runsTerraform || stackFiles === '') return
+    existingInWorkspace(workspaceDir, 'stack-files', stackFilesValue, 'directory', stackFilesAccepted)
+    if (!hasTerraformFiles(stackFiles)) {
+      throw new UserError(`input stack-files: ${show(stackFilesValue)} has no .tf files; use ${stackFilesAccepted}`)
+    }
+  })
 
   const workspace = raw(env, 'workspace') || 'default'
   if (!WORKSPACE_NAME.test(workspace)) {
@@ -371,15 +375,18 @@ export function readInputs(env: Env, bundledStackDir: (stack: Stack) => string, 
   }
   if (terraformSigningKey !== '' && !terraformSigningKey.includes('-----BEGIN PGP PUBLIC KEY BLOCK-----')) {
     throw new UserError(
-      `input terraform-signing-key: ${show(terraformSigningKey)} is not accepted; ${SIGNING_KEY_ACCEPTED}`
+      `input terraform-signing-key: not an armored OpenPGP public key (${show(terraformSigningKey)}); ${SIGNING_KEY_ACCEPTED}`
     )
   }
 
   // Files are checked wherever terraform would read them; relative paths start at the repository root.
-  const fileIn = (name: InputName, line: string, accepted: string): string =>
-    runsTerraform
-      ? existingInWorkspace(workspaceDir, name, line, 'file', accepted, stack ? undefined : workingDirectory)
-      : insideWorkspace(workspaceDir, name, line)
+  const fileIn = (name: InputName, line: string, accepted: string): string => {
+    const relativeTo = stack ? undefined : workingDirectory
+    onDisk.push(() => {
+      if (runsTerraform) existingInWorkspace(workspaceDir, name, line, 'file', accepted, relativeTo)
+    })
+    return insideWorkspace(workspaceDir, name, line)
+  }
   const backendConfig = lines(env, 'backend-config').map(line => {
     if (line.includes('=')) return line
     return fileIn('backend-config', line, 'key=value, or a backend config file relative to the repository root')
@@ -412,17 +419,19 @@ export function readInputs(env: Env, bundledStackDir: (stack: Stack) => string, 
         'input plan-path: empty; apply needs the saved plan file from the plan step (its plan-path output, after download-artifact)'
       )
     }
-    const stats = checkDisk ? statOf(planPath) : undefined
-    if (checkDisk && !stats) {
-      throw new UserError(
-        `input plan-path: ${show(planPathValue)} does not exist (${planPath}); download the plan artifact first and pass the plan step's plan-path`
-      )
-    }
-    if (stats && !stats.isFile()) {
-      throw new UserError(
-        `input plan-path: ${show(planPathValue)} is ${stats.isDirectory() ? 'a directory' : 'not a regular file'}; use the saved plan file itself (the plan step's plan-path output, e.g. <artifact>/tfplan)`
-      )
-    }
+    onDisk.push(() => {
+      const stats = statOf(planPath)
+      if (!stats) {
+        throw new UserError(
+          `input plan-path: ${show(planPathValue)} does not exist (${planPath}); download the plan artifact first and pass the plan step's plan-path`
+        )
+      }
+      if (!stats.isFile()) {
+        throw new UserError(
+          `input plan-path: ${show(planPathValue)} is ${stats.isDirectory() ? 'a directory' : 'not a regular file'}; use the saved plan file itself (the plan step's plan-path output, e.g. <artifact>/tfplan)`
+        )
+      }
+    })
     if (planDigest === '') {
       throw new UserError(
         "input plan-digest: empty; apply needs the plan step's plan-digest output so only the reviewed plan is applied"
@@ -452,9 +461,11 @@ export function readInputs(env: Env, bundledStackDir: (stack: Stack) => string, 
     )
   }
 
-  if (runsTerraform) writableTemp(tempDir, Boolean(env.RUNNER_TEMP))
+  onDisk.push(() => {
+    if (runsTerraform) writableTemp(tempDir, Boolean(env.RUNNER_TEMP))
+  })
 
-  return {
+  const inputs: Inputs = {
     command,
     workingDirectory,
     rootLabel,
@@ -481,6 +492,8 @@ export function readInputs(env: Env, bundledStackDir: (stack: Stack) => string, 
     workspaceDir,
     tempDir
   }
+  if (checkDisk) for (const check of onDisk) check()
+  return inputs
 }
 
 /**
