@@ -58,6 +58,8 @@ export async function run(): Promise<void> {
     report.setOutput('terraform-path', terraform.binary)
 
     runner = new TerraformRunner(terraform.binary, inputs.workingDirectory, process.env, report, t => report.redact(t))
+    // a cancel that came while nothing could be aborted (terraform was cached): no terraform command runs
+    if (cancel.signal.aborted) runner.cancel(cancel.signal.reason as NodeJS.Signals)
 
     switch (inputs.command) {
       case 'validate':
