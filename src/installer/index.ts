@@ -6,7 +6,14 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import * as tc from '@actions/tool-cache'
 import { diskFaultError, UserError, type KnownDir } from '../errors.js'
-import { DEFAULT_RETRY, Downloader, createHttpClient, type HttpClient, type RetryOptions } from './download.js'
+import {
+  DEFAULT_RETRY,
+  Downloader,
+  createHttpClient,
+  withoutUserinfo,
+  type HttpClient,
+  type RetryOptions
+} from './download.js'
 import { HASHICORP_RELEASE_KEY } from './hashicorp-release-key.js'
 import { terraformPlatform, type TerraformPlatform } from './platform.js'
 import {
@@ -104,9 +111,11 @@ export async function installTerraform(
   }
 
   const downloader = new Downloader(deps.http ?? createHttpClient(), deps.retry ?? DEFAULT_RETRY, log, deps.signal)
-  const url = indexUrl(downloadUrl)
+  const indexAt = indexUrl(downloadUrl)
+  // what messages show: credentials in the URL are never printed
+  const url = withoutUserinfo(indexAt)
   log.debug?.(`GET ${url}`)
-  const index = parseReleaseIndexText((await downloader.buffer(url)).toString('utf8'), url)
+  const index = parseReleaseIndexText((await downloader.buffer(indexAt)).toString('utf8'), url)
   const version = pickVersion(spec, label, index, url)
   if (version !== exact) {
     log.info(`resolved ${label} to ${version}`)
@@ -160,7 +169,7 @@ export async function installTerraform(
 
   async function stageAndCache(staging: string, build: ReleaseBuild): Promise<InstallResult> {
     const zip = join(staging, build.filename)
-    log.info(`downloading ${fileUrl(downloadUrl, version, build.filename)}`)
+    log.info(`downloading ${withoutUserinfo(fileUrl(downloadUrl, version, build.filename))}`)
     await downloader.file(fileUrl(downloadUrl, version, build.filename), zip)
     verifyDigest(shasumsText, release.shasums, build.filename, await sha256File(zip))
     log.info(`${build.filename}: SHA-256 verified`)
