@@ -167,6 +167,21 @@ describe('a read-only RUNNER_TEMP', () => {
   })
 })
 
+describe('a read-only RUNNER_TOOL_CACHE', () => {
+  tmpfsIt('is named as such once the verified download is to be cached, and the staging is removed', async () => {
+    freshDirs()
+    const toolCache = mountTmpfs('1m', true) as string
+    releases.resetRequests()
+    const run = await runAction(dirs, inputs(), { RUNNER_TOOL_CACHE: toolCache })
+    expect(run.code).toBe(1)
+    expect(oneError(run.stdout)).toBe(
+      `read-only file system: RUNNER_TOOL_CACHE (${toolCache}): could not install terraform 1.11.4 (EROFS)`
+    )
+    expect(releases.requestCount(releases.paths('1.11.4').zip)).toBe(1)
+    expect(readdirSync(dirs.temp)).toEqual([])
+  })
+})
+
 /** The pids of a process's children (every thread's). */
 function childrenOf(pid: number): number[] {
   const tasks = readdirSync(`/proc/${pid}/task`)

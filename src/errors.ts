@@ -1,5 +1,6 @@
 // A problem the user can fix (bad input, refused apply, failed verification). main() prints its
 // message as one line with no stack trace and exits 1; anything else is a bug and keeps its stack.
+import { accessSync, constants } from 'node:fs'
 import { isAbsolute, relative } from 'node:path'
 
 export class UserError extends Error {
@@ -64,4 +65,20 @@ export function diskFaultError(
       : dirs.filter(d => inside(d.path, path)).sort((a, b) => b.path.length - a.path.length)[0]) ?? fallback
   const where = dir ? `${dir.label} (${dir.path})` : (path ?? 'the disk')
   return new UserError(`${DISK_FAULTS[code]} ${where}: ${doing} (${code})`)
+}
+
+/**
+ * Node reports a recursive mkdir on a read-only file system as ENOENT; when an error is not itself a disk fault,
+ * ask the known directories whether they can be written at all, and name the first that cannot.
+ */
+export function unwritableDirError(doing: string, dirs: KnownDir[]): UserError | undefined {
+  for (const dir of dirs) {
+    try {
+      accessSync(dir.path, constants.W_OK)
+    } catch (err) {
+      const fault = diskFaultError(err, doing, [dir], dir)
+      if (fault) return fault
+    }
+  }
+  return undefined
 }

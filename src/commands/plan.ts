@@ -4,7 +4,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, 
 import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import type { Inputs } from '../inputs.js'
-import { diskFaultError, UserError, type KnownDir } from '../errors.js'
+import { diskFaultError, unwritableDirError, UserError, type KnownDir } from '../errors.js'
 import type { PlanJson } from '../plan/plan-json.js'
 import { summarizePlan } from '../plan/summary.js'
 import { Redactor } from '../render/redact.js'
@@ -61,7 +61,10 @@ export async function runPlan(
   const planDir = planDirFor(inputs)
   const staging = `${planDir}.partial`
   const temp: KnownDir = { label: 'RUNNER_TEMP', path: inputs.tempDir }
-  const disk = (error: unknown, doing: string): unknown => diskFaultError(error, doing, [temp], temp) ?? error
+  const disk = (error: unknown, doing: string): unknown =>
+    diskFaultError(error, doing, [temp], temp) ??
+    (error instanceof UserError ? undefined : unwritableDirError(doing, [temp])) ??
+    error
   try {
     rmSync(planDir, { recursive: true, force: true })
     rmSync(staging, { recursive: true, force: true })

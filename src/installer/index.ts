@@ -5,7 +5,7 @@ import { access, chmod, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import * as tc from '@actions/tool-cache'
-import { diskFaultError, UserError, type KnownDir } from '../errors.js'
+import { diskFaultError, unwritableDirError, UserError, type KnownDir } from '../errors.js'
 import {
   DEFAULT_RETRY,
   Downloader,
@@ -162,7 +162,12 @@ export async function installTerraform(
   try {
     return await stageAndCache(staging, build)
   } catch (err) {
-    throw diskFaultError(err, `could not install terraform ${version}`, dirs, dirs[0]) ?? err
+    const doing = `could not install terraform ${version}`
+    throw (
+      diskFaultError(err, doing, dirs, dirs[0]) ??
+      (err instanceof UserError ? err : unwritableDirError(doing, dirs)) ??
+      err
+    )
   } finally {
     await rm(staging, { recursive: true, force: true })
   }
