@@ -110,7 +110,13 @@ afterEach(() => {
 
 afterAll(async () => {
   await releases.close()
-  for (const dir of mounts.reverse()) execFileSync('umount', [dir])
+  for (const dir of mounts.reverse()) {
+    try {
+      execFileSync('umount', [dir], { stdio: 'pipe' })
+    } catch {
+      execFileSync('umount', ['-l', dir], { stdio: 'pipe' }) // still busy (a process just exiting): detach it
+    }
+  }
   for (const dir of scratch) rmSync(dir, { recursive: true, force: true })
 })
 
