@@ -259,6 +259,9 @@ describe('installTerraform against the local releases server', () => {
   })
 
   it('refuses an unreadable signing key', async () => {
-    await expectRefusal({ signingKeys: 'not a key' }, /^terraform-signing-key has no armored public key/)
+    await expectRefusal(
+      { signingKeys: 'not a key' },
+      /^input terraform-signing-key: has no complete armored public key/
+    )
   })
 })

@@ -116,11 +116,13 @@ describe('signatures', () => {
     const b = await keyPair('b')
     const keys = await readTrustedKeys(`first:\n${a.publicKey.armor()}\nsecond:\n${b.publicKey.armor()}`)
     expect(keys.map(k => k.getFingerprint())).toEqual([a.publicKey.getFingerprint(), b.publicKey.getFingerprint()])
-    await expect(readTrustedKeys('junk')).rejects.toThrow(/^terraform-signing-key has no armored public key/)
+    await expect(readTrustedKeys('junk')).rejects.toThrow(
+      /^input terraform-signing-key: has no complete armored public key/
+    )
     await expect(readTrustedKeys(a.privateKey.armor())).rejects.toThrow(/contains a private key/)
     const broken = a.publicKey.armor().replace(/\n[A-Za-z0-9+/]{20}/, '\n!!!!')
     await expect(readTrustedKeys(broken)).rejects.toThrow(
-      /^terraform-signing-key: public key block 1 of 1 cannot be read/
+      /^input terraform-signing-key: public key block 1 of 1 is not a valid OpenPGP key/
     )
   })
 

@@ -1,8 +1,12 @@
 // The one validated Inputs object, built from the environment before any side effect.
 // Every bad input is a UserError naming the input, the bad value and what is accepted.
+import { accessSync, constants, readdirSync, realpathSync, statSync, type Stats } from 'node:fs'
 import { isAbsolute, relative, resolve, sep } from 'node:path'
 import { UserError } from './errors.js'
 import { parseVersionSpec } from './installer/version-spec.js'
+import { withoutUserinfo } from './installer/download.js'
+import { readTrustedKeys, SIGNING_KEY_ACCEPTED } from './installer/verify-signature.js'
+import { rootHasBackend } from './terraform/backend-block.js'
 
 export const COMMANDS = ['validate', 'plan', 'apply', 'discover'] as const
 export type Command = (typeof COMMANDS)[number]
@@ -93,6 +97,8 @@ export interface Inputs {
   guardedResourceTypes: string[]
   changedFiles: string[]
   baseRef: string
+  /** `-lock-timeout` for init, plan and apply: a Go duration such as 0s, 30s, 5m, 1h30m. */
+  lockTimeout: string
   /** GITHUB_WORKSPACE, absolute. */
   workspaceDir: string
   /** RUNNER_TEMP, absolute. */
@@ -153,10 +159,114 @@ function insideWorkspace(workspaceDir: string, name: InputName, value: string): 
   return path
 }
 
-function requiredDir(env: Env, variable: string): string {
+function statOf(path: string): Stats | undefined {
+  try {
+    return statSync(path)
+  } catch {
+    return undefined
+  }
+}
+
+type Kind = 'directory' | 'file'
+
+/**
+ * A path input that must exist, be a `kind`, and stay inside the workspace after symlinks are followed (a link in
+ * the repository must not lead terraform to files outside it). `relativeTo` is where a user may have meant the
+ * path to start (the working-directory), for the hint.
+ */
+function existingInWorkspace(
+  workspaceDir: string,
+  name: InputName,
+  value: string,
+  kind: Kind,
+  accepted: string,
+  relativeTo?: string
+): string {
+  const path = insideWorkspace(workspaceDir, name, value)
+  const stats = statOf(path)
+  if (!stats) {
+    const meant = relativeTo && !isAbsolute(value) ? resolve(relativeTo, value) : undefined
+    if (meant && meant !== path && statOf(meant)) {
+      const fromRoot = relative(workspaceDir, meant).split(sep).join('/')
+      throw new UserError(
+        `input ${name}: ${show(value)} does not exist relative to the repository root (paths are relative to the repository root, not to working-directory); write ${show(fromRoot)}`
+      )
+    }
+    throw new UserError(`input ${name}: ${show(value)} does not exist (${path}); use ${accepted}`)
+  }
+  const isKind = kind === 'directory' ? stats.isDirectory() : stats.isFile()
+  if (!isKind) {
+    const is = stats.isDirectory() ? 'a directory' : stats.isFile() ? 'a file' : 'not a regular file'
+    throw new UserError(`input ${name}: ${show(value)} is ${is}, not a ${kind}; use ${accepted}`)
+  }
+  const real = realpathSync(path)
+  const realWorkspace = realpathSync(workspaceDir)
+  if (!isInside(realWorkspace, real)) {
+    throw new UserError(
+      `input ${name}: ${show(value)} is a symbolic link to ${real}, outside the workspace ${realWorkspace}; use a path inside the repository`
+    )
+  }
+  return path
+}
+
+function hasTerraformFiles(dir: string): boolean {
+  return readdirSync(dir).some(f => f.endsWith('.tf') || f.endsWith('.tf.json'))
+}
+
+function requiredDir(env: Env, variable: string, checkDisk: boolean): string {
   const value = env[variable]
   if (!value) throw new UserError(`environment: ${variable} is not set; run this action inside a GitHub Actions job`)
-  return resolve(value)
+  const dir = resolve(value)
+  if (checkDisk && !statOf(dir)?.isDirectory()) {
+    throw new UserError(`environment: ${variable} (${dir}) is not a directory; run this action after actions/checkout`)
+  }
+  return dir
+}
+
+/** RUNNER_TEMP holds the download and the plan dir: a read-only or missing one is named now, not as ENOENT later. */
+function writableTemp(dir: string, fromEnv: boolean): void {
+  const stats = statOf(dir)
+  if (!stats) {
+    if (fromEnv)
+      throw new UserError(`environment: RUNNER_TEMP (${dir}) does not exist; give the job a writable RUNNER_TEMP`)
+    return
+  }
+  if (!stats.isDirectory()) {
+    throw new UserError(`environment: RUNNER_TEMP (${dir}) is not a directory; give the job a writable RUNNER_TEMP`)
+  }
+  try {
+    accessSync(dir, constants.W_OK)
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'not writable'
+    const why = code === 'EROFS' ? 'is on a read-only file system' : 'is not writable'
+    throw new UserError(
+      `environment: RUNNER_TEMP (${dir}) ${why} (${code}); the action downloads terraform and writes the plan there, give the job a writable RUNNER_TEMP`
+    )
+  }
+}
+
+/** Terraform's `-lock-timeout` takes a Go duration: 0, or numbers with ns, us, ms, s, m, h (e.g. 1h30m). */
+export const DURATION = /^(0|(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+)$/
+
+/**
+ * The secrets inside URL inputs (the userinfo, the password, each decoded too), to mask before anything is logged.
+ * Runs on the raw environment, before validation: an error message about the URL must already be masked.
+ */
+export function urlSecrets(env: Env): string[] {
+  const value = raw(env, 'terraform-download-url')
+  const m = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)@/i.exec(value)
+  if (!m) return []
+  const userinfo = m[1]
+  const colon = userinfo.indexOf(':')
+  const password = colon < 0 ? '' : userinfo.slice(colon + 1)
+  const decode = (t: string): string => {
+    try {
+      return decodeURIComponent(t)
+    } catch {
+      return t
+    }
+  }
+  return [...new Set([userinfo, decode(userinfo), password, decode(password)].filter(v => v !== ''))]
 }
 
 const WORKSPACE_NAME = /^[A-Za-z0-9_-][A-Za-z0-9_.-]{0,89}$/
@@ -164,13 +274,27 @@ const VARIABLE_ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_-]*=/
 const SHA256_HEX = /^[0-9a-f]{64}$/
 const RESOURCE_TYPE = /^[a-z0-9_*]+$/
 
+export interface ReadOptions {
+  /**
+   * Also check the file system: paths exist, are of the right kind, stay inside the workspace after symlinks,
+   * RUNNER_TEMP is writable. The action always does; pure callers (tests of the parsing) may leave it off.
+   */
+  checkDisk?: boolean
+}
+
 /**
  * Build the validated inputs. `bundledStackDir` is where the action's own copy of the stack root lives.
  */
-export function readInputs(env: Env, bundledStackDir: (stack: Stack) => string): Inputs {
+export function readInputs(env: Env, bundledStackDir: (stack: Stack) => string, options: ReadOptions = {}): Inputs {
+  const checkDisk = options.checkDisk ?? false
+  // File-system checks run after every other input is validated, so a plain typo is reported first.
+  const onDisk: Array<() => void> = []
   const command = oneOf(env, 'command', COMMANDS, 'plan')
-  const workspaceDir = requiredDir(env, 'GITHUB_WORKSPACE')
+  const workspaceDir = requiredDir(env, 'GITHUB_WORKSPACE', false)
+  onDisk.push(() => void requiredDir(env, 'GITHUB_WORKSPACE', true))
   const tempDir = env.RUNNER_TEMP ? resolve(env.RUNNER_TEMP) : resolve(workspaceDir, '..', '_temp')
+  // discover only reads the checkout; every other command runs terraform in a root and writes to RUNNER_TEMP
+  const runsTerraform = command !== 'discover'
 
   const stackValue = raw(env, 'stack')
   const dirValue = raw(env, 'working-directory')
@@ -187,7 +311,16 @@ export function readInputs(env: Env, bundledStackDir: (stack: Stack) => string):
     workingDirectory = bundledStackDir(stack)
     rootLabel = `stack:${stack}`
   } else {
-    workingDirectory = insideWorkspace(workspaceDir, 'working-directory', dirValue === '' ? '.' : dirValue)
+    const value = dirValue === '' ? '.' : dirValue
+    const accepted = 'a directory of the repository that holds a Terraform root (its .tf files)'
+    workingDirectory = insideWorkspace(workspaceDir, 'working-directory', value)
+    onDisk.push(() => {
+      if (!runsTerraform) return
+      const dir = existingInWorkspace(workspaceDir, 'working-directory', value, 'directory', accepted)
+      if (!hasTerraformFiles(dir)) {
+        throw new UserError(`input working-directory: ${show(value)} has no .tf or .tf.json files; use ${accepted}`)
+      }
+    })
     rootLabel = relative(workspaceDir, workingDirectory).split(sep).join('/') || '.'
   }
 
@@ -197,7 +330,15 @@ export function readInputs(env: Env, bundledStackDir: (stack: Stack) => string):
       `input stack-files: ${show(stackFilesValue)} is set without stack; it adds files to the bundled root, so set stack too`
     )
   }
+  const stackFilesAccepted = 'a folder of .tf files in the repository'
   const stackFiles = stackFilesValue === '' ? '' : insideWorkspace(workspaceDir, 'stack-files', stackFilesValue)
+  onDisk.push(() => {
+    if (!runsTerraform || stackFiles === '') return
+    existingInWorkspace(workspaceDir, 'stack-files', stackFilesValue, 'directory', stackFilesAccepted)
+    if (!hasTerraformFiles(stackFiles)) {
+      throw new UserError(`input stack-files: ${show(stackFilesValue)} has no .tf files; use ${stackFilesAccepted}`)
+    }
+  })
 
   const workspace = raw(env, 'workspace') || 'default'
   if (!WORKSPACE_NAME.test(workspace)) {
@@ -219,27 +360,48 @@ export function readInputs(env: Env, bundledStackDir: (stack: Stack) => string):
     url = new URL(terraformDownloadUrl)
   } catch {
     throw new UserError(
-      `input terraform-download-url: ${show(terraformDownloadUrl)} is not a URL; use an http(s) URL laid out like https://releases.hashicorp.com`
+      `input terraform-download-url: ${show(withoutUserinfo(terraformDownloadUrl))} is not a URL; use an http(s) URL laid out like https://releases.hashicorp.com`
     )
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new UserError(
-      `input terraform-download-url: ${show(terraformDownloadUrl)} uses ${url.protocol}; use an http(s) URL laid out like https://releases.hashicorp.com`
+      `input terraform-download-url: ${show(withoutUserinfo(terraformDownloadUrl))} uses ${url.protocol}; use an http(s) URL laid out like https://releases.hashicorp.com`
+    )
+  }
+  if (url.search !== '' || url.hash !== '') {
+    throw new UserError(
+      `input terraform-download-url: ${show(withoutUserinfo(terraformDownloadUrl))} has a query or fragment; use the base URL of the mirror, laid out like https://releases.hashicorp.com`
     )
   }
 
   const terraformSigningKey = raw(env, 'terraform-signing-key')
+  // a private key is never echoed, not even its first characters
+  if (terraformSigningKey.includes('PRIVATE KEY')) {
+    throw new UserError(
+      `input terraform-signing-key: contains a private key, which must never be shared; ${SIGNING_KEY_ACCEPTED}`
+    )
+  }
   if (terraformSigningKey !== '' && !terraformSigningKey.includes('-----BEGIN PGP PUBLIC KEY BLOCK-----')) {
     throw new UserError(
-      'input terraform-signing-key: not an armored OpenPGP public key; paste one or more blocks starting with -----BEGIN PGP PUBLIC KEY BLOCK-----, or leave it empty for HashiCorp’s key'
+      `input terraform-signing-key: not an armored OpenPGP public key (${show(terraformSigningKey)}); ${SIGNING_KEY_ACCEPTED}`
     )
   }
 
+  // Files are checked wherever terraform would read them; relative paths start at the repository root.
+  const fileIn = (name: InputName, line: string, accepted: string): string => {
+    const relativeTo = stack ? undefined : workingDirectory
+    onDisk.push(() => {
+      if (runsTerraform) existingInWorkspace(workspaceDir, name, line, 'file', accepted, relativeTo)
+    })
+    return insideWorkspace(workspaceDir, name, line)
+  }
   const backendConfig = lines(env, 'backend-config').map(line => {
     if (line.includes('=')) return line
-    return insideWorkspace(workspaceDir, 'backend-config', line)
+    return fileIn('backend-config', line, 'key=value, or a backend config file relative to the repository root')
   })
-  const varFiles = lines(env, 'var-file').map(line => insideWorkspace(workspaceDir, 'var-file', line))
+  const varFiles = lines(env, 'var-file').map(line =>
+    fileIn('var-file', line, 'a .tfvars file relative to the repository root')
+  )
   const variables = lines(env, 'variables').map(line => {
     if (!VARIABLE_ASSIGNMENT.test(line)) {
       throw new UserError(
@@ -265,6 +427,19 @@ export function readInputs(env: Env, bundledStackDir: (stack: Stack) => string):
         'input plan-path: empty; apply needs the saved plan file from the plan step (its plan-path output, after download-artifact)'
       )
     }
+    onDisk.push(() => {
+      const stats = statOf(planPath)
+      if (!stats) {
+        throw new UserError(
+          `input plan-path: ${show(planPathValue)} does not exist (${planPath}); download the plan artifact first and pass the plan step's plan-path`
+        )
+      }
+      if (!stats.isFile()) {
+        throw new UserError(
+          `input plan-path: ${show(planPathValue)} is ${stats.isDirectory() ? 'a directory' : 'not a regular file'}; use the saved plan file itself (the plan step's plan-path output, e.g. <artifact>/tfplan)`
+        )
+      }
+    })
     if (planDigest === '') {
       throw new UserError(
         "input plan-digest: empty; apply needs the plan step's plan-digest output so only the reviewed plan is applied"
@@ -287,7 +462,18 @@ export function readInputs(env: Env, bundledStackDir: (stack: Stack) => string):
         ? []
         : guardedValue
 
-  return {
+  const lockTimeout = raw(env, 'lock-timeout') || '0s'
+  if (!DURATION.test(lockTimeout)) {
+    throw new UserError(
+      `input lock-timeout: ${show(lockTimeout)} is not a duration; use a number with a unit, such as 0s, 30s, 5m or 1h30m`
+    )
+  }
+
+  onDisk.push(() => {
+    if (runsTerraform) writableTemp(tempDir, Boolean(env.RUNNER_TEMP))
+  })
+
+  const inputs: Inputs = {
     command,
     workingDirectory,
     rootLabel,
@@ -310,11 +496,31 @@ export function readInputs(env: Env, bundledStackDir: (stack: Stack) => string):
     guardedResourceTypes,
     changedFiles: lines(env, 'changed-files'),
     baseRef: raw(env, 'base-ref'),
+    lockTimeout,
     workspaceDir,
     tempDir,
     rootGlobs: globs(env, 'root-globs'),
     ignoreGlobs: globs(env, 'ignore-globs'),
     providerCache: bool(env, 'provider-cache', true)
+  }
+  if (checkDisk) for (const check of onDisk) check()
+  return inputs
+}
+
+/**
+ * The checks that need more than a stat, still before any side effect: the signing key parses as OpenPGP, and
+ * backend-config is only given to a root that declares a backend. `rootSources` are the directories whose .tf
+ * files make the root (for a bundled stack: its source and stack-files, as the staged copy does not exist yet).
+ */
+export async function verifyInputs(inputs: Inputs, rootSources: string[]): Promise<void> {
+  if (inputs.terraformSigningKey !== '') await readTrustedKeys(inputs.terraformSigningKey)
+  const usesBackend = inputs.command === 'plan' || inputs.command === 'apply'
+  if (usesBackend && inputs.backendConfig.length > 0 && (await rootHasBackend(rootSources)) === false) {
+    const first = inputs.backendConfig[0]
+    const shown = first.includes('=') ? first.replace(/=.*/s, '=…') : relative(inputs.workspaceDir, first)
+    throw new UserError(
+      `input backend-config: ${show(shown)} is set, but the root ${inputs.rootLabel} declares no backend (terraform would ignore it); add a backend block such as terraform { backend "azurerm" {} }, or remove backend-config`
+    )
   }
 }
 

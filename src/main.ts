@@ -1,9 +1,9 @@
 // run(): validated inputs first, then install terraform, then the command. The single catch is here.
 import * as core from '@actions/core'
 import { UserError } from './errors.js'
-import { exitSoonAfterRun } from './cancellation.js'
-import { readInputs } from './inputs.js'
-import { stageBundledStack, stagedStackDir } from './stack/bundled-stack.js'
+import { cancel as cancelJob, exitSoonAfterRun } from './cancellation.js'
+import { readInputs, urlSecrets, verifyInputs } from './inputs.js'
+import { bundledStackSource, stageBundledStack, stagedStackDir } from './stack/bundled-stack.js'
 import { installTerraform } from './installer/index.js'
 import { ActionsReporter } from './report/reporter.js'
 import { TerraformRunner } from './terraform/runner.js'
@@ -16,8 +16,22 @@ import { prepareProviderCache, releaseCacheFor } from './provider-cache/index.js
 export async function run(): Promise<void> {
   const report = new ActionsReporter()
   let runner: TerraformRunner | undefined
+  // A cancel before terraform runs (during the download) aborts it; once terraform runs, the runner forwards it.
+  const cancel = new AbortController()
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (runner) runner.cancel(signal)
+    else if (!cancel.signal.aborted) {
+      report.info(`${signal} received: stopping the terraform install`)
+      cancel.abort(signal)
+      cancelJob(signal) // and any pending API request
+    }
+  }
+  process.on('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
   try {
-    const inputs = readInputs(process.env, stagedStackDir(process.env))
+    // Credentials in a URL input are masked before anything, even an error about that input, is printed.
+    for (const value of urlSecrets(process.env)) report.addSecret(value)
+    const inputs = readInputs(process.env, stagedStackDir(process.env), { checkDisk: true })
     if (inputs.githubToken) report.addSecret(inputs.githubToken)
     for (const value of inputs.mask) report.addSecret(value)
 
@@ -25,6 +39,10 @@ export async function run(): Promise<void> {
       await runDiscover(inputs, report)
       return
     }
+    const rootSources = inputs.stack
+      ? [bundledStackSource(inputs.stack), ...(inputs.stackFiles ? [inputs.stackFiles] : [])]
+      : [inputs.workingDirectory]
+    await verifyInputs(inputs, rootSources)
 
     stageBundledStack(inputs)
     const terraform = await installTerraform(
@@ -35,8 +53,12 @@ export async function run(): Promise<void> {
         downloadUrl: inputs.terraformDownloadUrl,
         signingKeys: inputs.terraformSigningKey
       },
-      { info: m => report.info(m), debug: m => core.debug(m), warning: m => report.warning(m) },
-      { releaseCache: releaseCacheFor(inputs) }
+      {
+        info: m => report.info(m),
+        debug: m => core.debug(report.redact(m)),
+        warning: m => report.warning(m)
+      },
+      { signal: cancel.signal, tempDir: inputs.tempDir, releaseCache: releaseCacheFor(inputs) }
     )
     core.addPath(terraform.path)
     report.setOutput('terraform-version', terraform.version)
@@ -45,7 +67,8 @@ export async function run(): Promise<void> {
     await prepareProviderCache(inputs, report)
 
     runner = new TerraformRunner(terraform.binary, inputs.workingDirectory, process.env, report, t => report.redact(t))
-    runner.trapSignals()
+    // a cancel that came while nothing could be aborted (terraform was cached): no terraform command runs
+    if (cancel.signal.aborted) runner.cancel(cancel.signal.reason as NodeJS.Signals)
 
     switch (inputs.command) {
       case 'validate':
@@ -67,7 +90,8 @@ export async function run(): Promise<void> {
       core.setFailed(report.redact(`unexpected error: ${err.message}`))
     }
   } finally {
-    runner?.releaseSignals()
+    process.off('SIGINT', onSignal)
+    process.off('SIGTERM', onSignal)
     exitSoonAfterRun()
   }
 }

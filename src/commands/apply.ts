@@ -1,8 +1,8 @@
 // command: apply — apply exactly the reviewed plan file, or refuse with one line saying why.
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import type { Inputs } from '../inputs.js'
-import { UserError } from '../errors.js'
+import { diskFaultError, UserError } from '../errors.js'
 import type { PlanJson } from '../plan/plan-json.js'
 import type { Reporter } from '../report/reporter.js'
 import { sha256File } from '../installer/verify-checksum.js'
@@ -10,7 +10,7 @@ import { LOCK_FILE, METADATA_FILE, metadataRefusals, type PlanMetadata } from '.
 import { destroyRefusal, guardedDestroys } from '../apply/destroy-guard.js'
 import { lockProbeArgs, lockState, parseLockId } from '../apply/lock-probe.js'
 import { outputValues, type TerraformOutputs } from '../apply/outputs.js'
-import { initRoot } from '../terraform/init-root.js'
+import { initRoot, lockTimeoutArgs } from '../terraform/init-root.js'
 import { CancelledError, lastErrorLine, TerraformError, type TerraformRunner } from '../terraform/runner.js'
 import { checkedOutCommit, runUrl } from '../report/run-info.js'
 import { postApplyStatus, type ApplyStatus } from '../sticky-comment/pr-comment.js'
@@ -74,7 +74,9 @@ export async function runApply(
   }
 
   try {
-    await tf.run(['apply', '-input=false', '-no-color', inputs.planPath], { group: 'terraform apply' })
+    await tf.run(['apply', '-input=false', '-no-color', ...lockTimeoutArgs(inputs), inputs.planPath], {
+      group: 'terraform apply'
+    })
   } catch (error) {
     if (error instanceof CancelledError) {
       const lock = lockState(await probeLock(tf))
@@ -94,7 +96,16 @@ export async function runApply(
   const outputsRun = await tf.run(['output', '-json', '-no-color'], { quiet: true })
   const outputs = JSON.parse(outputsRun.stdout || '{}') as TerraformOutputs
   const outputsPath = join(dirname(inputs.planPath), 'outputs.json')
-  writeFileSync(outputsPath, outputsRun.stdout)
+  // temp name, then rename: a full disk leaves no half-written outputs.json behind
+  const partial = `${outputsPath}.partial`
+  try {
+    writeFileSync(partial, outputsRun.stdout)
+    renameSync(partial, outputsPath)
+  } catch (error) {
+    rmSync(partial, { force: true })
+    const dir = { label: 'the plan directory', path: dirname(inputs.planPath) }
+    throw diskFaultError(error, 'could not write outputs.json', [dir], dir) ?? error
+  }
   const shownOutputs = outputValues(outputs)
   for (const value of shownOutputs.secrets) report.addSecret(value)
   for (const o of shownOutputs.visible) report.setOutput(`output-${o.name}`, o.value)

@@ -1,10 +1,10 @@
 // command: plan — init, plan -out, show -json; outputs, plan dir for the artifact, job summary, sticky comment.
 import * as core from '@actions/core'
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import type { Inputs } from '../inputs.js'
-import { UserError } from '../errors.js'
+import { diskFaultError, unwritableDirError, UserError, type KnownDir } from '../errors.js'
 import type { PlanJson } from '../plan/plan-json.js'
 import { summarizePlan } from '../plan/summary.js'
 import { Redactor } from '../render/redact.js'
@@ -13,8 +13,8 @@ import type { Reporter } from '../report/reporter.js'
 import { postApplyStatus, postPlanComment } from '../sticky-comment/pr-comment.js'
 import { LOCK_FILE, METADATA_FILE, PLAN_FILE, PLAN_JSON_FILE, type PlanMetadata } from '../apply/plan-metadata.js'
 import { sha256File } from '../installer/verify-checksum.js'
-import { initRoot, variableArgs } from '../terraform/init-root.js'
-import { TerraformError, type TerraformRunner } from '../terraform/runner.js'
+import { initRoot, lockTimeoutArgs, variableArgs } from '../terraform/init-root.js'
+import { StdoutFileError, TerraformError, type TerraformRunner } from '../terraform/runner.js'
 import { checkedOutCommit, runUrl, rootTitle } from '../report/run-info.js'
 
 // GitHub's step summary limit is 1 MiB of UTF-8 per step; the renderer counts characters, so check bytes too.
@@ -57,21 +57,90 @@ export async function runPlan(
 ): Promise<void> {
   await initRoot(inputs, tf)
 
+  // The plan dir is built under a temporary name and renamed when complete; a failed step removes it, so an
+  // artifact step never uploads a partial plan, JSON or metadata.
   const planDir = planDirFor(inputs)
-  rmSync(planDir, { recursive: true, force: true })
-  mkdirSync(planDir, { recursive: true })
-  const planPath = join(planDir, PLAN_FILE)
-  const jsonPath = join(planDir, PLAN_JSON_FILE)
+  const staging = `${planDir}.partial`
+  const temp: KnownDir = { label: 'RUNNER_TEMP', path: inputs.tempDir }
+  const disk = (error: unknown, doing: string): unknown =>
+    diskFaultError(error, doing, [temp], temp) ??
+    (error instanceof UserError ? undefined : unwritableDirError(doing, [temp])) ??
+    error
+  try {
+    rmSync(planDir, { recursive: true, force: true })
+    rmSync(staging, { recursive: true, force: true })
+    mkdirSync(staging, { recursive: true })
+  } catch (error) {
+    throw disk(error, `could not create the plan directory ${staging}`)
+  }
+  let made: MadePlan
+  try {
+    made = await makePlanDir(inputs, tf, report, terraformVersion, staging, disk)
+    renameSync(staging, planDir)
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true })
+    throw disk(error, 'could not write the plan directory')
+  }
+  await publishPlan(inputs, report, planDir, made)
+}
+
+interface MadePlan {
+  plan: PlanJson
+  textPlan: string
+  warnings: string[]
+  redactor: Redactor
+  summary: ReturnType<typeof summarizePlan>
+  hasChanges: boolean
+  digest: string
+  metadata: PlanMetadata
+  summaryMarkdown: string
+}
+
+// terraform's own words for a full or read-only disk when it writes the plan file
+const TERRAFORM_DISK_FAULTS: Array<[RegExp, string]> = [
+  [/no space left on device/i, 'ENOSPC'],
+  [/read-only file system/i, 'EROFS'],
+  [/disk quota exceeded/i, 'EDQUOT']
+]
+
+function terraformDiskFault(error: TerraformError, path: string): NodeJS.ErrnoException | undefined {
+  const text = error.result.stderr + error.result.stdout
+  const hit = TERRAFORM_DISK_FAULTS.find(([pattern]) => pattern.test(text))
+  if (!hit) return undefined
+  return Object.assign(new Error(error.message), { code: hit[1], path })
+}
+
+/** Everything of the plan dir, written into `dir` (the staging name). */
+async function makePlanDir(
+  inputs: Inputs,
+  tf: TerraformRunner,
+  report: Reporter,
+  terraformVersion: string,
+  dir: string,
+  disk: (error: unknown, doing: string) => unknown
+): Promise<MadePlan> {
+  const planPath = join(dir, PLAN_FILE)
+  const jsonPath = join(dir, PLAN_JSON_FILE)
 
   // The plan's own output is held back until the secrets it may contain are known (from show -json).
   let planRun
   try {
     planRun = await tf.run(
-      ['plan', '-input=false', '-no-color', '-detailed-exitcode', `-out=${planPath}`, ...variableArgs(inputs)],
+      [
+        'plan',
+        '-input=false',
+        '-no-color',
+        '-detailed-exitcode',
+        ...lockTimeoutArgs(inputs),
+        `-out=${planPath}`,
+        ...variableArgs(inputs)
+      ],
       { group: 'terraform plan', quiet: true, okExitCodes: [2] }
     )
   } catch (error) {
     if (error instanceof TerraformError) {
+      const fault = terraformDiskFault(error, planPath)
+      if (fault) throw disk(fault, `terraform plan could not write ${PLAN_FILE}`)
       // stdout was held back: show terraform's own explanation, redacted.
       report.info(report.redact(error.result.stdout))
       await postApplyStatus(inputs, report, {
@@ -82,7 +151,12 @@ export async function runPlan(
     }
     throw error
   }
-  await tf.run(['show', '-json', '-no-color', planPath], { quiet: true, stdoutFile: jsonPath })
+  try {
+    await tf.run(['show', '-json', '-no-color', planPath], { quiet: true, stdoutFile: jsonPath })
+  } catch (error) {
+    if (error instanceof StdoutFileError) throw disk(error.fault, `could not write ${PLAN_JSON_FILE}`)
+    throw error
+  }
   let plan: PlanJson
   try {
     plan = JSON.parse(readFileSync(jsonPath, 'utf8')) as PlanJson
@@ -102,7 +176,7 @@ export async function runPlan(
   const hasChanges = planRun.exitCode === 2 || summary.hasChanges
   const digest = await sha256File(planPath)
   const lockSource = join(inputs.workingDirectory, LOCK_FILE)
-  if (existsSync(lockSource)) copyFileSync(lockSource, join(planDir, LOCK_FILE))
+  if (existsSync(lockSource)) copyFileSync(lockSource, join(dir, LOCK_FILE))
   const metadata: PlanMetadata = {
     schema: 1,
     commitSha: checkedOutCommit(inputs.workspaceDir, process.env),
@@ -114,17 +188,13 @@ export async function runPlan(
     runUrl: runUrl(process.env),
     hasChanges
   }
-  writeFileSync(join(planDir, METADATA_FILE), JSON.stringify(metadata, null, 2) + '\n')
+  writeFileSync(join(dir, METADATA_FILE), JSON.stringify(metadata, null, 2) + '\n')
 
-  const title = `Terraform plan: ${rootTitle(inputs)}`
-  const fullPlanHint = metadata.runUrl
-    ? `Full plan: the job summary of [this run](${metadata.runUrl}), and the plan artifact.`
-    : 'Full plan: the job summary and the plan artifact of this run.'
   const summaryMarkdown = renderWithinBytes(
     maxChars =>
       renderPlanMarkdown(plan, {
         maxChars,
-        title,
+        title: planTitle(inputs),
         textPlan,
         warnings,
         redactor,
@@ -132,8 +202,23 @@ export async function runPlan(
       }).markdown,
     SUMMARY_MAX_BYTES
   )
-  const summaryPath = join(planDir, 'summary.md')
-  writeFileSync(summaryPath, summaryMarkdown)
+  writeFileSync(join(dir, SUMMARY_FILE), summaryMarkdown)
+  return { plan, textPlan, warnings, redactor, summary, hasChanges, digest, metadata, summaryMarkdown }
+}
+
+const SUMMARY_FILE = 'summary.md'
+const planTitle = (inputs: Inputs): string => `Terraform plan: ${rootTitle(inputs)}`
+
+/** The complete plan dir is in place: job summary, outputs, the sticky comment. */
+async function publishPlan(inputs: Inputs, report: Reporter, planDir: string, made: MadePlan): Promise<void> {
+  const { plan, textPlan, warnings, redactor, summary, hasChanges, digest, metadata, summaryMarkdown } = made
+  const planPath = join(planDir, PLAN_FILE)
+  const jsonPath = join(planDir, PLAN_JSON_FILE)
+  const summaryPath = join(planDir, SUMMARY_FILE)
+  const title = planTitle(inputs)
+  const fullPlanHint = metadata.runUrl
+    ? `Full plan: the job summary of [this run](${metadata.runUrl}), and the plan artifact.`
+    : 'Full plan: the job summary and the plan artifact of this run.'
   await report.summary(summaryMarkdown)
 
   report.setOutput('has-changes', String(hasChanges))

@@ -3,10 +3,17 @@
 // the zip is only extracted after both checks pass, and only into a private temp dir.
 import { access, chmod, mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { basename, join } from 'node:path'
+import { basename, join, resolve } from 'node:path'
 import * as tc from '@actions/tool-cache'
-import { UserError } from '../errors.js'
-import { DEFAULT_RETRY, Downloader, createHttpClient, type HttpClient, type RetryOptions } from './download.js'
+import { diskFaultError, unwritableDirError, UserError, type KnownDir } from '../errors.js'
+import {
+  DEFAULT_RETRY,
+  Downloader,
+  createHttpClient,
+  withoutUserinfo,
+  type HttpClient,
+  type RetryOptions
+} from './download.js'
 import { HASHICORP_RELEASE_KEY } from './hashicorp-release-key.js'
 import { terraformPlatform, type TerraformPlatform } from './platform.js'
 import {
@@ -16,6 +23,7 @@ import {
   indexUrl,
   normalizeDownloadUrl,
   parseReleaseIndexText,
+  type ReleaseBuild,
   type ReleaseIndex
 } from './release-index.js'
 import { findRequiredVersion } from './required-version.js'
@@ -69,6 +77,8 @@ export interface InstallDeps {
   cacheArch?: string
   /** where downloads are staged; defaults to RUNNER_TEMP, else the OS temp dir */
   tempDir?: string
+  /** a cancelled job: stops the download within moments, nothing is installed */
+  signal?: AbortSignal
   /** release files kept across jobs (the Actions cache); none by default */
   releaseCache?: ReleaseCache
 }
@@ -173,17 +183,19 @@ export async function installTerraform(
     if (hit) return hit
   }
 
-  const downloader = new Downloader(deps.http ?? createHttpClient(), deps.retry ?? DEFAULT_RETRY, log)
-  const url = indexUrl(downloadUrl)
+  const downloader = new Downloader(deps.http ?? createHttpClient(), deps.retry ?? DEFAULT_RETRY, log, deps.signal)
+  const indexAt = indexUrl(downloadUrl)
+  // what messages show: credentials in the URL are never printed
+  const url = withoutUserinfo(indexAt)
   log.debug?.(`GET ${url}`)
   let index: ReleaseIndex
   try {
-    index = parseReleaseIndexText((await downloader.buffer(url)).toString('utf8'), url)
+    index = parseReleaseIndexText((await downloader.buffer(indexAt)).toString('utf8'), url)
   } catch (error) {
     // An outage of the releases site need not fail a job that a verified cached version satisfies. Only what
     // the installer itself put in the tool cache is there (it caches nothing unverified).
     // An exact version was looked for in both caches already: the download failure is the whole story.
-    if (exact) throw error
+    if (exact || deps.signal?.aborted) throw error
     const reason = error instanceof Error ? error.message : String(error)
     const fallback = resolveVersion(spec, toolCache.findAllVersions?.(TOOL, cacheArch) ?? [])
     const hit = fallback ? await cachedResult(fallback) : undefined
@@ -233,10 +245,34 @@ export async function installTerraform(
   expectedDigest(shasumsText, release.shasums, build.filename)
 
   // 2. the zip, staged privately; extracted only once its digest matches
-  const staging = await stagingDir()
+  const tempRoot = deps.tempDir ?? (process.env.RUNNER_TEMP || tmpdir())
+  // A full or read-only disk is the runner's problem, not the network's: named, never retried.
+  const runnerTemp = process.env.RUNNER_TEMP ? resolve(process.env.RUNNER_TEMP) : undefined
+  const dirs: KnownDir[] = [
+    { label: resolve(tempRoot) === runnerTemp ? 'RUNNER_TEMP' : 'the temp directory', path: resolve(tempRoot) },
+    ...(process.env.RUNNER_TOOL_CACHE
+      ? [{ label: 'RUNNER_TOOL_CACHE', path: resolve(process.env.RUNNER_TOOL_CACHE) }]
+      : [])
+  ]
+  const staging = await mkdtemp(join(tempRoot, 'terraform-install-')).catch((err: unknown) => {
+    throw diskFaultError(err, 'could not create a directory for the download', dirs, dirs[0]) ?? err
+  })
   try {
+    return await stageAndCache(staging, build)
+  } catch (err) {
+    const doing = `could not install terraform ${version}`
+    throw (
+      diskFaultError(err, doing, dirs, dirs[0]) ??
+      (err instanceof UserError ? err : unwritableDirError(doing, dirs)) ??
+      err
+    )
+  } finally {
+    await rm(staging, { recursive: true, force: true })
+  }
+
+  async function stageAndCache(staging: string, build: ReleaseBuild): Promise<InstallResult> {
     const zip = join(staging, build.filename)
-    log.info(`downloading ${fileUrl(downloadUrl, version, build.filename)}`)
+    log.info(`downloading ${withoutUserinfo(fileUrl(downloadUrl, version, build.filename))}`)
     await downloader.file(fileUrl(downloadUrl, version, build.filename), zip)
     verifyDigest(shasumsText, release.shasums, build.filename, await sha256File(zip))
     log.info(`${build.filename}: SHA-256 verified`)
@@ -253,8 +289,6 @@ export async function installTerraform(
       }
     }
     return installed
-  } finally {
-    await rm(staging, { recursive: true, force: true })
   }
 }
 

@@ -5,18 +5,18 @@ import type { Release } from './release-index.js'
 
 const PUBLIC_BLOCK = /-----BEGIN PGP PUBLIC KEY BLOCK-----[\s\S]*?-----END PGP PUBLIC KEY BLOCK-----/g
 
+/** What terraform-signing-key accepts, for every message that refuses one. */
+export const SIGNING_KEY_ACCEPTED =
+  "use an ASCII-armored OpenPGP public key block (-----BEGIN PGP PUBLIC KEY BLOCK----- … -----END PGP PUBLIC KEY BLOCK-----), several concatenated, or leave it empty for HashiCorp's release key"
+
 /** One or more armored public key blocks (concatenated, in any surrounding text) into keys. */
-export async function readTrustedKeys(armored: string, label = 'terraform-signing-key'): Promise<openpgp.Key[]> {
+export async function readTrustedKeys(armored: string, label = 'input terraform-signing-key'): Promise<openpgp.Key[]> {
   if (armored.includes('-----BEGIN PGP PRIVATE KEY BLOCK-----')) {
-    throw new UserError(
-      `${label} contains a private key: pass only armored public keys (-----BEGIN PGP PUBLIC KEY BLOCK-----)`
-    )
+    throw new UserError(`${label}: contains a private key, which must never be shared; ${SIGNING_KEY_ACCEPTED}`)
   }
   const blocks = armored.match(PUBLIC_BLOCK) ?? []
   if (blocks.length === 0) {
-    throw new UserError(
-      `${label} has no armored public key: expected one or more -----BEGIN PGP PUBLIC KEY BLOCK----- blocks`
-    )
+    throw new UserError(`${label}: has no complete armored public key; ${SIGNING_KEY_ACCEPTED}`)
   }
   const keys: openpgp.Key[] = []
   for (const [i, block] of blocks.entries()) {
@@ -24,7 +24,9 @@ export async function readTrustedKeys(armored: string, label = 'terraform-signin
       keys.push(...(await openpgp.readKeys({ armoredKeys: block })))
     } catch (err) {
       const why = err instanceof Error ? err.message.split('\n')[0] : String(err)
-      throw new UserError(`${label}: public key block ${i + 1} of ${blocks.length} cannot be read (${why})`)
+      throw new UserError(
+        `${label}: public key block ${i + 1} of ${blocks.length} is not a valid OpenPGP key (${why}); ${SIGNING_KEY_ACCEPTED}`
+      )
     }
   }
   return keys

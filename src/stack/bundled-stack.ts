@@ -8,6 +8,11 @@ import type { Inputs, Stack } from '../inputs.js'
 // dist/index.js (the bundle this runs from) -> the action's root, where modules/ lives.
 const actionRoot = join(dirname(fileURLToPath(import.meta.url)), '..')
 
+/** The action's own copy of a bundled root (read-only; runs are made from the staged copy). */
+export function bundledStackSource(stack: Stack): string {
+  return join(actionRoot, 'modules', `${stack}-stack`)
+}
+
 export function stagedStackDir(env: NodeJS.ProcessEnv): (stack: Stack) => string {
   const temp = env.RUNNER_TEMP || join(env.GITHUB_WORKSPACE || '.', '..', '_temp')
   return stack => join(temp, 'terraform-pr-gate', `stack-${stack}`, 'modules', `${stack}-stack`)

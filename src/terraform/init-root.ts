@@ -10,8 +10,15 @@ export function variableArgs(inputs: Inputs): string[] {
   return [...inputs.varFiles.map(file => `-var-file=${file}`), ...inputs.variables.map(v => `-var=${v}`)]
 }
 
+/** How long plan, apply and init wait for a state lock held by another run (terraform's default: 0s, not at all). */
+export function lockTimeoutArgs(inputs: Inputs): string[] {
+  return [`-lock-timeout=${inputs.lockTimeout}`]
+}
+
 export async function initRoot(inputs: Inputs, tf: TerraformRunner): Promise<void> {
-  await tf.run(['init', '-input=false', '-no-color', ...backendConfigArgs(inputs)], { group: 'terraform init' })
+  await tf.run(['init', '-input=false', '-no-color', ...lockTimeoutArgs(inputs), ...backendConfigArgs(inputs)], {
+    group: 'terraform init'
+  })
   if (inputs.workspace !== 'default') {
     await tf.run(['workspace', 'select', '-or-create=true', '-no-color', inputs.workspace], {
       group: `terraform workspace select ${inputs.workspace}`

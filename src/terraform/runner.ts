@@ -4,6 +4,7 @@
 // signal to our group does not reach it twice (a second interrupt makes terraform quit at once).
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createWriteStream } from 'node:fs'
+import { constants } from 'node:os'
 import { UserError } from '../errors.js'
 import { cancel } from '../cancellation.js'
 
@@ -20,8 +21,21 @@ export interface RunOptions {
 
 export interface RunResult {
   exitCode: number
+  /** set when terraform did not exit but was killed (OOM killer, runner shutdown) */
+  signal?: NodeJS.Signals
   stdout: string
   stderr: string
+}
+
+/** stdoutFile could not be written (a full or read-only disk); the caller names the directory. */
+export class StdoutFileError extends Error {
+  constructor(
+    readonly command: string,
+    readonly fault: NodeJS.ErrnoException
+  ) {
+    super(`terraform ${command}: writing its output failed: ${fault.message}`)
+    this.name = 'StdoutFileError'
+  }
 }
 
 export interface Log {
@@ -46,9 +60,22 @@ export class TerraformError extends UserError {
     readonly command: string,
     readonly result: RunResult
   ) {
-    super(`terraform ${command} failed (exit ${result.exitCode}): ${lastErrorLine(result.stderr || result.stdout)}`)
+    super(terraformFate(command, result))
     this.name = 'TerraformError'
   }
+}
+
+/** What happened to terraform, truthfully: killed by a signal, or exited with a code and its last error. */
+export function terraformFate(command: string, result: RunResult): string {
+  const last = lastErrorLine(result.stderr || result.stdout)
+  if (result.signal) {
+    const number = constants.signals[result.signal]
+    const why = 'it was stopped from outside (out of memory, or the runner shutting down)'
+    // only an error is worth adding: the last line of a killed run is usually a progress or warning line
+    const output = /Error: /.test(result.stderr + result.stdout) ? `; its last error: ${last}` : ''
+    return `terraform ${command} was killed by ${result.signal}${number ? ` (signal ${number})` : ''}: ${why}${output}`
+  }
+  return `terraform ${command} failed (exit ${result.exitCode}): ${last}`
 }
 
 // The most useful single line of terraform's error output: the first "Error: <summary>" and the first
@@ -84,7 +111,6 @@ export class TerraformRunner {
   private child: ChildProcess | undefined
   private running = ''
   private cancelSignal: NodeJS.Signals | undefined
-  private readonly onSignal = (signal: NodeJS.Signals): void => this.forward(signal)
 
   constructor(
     readonly binary: string,
@@ -99,18 +125,8 @@ export class TerraformRunner {
     return this.cancelSignal
   }
 
-  /** Listen for job cancellation for the lifetime of the action. */
-  trapSignals(): void {
-    process.on('SIGINT', this.onSignal)
-    process.on('SIGTERM', this.onSignal)
-  }
-
-  releaseSignals(): void {
-    process.off('SIGINT', this.onSignal)
-    process.off('SIGTERM', this.onSignal)
-  }
-
-  private forward(signal: NodeJS.Signals): void {
+  /** Job cancellation (main listens for the signals): forwarded once to a running terraform. */
+  cancel(signal: NodeJS.Signals): void {
     if (this.cancelSignal) {
       this.log.info(`${signal} received again: still waiting for terraform to release the state lock and exit`)
       return
@@ -160,6 +176,12 @@ export class TerraformRunner {
       const stdoutChunks: Buffer[] = []
       const stderrChunks: Buffer[] = []
       const file = options.stdoutFile ? createWriteStream(options.stdoutFile) : undefined
+      // A full disk must end this run with one line, not an unhandled 'error' event: stop terraform, report it.
+      let fileError: NodeJS.ErrnoException | undefined
+      file?.on('error', (err: NodeJS.ErrnoException) => {
+        fileError ??= err
+        if (child.exitCode === null) child.kill('SIGTERM')
+      })
       let pendingOut = ''
       let pendingErr = ''
       const echo = (pending: string, chunk: Buffer, flush = false): string => {
@@ -170,7 +192,7 @@ export class TerraformRunner {
         return rest
       }
       child.stdout!.on('data', (chunk: Buffer) => {
-        if (file) file.write(chunk)
+        if (file && !fileError) file.write(chunk)
         else stdoutChunks.push(chunk)
         if (!options.quiet) pendingOut = echo(pendingOut, chunk)
       })
@@ -185,14 +207,29 @@ export class TerraformRunner {
         this.child = undefined
         if (pendingOut) echo(pendingOut, Buffer.alloc(0), true)
         if (pendingErr) echo(pendingErr, Buffer.alloc(0), true)
-        const finish = (): void =>
+        const finish = (): void => {
+          if (fileError) {
+            reject(new StdoutFileError(args[0] ?? '', fileError))
+            return
+          }
           resolvePromise({
-            exitCode: code ?? (signal ? 128 : 1),
+            exitCode: code ?? (signal ? 128 + (constants.signals[signal] ?? 0) : 1),
+            signal: signal ?? undefined,
             stdout: Buffer.concat(stdoutChunks).toString('utf8'),
             stderr: Buffer.concat(stderrChunks).toString('utf8')
           })
-        if (file) file.end(finish)
-        else finish()
+        }
+        if (!file) finish()
+        else if (fileError) {
+          file.destroy()
+          finish()
+        } else {
+          // the last write may still fail (ENOSPC on flush): end() reports it to its callback
+          file.end((err?: Error | null) => {
+            if (err) fileError ??= err as NodeJS.ErrnoException
+            finish()
+          })
+        }
       })
     })
   }
