@@ -37842,7 +37842,7 @@ exports.fromPromise = function (fn) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9408);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8095);
 // Thin entry: everything happens in run().
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -37852,7 +37852,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9408:
+/***/ 8095:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37883,18 +37883,124 @@ __nccwpck_require__.d(tool_cache_namespaceObject, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var lib_core = __nccwpck_require__(3838);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./src/errors.ts
 // A problem the user can fix (bad input, refused apply, failed verification). main() prints its
 // message as one line with no stack trace and exits 1; anything else is a bug and keeps its stack.
+
+
 class UserError extends Error {
     constructor(message) {
         super(message);
         this.name = 'UserError';
     }
 }
+// Faults of the disk, not of the network or the input: never worth a retry, and the fix is on the runner.
+const DISK_FAULTS = {
+    ENOSPC: 'no space left on',
+    EDQUOT: 'disk quota exceeded on',
+    EROFS: 'read-only file system:',
+    EACCES: 'permission denied writing to',
+    EPERM: 'operation not permitted on'
+};
+function codeOf(err) {
+    const code = typeof err === 'object' && err !== null && 'code' in err ? err.code : undefined;
+    return typeof code === 'string' ? code : undefined;
+}
+function pathOf(err) {
+    const path = typeof err === 'object' && err !== null && 'path' in err ? err.path : undefined;
+    return typeof path === 'string' ? path : undefined;
+}
+function isDiskFault(err) {
+    const code = codeOf(err);
+    return code !== undefined && code in DISK_FAULTS;
+}
+/**
+ * One line for a disk fault: `no space left on RUNNER_TEMP (/home/runner/_temp): could not write tfplan.json
+ * (ENOSPC)`. The directory is the known one that holds the failing path (or `fallback`); undefined when `err` is
+ * not a disk fault.
+ */
+function diskFaultError(err, doing, dirs, fallback) {
+    const code = codeOf(err);
+    if (code === undefined || !(code in DISK_FAULTS))
+        return undefined;
+    const path = pathOf(err);
+    const inside = (dir, p) => {
+        const rel = (0,external_node_path_.relative)(dir, p);
+        return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel));
+    };
+    // the innermost known directory that holds the path
+    const dir = (path === undefined
+        ? undefined
+        : dirs.filter(d => inside(d.path, path)).sort((a, b) => b.path.length - a.path.length)[0]) ?? fallback;
+    const where = dir ? `${dir.label} (${dir.path})` : (path ?? 'the disk');
+    return new UserError(`${DISK_FAULTS[code]} ${where}: ${doing} (${code})`);
+}
+/**
+ * Node reports a recursive mkdir on a read-only file system as ENOENT; when an error is not itself a disk fault,
+ * ask the known directories whether they can be written at all, and name the first that cannot.
+ */
+function unwritableDirError(doing, dirs) {
+    for (const dir of dirs) {
+        try {
+            (0,external_node_fs_.accessSync)(dir.path, external_node_fs_.constants.W_OK);
+        }
+        catch (err) {
+            const fault = diskFaultError(err, doing, [dir], dir);
+            if (fault)
+                return fault;
+        }
+    }
+    return undefined;
+}
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/cancellation.ts
+// Job cancellation as one AbortSignal for the whole action: the runner's signal trap (terraform/runner.ts) calls
+// cancel(); HTTP clients pass `cancelSignal` to every request, so a cancel during an API call or a download stops
+// it at once instead of waiting for an answer that may never come.
+
+const controller = new AbortController();
+const cancelSignal = controller.signal;
+class CancelReason extends Error {
+    signal;
+    constructor(signal) {
+        super(`${signal} received`);
+        this.signal = signal;
+        this.name = 'CancelReason';
+    }
+}
+/** Called once per signal by the runner's trap; later calls keep the first signal. */
+function cancellation_cancel(signal) {
+    if (!controller.signal.aborted)
+        controller.abort(new CancelReason(signal));
+}
+/** The signal that cancelled the job, if any. */
+function cancelledBy() {
+    const reason = controller.signal.reason;
+    return controller.signal.aborted && reason instanceof CancelReason ? reason.signal : undefined;
+}
+/** One line for a step stopped by a cancel while it waited for a server. */
+class CancelledWhileError extends UserError {
+    signal;
+    activity;
+    constructor(signal, activity) {
+        super(`cancelled: ${signal} received while ${activity}; stopped without waiting for an answer`);
+        this.signal = signal;
+        this.activity = activity;
+        this.name = 'CancelledWhileError';
+    }
+}
+/**
+ * After run() returns nothing is left to do, but a retry or rate-limit timer inside an HTTP library may still be
+ * pending after a cancel or a spent time budget; it must not hold the job. Exits with the code already set.
+ */
+function exitSoonAfterRun(graceMs = 1000) {
+    setTimeout(() => process.exit(), graceMs).unref();
+}
+
 // EXTERNAL MODULE: ./node_modules/semver/index.js
 var semver = __nccwpck_require__(2088);
 var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
@@ -38022,1123 +38128,33 @@ function newestRelease(versions) {
     return sortVersionsDescending(versions).find(v => semver_default().prerelease(v) === null);
 }
 
-;// CONCATENATED MODULE: ./src/inputs.ts
-// The one validated Inputs object, built from the environment before any side effect.
-// Every bad input is a UserError naming the input, the bad value and what is accepted.
-
-
-
-const COMMANDS = ['validate', 'plan', 'apply', 'discover'];
-const COMMENT_MODES = ['always', 'changes-only', 'off'];
-const STACKS = ['chat-llm'];
-// Stateful Azure resource types whose delete or replace needs `allow-destroy: true`.
-const DEFAULT_GUARDED_RESOURCE_TYPES = [
-    'azurerm_postgresql_flexible_server',
-    'azurerm_postgresql_flexible_server_database',
-    'azurerm_postgresql_server',
-    'azurerm_postgresql_database',
-    'azurerm_key_vault',
-    'azurerm_key_vault_key',
-    'azurerm_key_vault_secret',
-    'azurerm_storage_account',
-    'azurerm_storage_container',
-    'azurerm_managed_redis',
-    'azurerm_redis_cache',
-    'azurerm_redis_enterprise_cluster',
-    'azurerm_redis_enterprise_database',
-    'azurerm_cognitive_account',
-    'azurerm_cognitive_account_project',
-    'azurerm_cognitive_deployment',
-    'azurerm_container_registry',
-    'azurerm_log_analytics_workspace'
-];
-// Names of every input, as in action.yml (a test keeps the two in sync).
-const INPUT_NAMES = (/* unused pure expression or super */ null && ([
-    'command',
-    'working-directory',
-    'stack',
-    'stack-files',
-    'workspace',
-    'terraform-version',
-    'terraform-download-url',
-    'terraform-signing-key',
-    'github-token',
-    'fmt-check',
-    'backend-config',
-    'var-file',
-    'variables',
-    'comment',
-    'mask',
-    'plan-path',
-    'plan-digest',
-    'allow-destroy',
-    'guarded-resource-types',
-    'changed-files',
-    'base-ref',
-    'lock-timeout',
-    'root-globs',
-    'ignore-globs',
-    'provider-cache'
-]));
-function raw(env, name) {
-    return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
-}
-function lines(env, name, comments = true) {
-    return raw(env, name)
-        .split(/\r?\n/)
-        .map(l => l.trim())
-        .filter(l => l !== '' && !(comments && l.startsWith('#')));
-}
-function show(value) {
-    const oneLine = JSON.stringify(value);
-    return oneLine.length > 80 ? `${oneLine.slice(0, 77)}…"` : oneLine;
-}
-function oneOf(env, name, allowed, fallback) {
-    const value = raw(env, name);
-    if (value === '')
-        return fallback;
-    if (allowed.includes(value))
-        return value;
-    throw new UserError(`input ${name}: ${show(value)} is not accepted; use one of: ${allowed.join(', ')}`);
-}
-function bool(env, name, fallback) {
-    const value = raw(env, name);
-    if (value === '')
-        return fallback;
-    if (['true', 'True', 'TRUE'].includes(value))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(value))
-        return false;
-    throw new UserError(`input ${name}: ${show(value)} is not a boolean; use true or false`);
-}
-function isInside(parent, child) {
-    const rel = (0,external_node_path_.relative)(parent, child);
-    return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel));
-}
-function insideWorkspace(workspaceDir, name, value) {
-    const path = (0,external_node_path_.resolve)(workspaceDir, value);
-    if (!isInside(workspaceDir, path)) {
-        throw new UserError(`input ${name}: ${show(value)} resolves to ${path}, outside the workspace ${workspaceDir}; use a path inside the repository`);
-    }
-    return path;
-}
-function requiredDir(env, variable) {
-    const value = env[variable];
-    if (!value)
-        throw new UserError(`environment: ${variable} is not set; run this action inside a GitHub Actions job`);
-    return (0,external_node_path_.resolve)(value);
-}
-const WORKSPACE_NAME = /^[A-Za-z0-9_-][A-Za-z0-9_.-]{0,89}$/;
-const VARIABLE_ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_-]*=/;
-const SHA256_HEX = /^[0-9a-f]{64}$/;
-const RESOURCE_TYPE = /^[a-z0-9_*]+$/;
-/**
- * Build the validated inputs. `bundledStackDir` is where the action's own copy of the stack root lives.
- */
-function readInputs(env, bundledStackDir) {
-    const command = oneOf(env, 'command', COMMANDS, 'plan');
-    const workspaceDir = requiredDir(env, 'GITHUB_WORKSPACE');
-    const tempDir = env.RUNNER_TEMP ? (0,external_node_path_.resolve)(env.RUNNER_TEMP) : (0,external_node_path_.resolve)(workspaceDir, '..', '_temp');
-    const stackValue = raw(env, 'stack');
-    const dirValue = raw(env, 'working-directory');
-    let stack;
-    let workingDirectory;
-    let rootLabel;
-    if (stackValue !== '') {
-        stack = oneOf(env, 'stack', STACKS, 'chat-llm');
-        if (dirValue !== '' && dirValue !== '.') {
-            throw new UserError(`inputs stack and working-directory: both are set (${show(stackValue)}, ${show(dirValue)}); set stack for the bundled root or working-directory for your own, not both`);
-        }
-        workingDirectory = bundledStackDir(stack);
-        rootLabel = `stack:${stack}`;
-    }
-    else {
-        workingDirectory = insideWorkspace(workspaceDir, 'working-directory', dirValue === '' ? '.' : dirValue);
-        rootLabel = (0,external_node_path_.relative)(workspaceDir, workingDirectory).split(external_node_path_.sep).join('/') || '.';
-    }
-    const stackFilesValue = raw(env, 'stack-files');
-    if (stackFilesValue !== '' && !stack) {
-        throw new UserError(`input stack-files: ${show(stackFilesValue)} is set without stack; it adds files to the bundled root, so set stack too`);
-    }
-    const stackFiles = stackFilesValue === '' ? '' : insideWorkspace(workspaceDir, 'stack-files', stackFilesValue);
-    const workspace = raw(env, 'workspace') || 'default';
-    if (!WORKSPACE_NAME.test(workspace)) {
-        throw new UserError(`input workspace: ${show(workspace)} is not a valid Terraform workspace name; use letters, digits, '-', '_' and '.' (at most 90)`);
-    }
-    const terraformVersion = raw(env, 'terraform-version');
-    // The installer's own parser, so what is accepted here is exactly what it can resolve.
-    if (terraformVersion !== '')
-        parseVersionSpec(terraformVersion, `input terraform-version: ${show(terraformVersion)}`);
-    const terraformDownloadUrl = (raw(env, 'terraform-download-url') || 'https://releases.hashicorp.com').replace(/\/+$/, '');
-    let url;
-    try {
-        url = new URL(terraformDownloadUrl);
-    }
-    catch {
-        throw new UserError(`input terraform-download-url: ${show(terraformDownloadUrl)} is not a URL; use an http(s) URL laid out like https://releases.hashicorp.com`);
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new UserError(`input terraform-download-url: ${show(terraformDownloadUrl)} uses ${url.protocol}; use an http(s) URL laid out like https://releases.hashicorp.com`);
-    }
-    const terraformSigningKey = raw(env, 'terraform-signing-key');
-    if (terraformSigningKey !== '' && !terraformSigningKey.includes('-----BEGIN PGP PUBLIC KEY BLOCK-----')) {
-        throw new UserError('input terraform-signing-key: not an armored OpenPGP public key; paste one or more blocks starting with -----BEGIN PGP PUBLIC KEY BLOCK-----, or leave it empty for HashiCorp’s key');
-    }
-    const backendConfig = lines(env, 'backend-config').map(line => {
-        if (line.includes('='))
-            return line;
-        return insideWorkspace(workspaceDir, 'backend-config', line);
-    });
-    const varFiles = lines(env, 'var-file').map(line => insideWorkspace(workspaceDir, 'var-file', line));
-    const variables = lines(env, 'variables').map(line => {
-        if (!VARIABLE_ASSIGNMENT.test(line)) {
-            throw new UserError(`input variables: ${show(line.replace(/=.*/s, '=…'))} is not an assignment; write one name=value per line`);
-        }
-        return line;
-    });
-    const planDigest = raw(env, 'plan-digest')
-        .toLowerCase()
-        .replace(/^sha256:/, '');
-    if (planDigest !== '' && !SHA256_HEX.test(planDigest)) {
-        throw new UserError(`input plan-digest: ${show(planDigest)} is not a SHA-256 digest; use the 64 hex characters of the plan step's plan-digest output`);
-    }
-    const planPathValue = raw(env, 'plan-path');
-    const planPath = planPathValue === '' ? '' : (0,external_node_path_.resolve)(workspaceDir, planPathValue);
-    if (command === 'apply') {
-        if (planPath === '') {
-            throw new UserError('input plan-path: empty; apply needs the saved plan file from the plan step (its plan-path output, after download-artifact)');
-        }
-        if (planDigest === '') {
-            throw new UserError("input plan-digest: empty; apply needs the plan step's plan-digest output so only the reviewed plan is applied");
-        }
-    }
-    const guardedValue = lines(env, 'guarded-resource-types').flatMap(l => l.split(/[\s,]+/).filter(Boolean));
-    for (const type of guardedValue) {
-        if (!RESOURCE_TYPE.test(type)) {
-            throw new UserError(`input guarded-resource-types: ${show(type)} is not a resource type; use names like azurerm_key_vault (a trailing * matches a prefix), or "none"`);
-        }
-    }
-    const guardedResourceTypes = guardedValue.length === 0
-        ? DEFAULT_GUARDED_RESOURCE_TYPES
-        : guardedValue.length === 1 && guardedValue[0] === 'none'
-            ? []
-            : guardedValue;
-    return {
-        command,
-        workingDirectory,
-        rootLabel,
-        stack,
-        stackFiles,
-        workspace,
-        terraformVersion,
-        terraformDownloadUrl,
-        terraformSigningKey,
-        githubToken: raw(env, 'github-token'),
-        fmtCheck: bool(env, 'fmt-check', true),
-        backendConfig,
-        varFiles,
-        variables,
-        comment: oneOf(env, 'comment', COMMENT_MODES, 'always'),
-        mask: lines(env, 'mask', false),
-        planPath,
-        planDigest,
-        allowDestroy: bool(env, 'allow-destroy', false),
-        guardedResourceTypes,
-        changedFiles: lines(env, 'changed-files'),
-        baseRef: raw(env, 'base-ref'),
-        workspaceDir,
-        tempDir,
-        rootGlobs: globs(env, 'root-globs'),
-        ignoreGlobs: globs(env, 'ignore-globs'),
-        providerCache: bool(env, 'provider-cache', true)
-    };
-}
-/** Workspace-relative directory globs (`*`, `**`, `?`), one per line. */
-function globs(env, name) {
-    return lines(env, name).map(glob => {
-        const segments = glob.replace(/\\/g, '/').split('/');
-        if (glob.startsWith('/') || /^[A-Za-z]:/.test(glob) || segments.includes('..')) {
-            throw new UserError(`input ${name}: ${show(glob)} leaves the workspace; use a directory glob relative to the repository, such as stacks/* or envs/**`);
-        }
-        return glob;
-    });
-}
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
-;// CONCATENATED MODULE: ./src/stack/bundled-stack.ts
-// The bundled roots (stack: chat-llm) ship in the action's own modules/ folder and run from a copy in RUNNER_TEMP.
-
-
-
-
-// dist/index.js (the bundle this runs from) -> the action's root, where modules/ lives.
-const actionRoot = (0,external_node_path_.join)((0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url)), '..');
-function stagedStackDir(env) {
-    const temp = env.RUNNER_TEMP || (0,external_node_path_.join)(env.GITHUB_WORKSPACE || '.', '..', '_temp');
-    return stack => (0,external_node_path_.join)(temp, 'terraform-pr-gate', `stack-${stack}`, 'modules', `${stack}-stack`);
-}
-// The bundled stack runs from a copy in RUNNER_TEMP, so terraform never writes into the action's files.
-function stageBundledStack(inputs) {
-    if (!inputs.stack)
-        return;
-    const source = (0,external_node_path_.join)(actionRoot, 'modules');
-    if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(source, `${inputs.stack}-stack`))) {
-        throw new UserError(`input stack: the bundled root modules/${inputs.stack}-stack is missing from this action's files`);
-    }
-    const modulesCopy = (0,external_node_path_.dirname)(inputs.workingDirectory);
-    (0,external_node_fs_.rmSync)(modulesCopy, { recursive: true, force: true });
-    (0,external_node_fs_.mkdirSync)(modulesCopy, { recursive: true });
-    (0,external_node_fs_.cpSync)(source, modulesCopy, {
-        recursive: true,
-        filter: src => !/[\\/](\.terraform|\.terraform\.lock\.hcl|terraform\.tfstate[^\\/]*)$/.test(src)
-    });
-    if (inputs.stackFiles)
-        addStackFiles(inputs.stackFiles, inputs.workingDirectory);
-}
-// The user's own .tf / .tf.json files next to the bundled root's: extra resources, or *_override.tf files.
-function addStackFiles(from, root) {
-    if (!(0,external_node_fs_.existsSync)(from) || !(0,external_node_fs_.statSync)(from).isDirectory()) {
-        throw new UserError(`input stack-files: ${from} is not a directory; give a folder of .tf files in the repository`);
-    }
-    const files = (0,external_node_fs_.readdirSync)(from).filter(f => /\.(tf|tf\.json)$/.test(f));
-    if (files.length === 0) {
-        throw new UserError(`input stack-files: ${from} has no .tf files; give a folder of .tf files in the repository`);
-    }
-    for (const file of files)
-        (0,external_node_fs_.copyFileSync)((0,external_node_path_.join)(from, file), (0,external_node_path_.join)(root, file));
-}
-
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
-var io = __nccwpck_require__(8701);
-// EXTERNAL MODULE: external "crypto"
-var external_crypto_ = __nccwpck_require__(6982);
-// EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(9896);
-// EXTERNAL MODULE: external "os"
-var external_os_ = __nccwpck_require__(857);
-// EXTERNAL MODULE: external "child_process"
-var external_child_process_ = __nccwpck_require__(5317);
-;// CONCATENATED MODULE: ./node_modules/@actions/tool-cache/lib/manifest.js
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-// Internal object for testability (allows mocking in ESM)
-const _internal = {
-    readLinuxVersionFile() {
-        const lsbReleaseFile = '/etc/lsb-release';
-        const osReleaseFile = '/etc/os-release';
-        let contents = '';
-        if (external_fs_.existsSync(lsbReleaseFile)) {
-            contents = external_fs_.readFileSync(lsbReleaseFile).toString();
-        }
-        else if (external_fs_.existsSync(osReleaseFile)) {
-            contents = external_fs_.readFileSync(osReleaseFile).toString();
-        }
-        return contents;
-    }
-};
-function _findMatch(versionSpec, stable, candidates, archFilter) {
-    return __awaiter(this, void 0, void 0, function* () {
-        const platFilter = external_os_.platform();
-        let result;
-        let match;
-        let file;
-        for (const candidate of candidates) {
-            const version = candidate.version;
-            (0,lib_core/* debug */.Yz)(`check ${version} satisfies ${versionSpec}`);
-            if (semver.satisfies(version, versionSpec) &&
-                (!stable || candidate.stable === stable)) {
-                file = candidate.files.find(item => {
-                    (0,lib_core/* debug */.Yz)(`${item.arch}===${archFilter} && ${item.platform}===${platFilter}`);
-                    let chk = item.arch === archFilter && item.platform === platFilter;
-                    if (chk && item.platform_version) {
-                        const osVersion = _getOsVersion();
-                        if (osVersion === item.platform_version) {
-                            chk = true;
-                        }
-                        else {
-                            chk = semver.satisfies(osVersion, item.platform_version);
-                        }
-                    }
-                    return chk;
-                });
-                if (file) {
-                    (0,lib_core/* debug */.Yz)(`matched ${candidate.version}`);
-                    match = candidate;
-                    break;
-                }
-            }
-        }
-        if (match && file) {
-            // clone since we're mutating the file list to be only the file that matches
-            result = Object.assign({}, match);
-            result.files = [file];
-        }
-        return result;
-    });
-}
-function _getOsVersion() {
-    // TODO: add windows and other linux, arm variants
-    // right now filtering on version is only an ubuntu and macos scenario for tools we build for hosted (python)
-    const plat = external_os_.platform();
-    let version = '';
-    if (plat === 'darwin') {
-        version = external_child_process_.execSync('sw_vers -productVersion').toString();
-    }
-    else if (plat === 'linux') {
-        // lsb_release process not in some containers, readfile
-        // Run cat /etc/lsb-release
-        // DISTRIB_ID=Ubuntu
-        // DISTRIB_RELEASE=18.04
-        // DISTRIB_CODENAME=bionic
-        // DISTRIB_DESCRIPTION="Ubuntu 18.04.4 LTS"
-        const lsbContents = _internal.readLinuxVersionFile();
-        if (lsbContents) {
-            const lines = lsbContents.split('\n');
-            for (const line of lines) {
-                const parts = line.split('=');
-                if (parts.length === 2 &&
-                    (parts[0].trim() === 'VERSION_ID' ||
-                        parts[0].trim() === 'DISTRIB_RELEASE')) {
-                    version = parts[1].trim().replace(/^"/, '').replace(/"$/, '');
-                    break;
-                }
-            }
-        }
-    }
-    return version;
-}
-// Alias for backwards compatibility
-function _readLinuxVersionFile() {
-    return _internal.readLinuxVersionFile();
-}
-//# sourceMappingURL=manifest.js.map
-// EXTERNAL MODULE: external "path"
-var external_path_ = __nccwpck_require__(6928);
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
-var lib = __nccwpck_require__(4942);
-// EXTERNAL MODULE: external "stream"
-var external_stream_ = __nccwpck_require__(2203);
-// EXTERNAL MODULE: external "util"
-var external_util_ = __nccwpck_require__(9023);
-// EXTERNAL MODULE: external "assert"
-var external_assert_ = __nccwpck_require__(2613);
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 2 modules
-var exec = __nccwpck_require__(5260);
-;// CONCATENATED MODULE: ./node_modules/@actions/tool-cache/lib/retry-helper.js
-var retry_helper_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-/**
- * Internal class for retries
- */
-class RetryHelper {
-    constructor(maxAttempts, minSeconds, maxSeconds) {
-        if (maxAttempts < 1) {
-            throw new Error('max attempts should be greater than or equal to 1');
-        }
-        this.maxAttempts = maxAttempts;
-        this.minSeconds = Math.floor(minSeconds);
-        this.maxSeconds = Math.floor(maxSeconds);
-        if (this.minSeconds > this.maxSeconds) {
-            throw new Error('min seconds should be less than or equal to max seconds');
-        }
-    }
-    execute(action, isRetryable) {
-        return retry_helper_awaiter(this, void 0, void 0, function* () {
-            let attempt = 1;
-            while (attempt < this.maxAttempts) {
-                // Try
-                try {
-                    return yield action();
-                }
-                catch (err) {
-                    if (isRetryable && !isRetryable(err)) {
-                        throw err;
-                    }
-                    lib_core/* info */.pq(err.message);
-                }
-                // Sleep
-                const seconds = this.getSleepAmount();
-                lib_core/* info */.pq(`Waiting ${seconds} seconds before trying again`);
-                yield this.sleep(seconds);
-                attempt++;
-            }
-            // Last attempt
-            return yield action();
-        });
-    }
-    getSleepAmount() {
-        return (Math.floor(Math.random() * (this.maxSeconds - this.minSeconds + 1)) +
-            this.minSeconds);
-    }
-    sleep(seconds) {
-        return retry_helper_awaiter(this, void 0, void 0, function* () {
-            return new Promise(resolve => setTimeout(resolve, seconds * 1000));
-        });
-    }
-}
-//# sourceMappingURL=retry-helper.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/tool-cache/lib/tool-cache.js
-var tool_cache_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-class HTTPError extends Error {
-    constructor(httpStatusCode) {
-        super(`Unexpected HTTP response: ${httpStatusCode}`);
-        this.httpStatusCode = httpStatusCode;
-        Object.setPrototypeOf(this, new.target.prototype);
-    }
-}
-const IS_WINDOWS = process.platform === 'win32';
-const IS_MAC = process.platform === 'darwin';
-const userAgent = 'actions/tool-cache';
-/**
- * Download a tool from an url and stream it into a file
- *
- * @param url       url of tool to download
- * @param dest      path to download tool
- * @param auth      authorization header
- * @param headers   other headers
- * @returns         path to downloaded tool
- */
-function downloadTool(url, dest, auth, headers) {
-    return tool_cache_awaiter(this, void 0, void 0, function* () {
-        dest = dest || external_path_.join(_getTempDirectory(), external_crypto_.randomUUID());
-        yield io/* mkdirP */.U$(external_path_.dirname(dest));
-        lib_core/* debug */.Yz(`Downloading ${url}`);
-        lib_core/* debug */.Yz(`Destination ${dest}`);
-        const maxAttempts = 3;
-        const minSeconds = _getGlobal('TEST_DOWNLOAD_TOOL_RETRY_MIN_SECONDS', 10);
-        const maxSeconds = _getGlobal('TEST_DOWNLOAD_TOOL_RETRY_MAX_SECONDS', 20);
-        const retryHelper = new RetryHelper(maxAttempts, minSeconds, maxSeconds);
-        return yield retryHelper.execute(() => tool_cache_awaiter(this, void 0, void 0, function* () {
-            return yield downloadToolAttempt(url, dest || '', auth, headers);
-        }), (err) => {
-            if (err instanceof HTTPError && err.httpStatusCode) {
-                // Don't retry anything less than 500, except 408 Request Timeout and 429 Too Many Requests
-                if (err.httpStatusCode < 500 &&
-                    err.httpStatusCode !== 408 &&
-                    err.httpStatusCode !== 429) {
-                    return false;
-                }
-            }
-            // Otherwise retry
-            return true;
-        });
-    });
-}
-function downloadToolAttempt(url, dest, auth, headers) {
-    return tool_cache_awaiter(this, void 0, void 0, function* () {
-        if (external_fs_.existsSync(dest)) {
-            throw new Error(`Destination file path ${dest} already exists`);
-        }
-        // Get the response headers
-        const http = new lib/* HttpClient */.Qq(userAgent, [], {
-            allowRetries: false
-        });
-        if (auth) {
-            lib_core/* debug */.Yz('set auth');
-            if (headers === undefined) {
-                headers = {};
-            }
-            headers.authorization = auth;
-        }
-        const response = yield http.get(url, headers);
-        if (response.message.statusCode !== 200) {
-            const err = new HTTPError(response.message.statusCode);
-            lib_core/* debug */.Yz(`Failed to download from "${url}". Code(${response.message.statusCode}) Message(${response.message.statusMessage})`);
-            throw err;
-        }
-        // Download the response body
-        const pipeline = external_util_.promisify(external_stream_.pipeline);
-        const responseMessageFactory = _getGlobal('TEST_DOWNLOAD_TOOL_RESPONSE_MESSAGE_FACTORY', () => response.message);
-        const readStream = responseMessageFactory();
-        let succeeded = false;
-        try {
-            yield pipeline(readStream, external_fs_.createWriteStream(dest));
-            lib_core/* debug */.Yz('download complete');
-            succeeded = true;
-            return dest;
-        }
-        finally {
-            // Error, delete dest before retry
-            if (!succeeded) {
-                lib_core/* debug */.Yz('download failed');
-                try {
-                    yield io/* rmRF */.Yz(dest);
-                }
-                catch (err) {
-                    lib_core/* debug */.Yz(`Failed to delete '${dest}'. ${err.message}`);
-                }
-            }
-        }
-    });
-}
-/**
- * Extract a .7z file
- *
- * @param file     path to the .7z file
- * @param dest     destination directory. Optional.
- * @param _7zPath  path to 7zr.exe. Optional, for long path support. Most .7z archives do not have this
- * problem. If your .7z archive contains very long paths, you can pass the path to 7zr.exe which will
- * gracefully handle long paths. By default 7zdec.exe is used because it is a very small program and is
- * bundled with the tool lib. However it does not support long paths. 7zr.exe is the reduced command line
- * interface, it is smaller than the full command line interface, and it does support long paths. At the
- * time of this writing, it is freely available from the LZMA SDK that is available on the 7zip website.
- * Be sure to check the current license agreement. If 7zr.exe is bundled with your action, then the path
- * to 7zr.exe can be pass to this function.
- * @returns        path to the destination directory
- */
-function extract7z(file, dest, _7zPath) {
-    return tool_cache_awaiter(this, void 0, void 0, function* () {
-        (0,external_assert_.ok)(IS_WINDOWS, 'extract7z() not supported on current OS');
-        (0,external_assert_.ok)(file, 'parameter "file" is required');
-        dest = yield _createExtractFolder(dest);
-        const originalCwd = process.cwd();
-        process.chdir(dest);
-        if (_7zPath) {
-            try {
-                const logLevel = lib_core/* isDebug */._o() ? '-bb1' : '-bb0';
-                const args = [
-                    'x', // eXtract files with full paths
-                    logLevel, // -bb[0-3] : set output log level
-                    '-bd', // disable progress indicator
-                    '-sccUTF-8', // set charset for for console input/output
-                    file
-                ];
-                const options = {
-                    silent: true
-                };
-                yield (0,exec/* exec */.m)(`"${_7zPath}"`, args, options);
-            }
-            finally {
-                process.chdir(originalCwd);
-            }
-        }
-        else {
-            const escapedScript = external_path_.join(__dirname, '..', 'scripts', 'Invoke-7zdec.ps1')
-                .replace(/'/g, "''")
-                .replace(/"|\n|\r/g, ''); // double-up single quotes, remove double quotes and newlines
-            const escapedFile = file.replace(/'/g, "''").replace(/"|\n|\r/g, '');
-            const escapedTarget = dest.replace(/'/g, "''").replace(/"|\n|\r/g, '');
-            const command = `& '${escapedScript}' -Source '${escapedFile}' -Target '${escapedTarget}'`;
-            const args = [
-                '-NoLogo',
-                '-Sta',
-                '-NoProfile',
-                '-NonInteractive',
-                '-ExecutionPolicy',
-                'Unrestricted',
-                '-Command',
-                command
-            ];
-            const options = {
-                silent: true
-            };
-            try {
-                const powershellPath = yield io/* which */.K7('powershell', true);
-                yield (0,exec/* exec */.m)(`"${powershellPath}"`, args, options);
-            }
-            finally {
-                process.chdir(originalCwd);
-            }
-        }
-        return dest;
-    });
-}
-/**
- * Extract a compressed tar archive
- *
- * @param file     path to the tar
- * @param dest     destination directory. Optional.
- * @param flags    flags for the tar command to use for extraction. Defaults to 'xz' (extracting gzipped tars). Optional.
- * @returns        path to the destination directory
- */
-function extractTar(file_1, dest_1) {
-    return tool_cache_awaiter(this, arguments, void 0, function* (file, dest, flags = 'xz') {
-        if (!file) {
-            throw new Error("parameter 'file' is required");
-        }
-        // Create dest
-        dest = yield _createExtractFolder(dest);
-        // Determine whether GNU tar
-        lib_core/* debug */.Yz('Checking tar --version');
-        let versionOutput = '';
-        yield (0,exec/* exec */.m)('tar --version', [], {
-            ignoreReturnCode: true,
-            silent: true,
-            listeners: {
-                stdout: (data) => (versionOutput += data.toString()),
-                stderr: (data) => (versionOutput += data.toString())
-            }
-        });
-        lib_core/* debug */.Yz(versionOutput.trim());
-        const isGnuTar = versionOutput.toUpperCase().includes('GNU TAR');
-        // Initialize args
-        let args;
-        if (flags instanceof Array) {
-            args = flags;
-        }
-        else {
-            args = [flags];
-        }
-        if (lib_core/* isDebug */._o() && !flags.includes('v')) {
-            args.push('-v');
-        }
-        let destArg = dest;
-        let fileArg = file;
-        if (IS_WINDOWS && isGnuTar) {
-            args.push('--force-local');
-            destArg = dest.replace(/\\/g, '/');
-            // Technically only the dest needs to have `/` but for aesthetic consistency
-            // convert slashes in the file arg too.
-            fileArg = file.replace(/\\/g, '/');
-        }
-        if (isGnuTar) {
-            // Suppress warnings when using GNU tar to extract archives created by BSD tar
-            args.push('--warning=no-unknown-keyword');
-            args.push('--overwrite');
-        }
-        args.push('-C', destArg, '-f', fileArg);
-        yield (0,exec/* exec */.m)(`tar`, args);
-        return dest;
-    });
-}
-/**
- * Extract a xar compatible archive
- *
- * @param file     path to the archive
- * @param dest     destination directory. Optional.
- * @param flags    flags for the xar. Optional.
- * @returns        path to the destination directory
- */
-function extractXar(file_1, dest_1) {
-    return tool_cache_awaiter(this, arguments, void 0, function* (file, dest, flags = []) {
-        (0,external_assert_.ok)(IS_MAC, 'extractXar() not supported on current OS');
-        (0,external_assert_.ok)(file, 'parameter "file" is required');
-        dest = yield _createExtractFolder(dest);
-        let args;
-        if (flags instanceof Array) {
-            args = flags;
-        }
-        else {
-            args = [flags];
-        }
-        args.push('-x', '-C', dest, '-f', file);
-        if (lib_core/* isDebug */._o()) {
-            args.push('-v');
-        }
-        const xarPath = yield io/* which */.K7('xar', true);
-        yield (0,exec/* exec */.m)(`"${xarPath}"`, _unique(args));
-        return dest;
-    });
-}
-/**
- * Extract a zip
- *
- * @param file     path to the zip
- * @param dest     destination directory. Optional.
- * @returns        path to the destination directory
- */
-function extractZip(file, dest) {
-    return tool_cache_awaiter(this, void 0, void 0, function* () {
-        if (!file) {
-            throw new Error("parameter 'file' is required");
-        }
-        dest = yield _createExtractFolder(dest);
-        if (IS_WINDOWS) {
-            yield extractZipWin(file, dest);
-        }
-        else {
-            yield extractZipNix(file, dest);
-        }
-        return dest;
-    });
-}
-function extractZipWin(file, dest) {
-    return tool_cache_awaiter(this, void 0, void 0, function* () {
-        // build the powershell command
-        const escapedFile = file.replace(/'/g, "''").replace(/"|\n|\r/g, ''); // double-up single quotes, remove double quotes and newlines
-        const escapedDest = dest.replace(/'/g, "''").replace(/"|\n|\r/g, '');
-        const pwshPath = yield io/* which */.K7('pwsh', false);
-        //To match the file overwrite behavior on nix systems, we use the overwrite = true flag for ExtractToDirectory
-        //and the -Force flag for Expand-Archive as a fallback
-        if (pwshPath) {
-            //attempt to use pwsh with ExtractToDirectory, if this fails attempt Expand-Archive
-            const pwshCommand = [
-                `$ErrorActionPreference = 'Stop' ;`,
-                `try { Add-Type -AssemblyName System.IO.Compression.ZipFile } catch { } ;`,
-                `try { [System.IO.Compression.ZipFile]::ExtractToDirectory('${escapedFile}', '${escapedDest}', $true) }`,
-                `catch { if (($_.Exception.GetType().FullName -eq 'System.Management.Automation.MethodException') -or ($_.Exception.GetType().FullName -eq 'System.Management.Automation.RuntimeException') ){ Expand-Archive -LiteralPath '${escapedFile}' -DestinationPath '${escapedDest}' -Force } else { throw $_ } } ;`
-            ].join(' ');
-            const args = [
-                '-NoLogo',
-                '-NoProfile',
-                '-NonInteractive',
-                '-ExecutionPolicy',
-                'Unrestricted',
-                '-Command',
-                pwshCommand
-            ];
-            lib_core/* debug */.Yz(`Using pwsh at path: ${pwshPath}`);
-            yield (0,exec/* exec */.m)(`"${pwshPath}"`, args);
-        }
-        else {
-            const powershellCommand = [
-                `$ErrorActionPreference = 'Stop' ;`,
-                `try { Add-Type -AssemblyName System.IO.Compression.FileSystem } catch { } ;`,
-                `if ((Get-Command -Name Expand-Archive -Module Microsoft.PowerShell.Archive -ErrorAction Ignore)) { Expand-Archive -LiteralPath '${escapedFile}' -DestinationPath '${escapedDest}' -Force }`,
-                `else {[System.IO.Compression.ZipFile]::ExtractToDirectory('${escapedFile}', '${escapedDest}', $true) }`
-            ].join(' ');
-            const args = [
-                '-NoLogo',
-                '-Sta',
-                '-NoProfile',
-                '-NonInteractive',
-                '-ExecutionPolicy',
-                'Unrestricted',
-                '-Command',
-                powershellCommand
-            ];
-            const powershellPath = yield io/* which */.K7('powershell', true);
-            lib_core/* debug */.Yz(`Using powershell at path: ${powershellPath}`);
-            yield (0,exec/* exec */.m)(`"${powershellPath}"`, args);
-        }
-    });
-}
-function extractZipNix(file, dest) {
-    return tool_cache_awaiter(this, void 0, void 0, function* () {
-        const unzipPath = yield io/* which */.K7('unzip', true);
-        const args = [file];
-        if (!lib_core/* isDebug */._o()) {
-            args.unshift('-q');
-        }
-        args.unshift('-o'); //overwrite with -o, otherwise a prompt is shown which freezes the run
-        yield (0,exec/* exec */.m)(`"${unzipPath}"`, args, { cwd: dest });
-    });
-}
-/**
- * Caches a directory and installs it into the tool cacheDir
- *
- * @param sourceDir    the directory to cache into tools
- * @param tool          tool name
- * @param version       version of the tool.  semver format
- * @param arch          architecture of the tool.  Optional.  Defaults to machine architecture
- */
-function cacheDir(sourceDir, tool, version, arch) {
-    return tool_cache_awaiter(this, void 0, void 0, function* () {
-        version = semver.clean(version) || version;
-        arch = arch || external_os_.arch();
-        lib_core/* debug */.Yz(`Caching tool ${tool} ${version} ${arch}`);
-        lib_core/* debug */.Yz(`source dir: ${sourceDir}`);
-        if (!external_fs_.statSync(sourceDir).isDirectory()) {
-            throw new Error('sourceDir is not a directory');
-        }
-        // Create the tool dir
-        const destPath = yield _createToolPath(tool, version, arch);
-        // copy each child item. do not move. move can fail on Windows
-        // due to anti-virus software having an open handle on a file.
-        for (const itemName of external_fs_.readdirSync(sourceDir)) {
-            const s = external_path_.join(sourceDir, itemName);
-            yield io.cp(s, destPath, { recursive: true });
-        }
-        // write .complete
-        _completeToolPath(tool, version, arch);
-        return destPath;
-    });
-}
-/**
- * Caches a downloaded file (GUID) and installs it
- * into the tool cache with a given targetName
- *
- * @param sourceFile    the file to cache into tools.  Typically a result of downloadTool which is a guid.
- * @param targetFile    the name of the file name in the tools directory
- * @param tool          tool name
- * @param version       version of the tool.  semver format
- * @param arch          architecture of the tool.  Optional.  Defaults to machine architecture
- */
-function cacheFile(sourceFile, targetFile, tool, version, arch) {
-    return tool_cache_awaiter(this, void 0, void 0, function* () {
-        version = semver.clean(version) || version;
-        arch = arch || external_os_.arch();
-        lib_core/* debug */.Yz(`Caching tool ${tool} ${version} ${arch}`);
-        lib_core/* debug */.Yz(`source file: ${sourceFile}`);
-        if (!external_fs_.statSync(sourceFile).isFile()) {
-            throw new Error('sourceFile is not a file');
-        }
-        // create the tool dir
-        const destFolder = yield _createToolPath(tool, version, arch);
-        // copy instead of move. move can fail on Windows due to
-        // anti-virus software having an open handle on a file.
-        const destPath = external_path_.join(destFolder, targetFile);
-        lib_core/* debug */.Yz(`destination file ${destPath}`);
-        yield io.cp(sourceFile, destPath);
-        // write .complete
-        _completeToolPath(tool, version, arch);
-        return destFolder;
-    });
-}
-/**
- * Finds the path to a tool version in the local installed tool cache
- *
- * @param toolName      name of the tool
- * @param versionSpec   version of the tool
- * @param arch          optional arch.  defaults to arch of computer
- */
-function find(toolName, versionSpec, arch) {
-    if (!toolName) {
-        throw new Error('toolName parameter is required');
-    }
-    if (!versionSpec) {
-        throw new Error('versionSpec parameter is required');
-    }
-    arch = arch || external_os_.arch();
-    // attempt to resolve an explicit version
-    if (!isExplicitVersion(versionSpec)) {
-        const localVersions = findAllVersions(toolName, arch);
-        const match = evaluateVersions(localVersions, versionSpec);
-        versionSpec = match;
-    }
-    // check for the explicit version in the cache
-    let toolPath = '';
-    if (versionSpec) {
-        versionSpec = semver.clean(versionSpec) || '';
-        const cachePath = external_path_.join(_getCacheDirectory(), toolName, versionSpec, arch);
-        lib_core/* debug */.Yz(`checking cache: ${cachePath}`);
-        if (external_fs_.existsSync(cachePath) && external_fs_.existsSync(`${cachePath}.complete`)) {
-            lib_core/* debug */.Yz(`Found tool in cache ${toolName} ${versionSpec} ${arch}`);
-            toolPath = cachePath;
-        }
-        else {
-            lib_core/* debug */.Yz('not found');
-        }
-    }
-    return toolPath;
-}
-/**
- * Finds the paths to all versions of a tool that are installed in the local tool cache
- *
- * @param toolName  name of the tool
- * @param arch      optional arch.  defaults to arch of computer
- */
-function findAllVersions(toolName, arch) {
-    const versions = [];
-    arch = arch || external_os_.arch();
-    const toolPath = external_path_.join(_getCacheDirectory(), toolName);
-    if (external_fs_.existsSync(toolPath)) {
-        const children = external_fs_.readdirSync(toolPath);
-        for (const child of children) {
-            if (isExplicitVersion(child)) {
-                const fullPath = external_path_.join(toolPath, child, arch || '');
-                if (external_fs_.existsSync(fullPath) && external_fs_.existsSync(`${fullPath}.complete`)) {
-                    versions.push(child);
-                }
-            }
-        }
-    }
-    return versions;
-}
-function getManifestFromRepo(owner_1, repo_1, auth_1) {
-    return tool_cache_awaiter(this, arguments, void 0, function* (owner, repo, auth, branch = 'master') {
-        let releases = [];
-        const treeUrl = `https://api.github.com/repos/${owner}/${repo}/git/trees/${branch}`;
-        const http = new lib/* HttpClient */.Qq('tool-cache');
-        const headers = {};
-        if (auth) {
-            lib_core/* debug */.Yz('set auth');
-            headers.authorization = auth;
-        }
-        const response = yield http.getJson(treeUrl, headers);
-        if (!response.result) {
-            return releases;
-        }
-        let manifestUrl = '';
-        for (const item of response.result.tree) {
-            if (item.path === 'versions-manifest.json') {
-                manifestUrl = item.url;
-                break;
-            }
-        }
-        headers['accept'] = 'application/vnd.github.VERSION.raw';
-        let versionsRaw = yield (yield http.get(manifestUrl, headers)).readBody();
-        if (versionsRaw) {
-            // shouldn't be needed but protects against invalid json saved with BOM
-            versionsRaw = versionsRaw.replace(/^\uFEFF/, '');
-            try {
-                releases = JSON.parse(versionsRaw);
-            }
-            catch (_a) {
-                lib_core/* debug */.Yz('Invalid json');
-            }
-        }
-        return releases;
-    });
-}
-function findFromManifest(versionSpec_1, stable_1, manifest_1) {
-    return tool_cache_awaiter(this, arguments, void 0, function* (versionSpec, stable, manifest, archFilter = external_os_.arch()) {
-        // wrap the internal impl
-        const match = yield _findMatch(versionSpec, stable, manifest, archFilter);
-        return match;
-    });
-}
-function _createExtractFolder(dest) {
-    return tool_cache_awaiter(this, void 0, void 0, function* () {
-        if (!dest) {
-            // create a temp dir
-            dest = external_path_.join(_getTempDirectory(), external_crypto_.randomUUID());
-        }
-        yield io/* mkdirP */.U$(dest);
-        return dest;
-    });
-}
-function _createToolPath(tool, version, arch) {
-    return tool_cache_awaiter(this, void 0, void 0, function* () {
-        const folderPath = external_path_.join(_getCacheDirectory(), tool, semver.clean(version) || version, arch || '');
-        lib_core/* debug */.Yz(`destination ${folderPath}`);
-        const markerPath = `${folderPath}.complete`;
-        yield io/* rmRF */.Yz(folderPath);
-        yield io/* rmRF */.Yz(markerPath);
-        yield io/* mkdirP */.U$(folderPath);
-        return folderPath;
-    });
-}
-function _completeToolPath(tool, version, arch) {
-    const folderPath = external_path_.join(_getCacheDirectory(), tool, semver.clean(version) || version, arch || '');
-    const markerPath = `${folderPath}.complete`;
-    external_fs_.writeFileSync(markerPath, '');
-    lib_core/* debug */.Yz('finished caching tool');
-}
-/**
- * Check if version string is explicit
- *
- * @param versionSpec      version string to check
- */
-function isExplicitVersion(versionSpec) {
-    const c = semver.clean(versionSpec) || '';
-    lib_core/* debug */.Yz(`isExplicit: ${c}`);
-    const valid = semver.valid(c) != null;
-    lib_core/* debug */.Yz(`explicit? ${valid}`);
-    return valid;
-}
-/**
- * Get the highest satisfiying semantic version in `versions` which satisfies `versionSpec`
- *
- * @param versions        array of versions to evaluate
- * @param versionSpec     semantic version spec to satisfy
- */
-function evaluateVersions(versions, versionSpec) {
-    let version = '';
-    lib_core/* debug */.Yz(`evaluating ${versions.length} versions`);
-    versions = versions.sort((a, b) => {
-        if (semver.gt(a, b)) {
-            return 1;
-        }
-        return -1;
-    });
-    for (let i = versions.length - 1; i >= 0; i--) {
-        const potential = versions[i];
-        const satisfied = semver.satisfies(potential, versionSpec);
-        if (satisfied) {
-            version = potential;
-            break;
-        }
-    }
-    if (version) {
-        lib_core/* debug */.Yz(`matched: ${version}`);
-    }
-    else {
-        lib_core/* debug */.Yz('match not found');
-    }
-    return version;
-}
-/**
- * Gets RUNNER_TOOL_CACHE
- */
-function _getCacheDirectory() {
-    const cacheDirectory = process.env['RUNNER_TOOL_CACHE'] || '';
-    (0,external_assert_.ok)(cacheDirectory, 'Expected RUNNER_TOOL_CACHE to be defined');
-    return cacheDirectory;
-}
-/**
- * Gets RUNNER_TEMP
- */
-function _getTempDirectory() {
-    const tempDirectory = process.env['RUNNER_TEMP'] || '';
-    (0,external_assert_.ok)(tempDirectory, 'Expected RUNNER_TEMP to be defined');
-    return tempDirectory;
-}
-/**
- * Gets a global variable
- */
-function _getGlobal(key, defaultValue) {
-    /* eslint-disable @typescript-eslint/no-explicit-any */
-    const value = global[key];
-    /* eslint-enable @typescript-eslint/no-explicit-any */
-    return value !== undefined ? value : defaultValue;
-}
-/**
- * Returns an array of unique values.
- * @param values Values to make unique.
- */
-function _unique(values) {
-    return Array.from(new Set(values));
-}
-//# sourceMappingURL=tool-cache.js.map
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __nccwpck_require__(4708);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js
+var lib = __nccwpck_require__(2779);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+var proxy = __nccwpck_require__(9783);
 ;// CONCATENATED MODULE: ./src/installer/download.ts
 // HTTP for the installer: one small interface (so tests and other callers can swap it), a retry wrapper with
-// short, injectable backoff, and the conversion of failures into one-line UserErrors.
+// short, injectable backoff and a total time budget, and the conversion of failures into one-line UserErrors.
 //
 // Why not tc.downloadTool: its built-in retry sleeps 10-20 s between 3 fixed attempts and cannot be tuned without
-// test-only globals. We use the same proxy-aware client it uses (@actions/http-client) with our own backoff, and
-// keep tool-cache for what it is good at: find, extractZip, cacheDir.
+// test-only globals. Why not HttpClient.get of @actions/http-client: it cannot be aborted (a cancelled job or a
+// hung server would keep the process alive). Requests go through node:http with the proxy agent
+// @actions/http-client builds from the runner's settings (https_proxy, no_proxy), an idle timeout and an
+// AbortSignal; tool-cache stays for what it is good at: find, extractZip, cacheDir.
+
+
+
+
 
 
 
@@ -39148,33 +38164,84 @@ class HttpStatusError extends Error {
     status;
     url;
     constructor(status, url) {
-        super(`HTTP ${status} for ${url}`);
+        super(`HTTP ${status} for ${withoutUserinfo(url)}`);
         this.status = status;
         this.url = url;
         this.name = 'HttpStatusError';
     }
 }
+/** The server closed the connection before the body was complete (a download cut in half). */
+class TruncatedBodyError extends Error {
+    received;
+    expected;
+    constructor(received, expected) {
+        super(`the connection closed after ${received} of ${expected} bytes`);
+        this.received = received;
+        this.expected = expected;
+        this.name = 'TruncatedBodyError';
+    }
+}
 /** 4 attempts with 1 s, 2 s, 4 s pauses: rides out a brief CDN hiccup, gives up within ~7 s of waiting. */
 const DEFAULT_RETRY = { attempts: 4, baseDelayMs: 1000, maxDelayMs: 8000 };
-const sleepMs = (ms) => new Promise(resolve => setTimeout(resolve, ms));
-/** 5xx, 408, 429 and network errors are worth another try; 404 and friends are not. */
+/** An attempt that receives no byte for this long is abandoned (and retried). */
+const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
+/** Every file (the ~30 MB zip included) has this long, all attempts and pauses included. */
+const DEFAULT_TOTAL_TIMEOUT_MS = 5 * 60_000;
+/** A URL as it may be shown: user and password replaced by *** (main also registers them as secrets). */
+function withoutUserinfo(text) {
+    return text.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i, '$1***@');
+}
+const duration = (ms) => (ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`);
+function abortableSleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(signal.reason);
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal.reason);
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+/** 5xx, 408, 429 and network errors are worth another try; 404 and friends, a full disk, a cancel are not. */
 function isTransient(err) {
     if (err instanceof HttpStatusError)
         return err.status >= 500 || err.status === 408 || err.status === 429;
-    return !(err instanceof UserError);
+    if (isDiskFault(err))
+        return false;
+    return !(err instanceof UserError) && !(err instanceof Cancelled);
 }
-async function withRetry(attempt, options, onRetry) {
-    const sleep = options.sleep ?? sleepMs;
+/** The request was aborted by the caller's signal; `reason` is the signal's reason (e.g. 'SIGTERM'). */
+class Cancelled extends Error {
+    reason;
+    constructor(reason) {
+        super('aborted');
+        this.reason = reason;
+    }
+}
+async function withRetry(attempt, options, onRetry, signal) {
+    const sleep = options.sleep ?? abortableSleep;
     for (let n = 1;; n++) {
         try {
             return await attempt();
         }
         catch (err) {
+            if (signal?.aborted)
+                throw new Cancelled(signal.reason);
             if (n >= options.attempts || !isTransient(err))
                 throw err;
             const delay = Math.min(options.baseDelayMs * 2 ** (n - 1), options.maxDelayMs);
             onRetry?.(err, n + 1, delay);
-            await sleep(delay);
+            try {
+                await sleep(delay, signal);
+            }
+            catch {
+                throw new Cancelled(signal?.reason);
+            }
         }
     }
 }
@@ -39183,33 +38250,40 @@ function describe(err) {
         return `HTTP ${err.status}`;
     // not `instanceof Error`: errors from node internals may come from another realm (jest's vm, for one)
     const message = typeof err === 'object' && err !== null && 'message' in err ? String(err.message) : String(err);
-    return message.split('\n')[0] || 'unknown error';
+    return withoutUserinfo(message.split('\n')[0] || 'unknown error');
 }
 function advice(err) {
     if (err instanceof HttpStatusError) {
         if (err.status >= 500)
             return 'the server keeps failing, re-run the job later';
+        if (err.status === 401 || err.status === 403) {
+            return 'check the credentials of terraform-download-url (user:password@host) and that the mirror grants access';
+        }
         return 'check terraform-download-url (a mirror of releases.hashicorp.com) and terraform-version';
     }
+    if (err instanceof TruncatedBodyError)
+        return 'the server or a proxy keeps cutting the download short, re-run the job later';
     return "check terraform-download-url and the runner's network or proxy settings";
 }
-/** Fetches with retry and turns the last failure into a one-line UserError. */
+/** Fetches with retry, a total time budget and cancellation, and turns the last failure into a one-line UserError. */
 class Downloader {
     http;
     retry;
     log;
-    constructor(http, retry = DEFAULT_RETRY, log) {
+    cancel;
+    constructor(http, retry = DEFAULT_RETRY, log, cancel) {
         this.http = http;
         this.retry = retry;
         this.log = log;
+        this.cancel = cancel;
     }
     async buffer(url) {
-        return this.run(url, () => this.http.getBuffer(url));
+        return this.run(url, signal => this.http.getBuffer(url, { signal }));
     }
     /** Like buffer(), but a 404 resolves to undefined (for optional files such as signatures). */
     async optionalBuffer(url) {
         try {
-            return await this.run(url, () => this.http.getBuffer(url), true);
+            return await this.run(url, signal => this.http.getBuffer(url, { signal }), true);
         }
         catch (err) {
             if (err instanceof HttpStatusError && err.status === 404)
@@ -39217,10 +38291,11 @@ class Downloader {
             throw err;
         }
     }
+    /** Disk faults (ENOSPC, EROFS, EACCES) writing `dest` are thrown as they are: the caller names the directory. */
     async file(url, dest) {
-        await this.run(url, async () => {
+        await this.run(url, async (signal) => {
             try {
-                await this.http.downloadFile(url, dest);
+                await this.http.downloadFile(url, dest, { signal });
             }
             catch (err) {
                 await (0,promises_namespaceObject.rm)(dest, { force: true });
@@ -39229,462 +38304,114 @@ class Downloader {
         });
     }
     async run(url, attempt, passNotFound = false) {
+        const shown = withoutUserinfo(url);
+        const totalMs = this.retry.totalTimeoutMs ?? DEFAULT_TOTAL_TIMEOUT_MS;
+        const deadline = AbortSignal.timeout(totalMs);
+        const signal = this.cancel ? AbortSignal.any([this.cancel, deadline]) : deadline;
         let tries = 0;
         try {
             return await withRetry(() => {
                 tries++;
-                return attempt();
-            }, this.retry, (err, next, delay) => this.log?.info(`GET ${url}: ${describe(err)}; retrying in ${delay} ms (attempt ${next}/${this.retry.attempts})`));
+                return attempt(signal);
+            }, this.retry, (err, next, delay) => this.log?.info(`GET ${shown}: ${describe(err)}; retrying in ${delay} ms (attempt ${next}/${this.retry.attempts})`), signal);
         }
         catch (err) {
+            if (this.cancel?.aborted) {
+                throw new UserError(`cancelled: ${String(this.cancel.reason)} received while downloading ${shown}; stopped, nothing was installed`);
+            }
+            const after = tries > 1 ? ` after ${tries} attempts` : '';
+            if (deadline.aborted) {
+                throw new UserError(`download of ${shown} timed out${after}: no complete answer within ${duration(totalMs)}; ${advice(err)}`);
+            }
             if (passNotFound && err instanceof HttpStatusError && err.status === 404)
                 throw err;
-            const after = tries > 1 ? ` after ${tries} attempts` : '';
-            throw new UserError(`download of ${url} failed${after}: ${describe(err)}; ${advice(err)}`);
+            if (isDiskFault(err))
+                throw err;
+            throw new UserError(`download of ${shown} failed${after}: ${describe(err)}; ${advice(err)}`);
         }
     }
 }
-/** The real client: @actions/http-client honours the runner's proxy settings (https_proxy, no_proxy). */
-function createHttpClient(userAgent = 'terraform-pr-gate') {
-    const client = new lib/* HttpClient */.Qq(userAgent, [], { allowRetries: false, socketTimeout: 60_000 });
-    return {
-        async getBuffer(url) {
-            const res = await client.get(url);
-            if (res.message.statusCode !== 200) {
-                res.message.resume();
-                throw new HttpStatusError(res.message.statusCode ?? 0, url);
+/** The real client: proxy-aware (the runner's https_proxy/no_proxy), idle timeout, abortable, Basic auth from userinfo. */
+function createHttpClient(userAgent = 'terraform-pr-gate', idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS) {
+    const get = (url, signal, redirects = 5) => new Promise((resolve, reject) => {
+        const target = new URL(url);
+        const headers = { 'user-agent': userAgent };
+        if (target.username || target.password) {
+            const user = decodeURIComponent(target.username);
+            const password = decodeURIComponent(target.password);
+            headers.authorization = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+            target.username = '';
+            target.password = '';
+        }
+        const secure = target.protocol === 'https:';
+        // a proxy when the runner configures one for this host; else a fresh agent without keep-alive
+        const agent = (0,proxy/* getProxyUrl */.s)(target)
+            ? new lib/* HttpClient */.Qq(userAgent).getAgent(target.href)
+            : new (secure ? external_node_https_ : external_node_http_).Agent({ keepAlive: false });
+        const req = (secure ? external_node_https_ : external_node_http_).request(target, { method: 'GET', headers, agent, signal }, message => {
+            const status = message.statusCode ?? 0;
+            const location = message.headers.location;
+            if ([301, 302, 303, 307, 308].includes(status) && location && redirects > 0) {
+                message.resume();
+                const next = new URL(location, target);
+                // credentials go to the origin they were given for, never to another host
+                if (next.origin === target.origin && headers.authorization) {
+                    next.username = new URL(url).username;
+                    next.password = new URL(url).password;
+                }
+                get(next.href, signal, redirects - 1).then(resolve, reject);
+                return;
             }
+            if (status !== 200) {
+                message.resume();
+                reject(new HttpStatusError(status, url));
+                return;
+            }
+            const expected = Number(message.headers['content-length'] ?? NaN);
+            let received = 0;
+            const body = new external_node_stream_.Transform({
+                transform(chunk, _enc, done) {
+                    received += chunk.length;
+                    done(null, chunk);
+                },
+                flush(done) {
+                    done(Number.isFinite(expected) && received < expected ? new TruncatedBodyError(received, expected) : null);
+                }
+            });
+            // node reports a body cut short as 'aborted' / ECONNRESET: say what it means instead
+            message.on('error', err => {
+                const cut = Number.isFinite(expected) && received < expected;
+                body.destroy(cut && !signal?.aborted ? new TruncatedBodyError(received, expected) : err);
+            });
+            message.pipe(body);
+            resolve({ message, body });
+        });
+        req.setTimeout(idleTimeoutMs, () => {
+            req.destroy(new Error(`no data for ${duration(idleTimeoutMs)}`));
+        });
+        req.on('error', reject);
+        req.end();
+    });
+    return {
+        async getBuffer(url, options = {}) {
+            const { body } = await get(url, options.signal);
             const chunks = [];
-            for await (const chunk of res.message)
+            for await (const chunk of body)
                 chunks.push(chunk);
             return Buffer.concat(chunks);
         },
-        async downloadFile(url, dest) {
-            const res = await client.get(url);
-            if (res.message.statusCode !== 200) {
-                res.message.resume();
-                throw new HttpStatusError(res.message.statusCode ?? 0, url);
-            }
-            await (0,external_node_stream_promises_namespaceObject.pipeline)(res.message, (0,external_node_fs_.createWriteStream)(dest));
+        async downloadFile(url, dest, options = {}) {
+            const { body } = await get(url, options.signal);
+            await (0,external_node_stream_promises_namespaceObject.pipeline)(body, (0,external_node_fs_.createWriteStream)(dest));
         }
     };
 }
 
-;// CONCATENATED MODULE: ./src/installer/hashicorp-release-key.ts
-// HashiCorp's release signing key ("HashiCorp Security (hashicorp.com/security)"), published at
-// https://www.hashicorp.com/.well-known/pgp-key.txt. Embedded because dist/ is a single bundle; the default for
-// the terraform-signing-key input. Signing subkey valid until 2030-03-01.
-const HASHICORP_RELEASE_KEY_FINGERPRINT = 'C874011F0AB405110D02105534365D9472D7468F';
-const HASHICORP_RELEASE_KEY = `
------BEGIN PGP PUBLIC KEY BLOCK-----
-
-mQINBGB9+xkBEACabYZOWKmgZsHTdRDiyPJxhbuUiKX65GUWkyRMJKi/1dviVxOX
-PG6hBPtF48IFnVgxKpIb7G6NjBousAV+CuLlv5yqFKpOZEGC6sBV+Gx8Vu1CICpl
-Zm+HpQPcIzwBpN+Ar4l/exCG/f/MZq/oxGgH+TyRF3XcYDjG8dbJCpHO5nQ5Cy9h
-QIp3/Bh09kET6lk+4QlofNgHKVT2epV8iK1cXlbQe2tZtfCUtxk+pxvU0UHXp+AB
-0xc3/gIhjZp/dePmCOyQyGPJbp5bpO4UeAJ6frqhexmNlaw9Z897ltZmRLGq1p4a
-RnWL8FPkBz9SCSKXS8uNyV5oMNVn4G1obCkc106iWuKBTibffYQzq5TG8FYVJKrh
-RwWB6piacEB8hl20IIWSxIM3J9tT7CPSnk5RYYCTRHgA5OOrqZhC7JefudrP8n+M
-pxkDgNORDu7GCfAuisrf7dXYjLsxG4tu22DBJJC0c/IpRpXDnOuJN1Q5e/3VUKKW
-mypNumuQpP5lc1ZFG64TRzb1HR6oIdHfbrVQfdiQXpvdcFx+Fl57WuUraXRV6qfb
-4ZmKHX1JEwM/7tu21QE4F1dz0jroLSricZxfaCTHHWNfvGJoZ30/MZUrpSC0IfB3
-iQutxbZrwIlTBt+fGLtm3vDtwMFNWM+Rb1lrOxEQd2eijdxhvBOHtlIcswARAQAB
-tERIYXNoaUNvcnAgU2VjdXJpdHkgKGhhc2hpY29ycC5jb20vc2VjdXJpdHkpIDxz
-ZWN1cml0eUBoYXNoaWNvcnAuY29tPokCVAQTAQoAPgIbAwULCQgHAgYVCgkICwIE
-FgIDAQIeAQIXgBYhBMh0AR8KtAURDQIQVTQ2XZRy10aPBQJplkfQBQkQrOy3AAoJ
-EDQ2XZRy10aPw6gP/3GUEMUa6mCRuuSOT9UnziPIvXYd63mcN6A6Jwmwj8JaB2qu
-OCijvJkw56UbZK3x1FZIbe0hA6VUAwNSNmSIxVJkilgwIYYFO0tnL79XhIeP7jYF
-ydXLZ4rTi1FDl8lltAujTNARdY8UGg4hGlcM9OrEeXEFLWugJNiChL15FVoxZqIS
-jeduaEqyxGfJnyVwy8z3pZfgODeFr7xs2NkUIMSfuRg24VcL4aW8Frt3jW8P45y3
-o/5fsi6Aw2tZ0wD9NSgkVc8VD1NRV9eSZ95Bv+Awf9IXa+Cn5OCjc8Jc+XF+nLfB
-oPswOO7E8dLiuBUw6/GzSLMbVs8qf8BNXB92dOe1VccVTqjCxK2sEpVaHh7e+co8
-d8lDGBIWMGh7NS6XlGORpFb/T6gxjjOYUV3SKd4QDebUUG8kMkb5juLljOoq+YOP
-vgNLDZLZteFpmH+zB9DpOY1YtHZB/OD+DtzLMaSl6VPF2Ln0j5aQGwNDt7sheyAe
-sXbu0qn2H5FxojSfvhT0kUDKZ0mgg5y3Oflg49MiAOhjLGY0JocFpBeMILw27fbw
-fpIBP7siQWFTFJ1O+l2NQiWAwC2x5fX2EakyCBJmrkPV2hr4nEogNqg9/RDskIUq
-cpcOOd/0BntiXMyUCCH2AoCt5acaTQ0WU6CAosZPojOYhtGGgOgeQSdflpMSuQIN
-BGB9+xkBEACoklYsfvWRCjOwS8TOKBTfl8myuP9V9uBNbyHufzNETbhYeT33Cj0M
-GCNd9GdoaknzBQLbQVSQogA+spqVvQPz1MND18GIdtmr0BXENiZE7SRvu76jNqLp
-KxYALoK2Pc3yK0JGD30HcIIgx+lOofrVPA2dfVPTj1wXvm0rbSGA4Wd4Ng3d2AoR
-G/wZDAQ7sdZi1A9hhfugTFZwfqR3XAYCk+PUeoFrkJ0O7wngaon+6x2GJVedVPOs
-2x/XOR4l9ytFP3o+5ILhVnsK+ESVD9AQz2fhDEU6RhvzaqtHe+sQccR3oVLoGcat
-ma5rbfzH0Fhj0JtkbP7WreQf9udYgXxVJKXLQFQgel34egEGG+NlbGSPG+qHOZtY
-4uWdlDSvmo+1P95P4VG/EBteqyBbDDGDGiMs6lAMg2cULrwOsbxWjsWka8y2IN3z
-1stlIJFvW2kggU+bKnQ+sNQnclq3wzCJjeDBfucR3a5WRojDtGoJP6Fc3luUtS7V
-5TAdOx4dhaMFU9+01OoH8ZdTRiHZ1K7RFeAIslSyd4iA/xkhOhHq89F4ECQf3Bt4
-ZhGsXDTaA/VgHmf3AULbrC94O7HNqOvTWzwGiWHLfcxXQsr+ijIEQvh6rHKmJK8R
-9NMHqc3L18eMO6bqrzEHW0Xoiu9W8Yj+WuB3IKdhclT3w0pO4Pj8gQARAQABiQI8
-BBgBCgAmAhsMFiEEyHQBHwq0BRENAhBVNDZdlHLXRo8FAmmWR+0FCRCs7NQACgkQ
-NDZdlHLXRo/R0A//QW1opBlzWSmWww1q9QuJA2WCIIs8tJKRDOsmgJPscNpzwZFU
-N1Df0wWNjqi1BDReei7lZTHwUk+ebBn0bkI3ANmmgYg7LBueAt5UWSingOc+rvKA
-N32BDzBYkMckRzJSQsmeC5hm3J3wLSy90uaIlrJJE9GJZkf/W2Ob+4SQZZ+dnnRP
-JokDdW1DuZS9PbxSLJKD5eIWHBxJnFM1CmHfOfrjTJ+MYvVGM5sxSY8R7E+GADj5
-L/i4N+tTFJLuTMYARGfA6d+KPKcMJtgpUPjSMAg8nGUhukctpuBs27mOKW0CBtmJ
-82X/qYROTL0+vGTvUYflYiuceVlhX/kw0JZnMaG5V/mpHq8SwD07pCGOf69j/mNa
-5EL3++Pmzg0s0stw3Ea5pCN0cL/nKkoWchHBfW15W4JOnKAIspyD1vH670P4WfeV
-E9B9d6tgKSbM/9JlXoQS5ZdG+kbdosieELhmVWmvojyK7K+Ry6C9wgd+UfnW5jXd
-iNwKW3KHuautQwlFhHRNMyDg08c+pI5emTMT3IUQyGWo+Gska3TqGujFcABx7Ip+
-mHNmMrCkSD+XC2bvzvRR7FcM0/B9fsjLX/Wttm5vRJ1d2oAoEPvw2IZnJIXpOt2z
-zo55sJTztNu4lWGgDVgtp9SXO5a0E5YvFHQNZN5QLeVTTFu6I7qG+ME1E/K5Ag0E
-YH3+JQEQALivllTjMolxUW2OxrXb+a2Pt6vjCBsiJzrUj0Pa63U+lT9jldbCCfgP
-wDpcDuO1O05Q8k1MoYZ6HddjWnqKG7S3eqkV5c3ct3amAXp513QDKZUfIDylOmhU
-qvxjEgvGjdRjz6kECFGYr6Vnj/p6AwWv4/FBRFlrq7cnQgPynbIH4hrWvewp3Tqw
-GVgqm5RRofuAugi8iZQVlAiQZJo88yaztAQ/7VsXBiHTn61ugQ8bKdAsr8w/ZZU5
-HScHLqRolcYg0cKN91c0EbJq9k1LUC//CakPB9mhi5+aUVUGusIM8ECShUEgSTCi
-KQiJUPZ2CFbbPE9L5o9xoPCxjXoX+r7L/WyoCPTeoS3YRUMEnWKvc42Yxz3meRb+
-BmaqgbheNmzOah5nMwPupJYmHrjWPkX7oyyHxLSFw4dtoP2j6Z7GdRXKa2dUYdk2
-x3JYKocrDoPHh3Q0TAZujtpdjFi1BS8pbxYFb3hHmGSdvz7T7KcqP7ChC7k2RAKO
-GiG7QQe4NX3sSMgweYpl4OwvQOn73t5CVWYp/gIBNZGsU3Pto8g27vHeWyH9mKr4
-cSepDhw+/X8FGRNdxNfpLKm7Vc0Sm9Sof8TRFrBTqX+vIQupYHRi5QQCuYaV6OVr
-ITeegNK3So4m39d6ajCR9QxRbmjnx9UcnSYYDmIB6fpBuwT0ogNtABEBAAGJBHIE
-GAEKACYCGwIWIQTIdAEfCrQFEQ0CEFU0Nl2UctdGjwUCYH4bgAUJAeFQ2wJAwXQg
-BBkBCgAdFiEEs2y6kaLAcwxDX8KAsLRBCXaFtnYFAmB9/iUACgkQsLRBCXaFtnYX
-BhAAlxejyFXoQwyGo9U+2g9N6LUb/tNtH29RHYxy4A3/ZUY7d/FMkArmh4+dfjf0
-p9MJz98Zkps20kaYP+2YzYmaizO6OA6RIddcEXQDRCPHmLts3097mJ/skx9qLAf6
-rh9J7jWeSqWO6VW6Mlx8j9m7sm3Ae1OsjOx/m7lGZOhY4UYfY627+Jf7WQ5103Qs
-lgQ09es/vhTCx0g34SYEmMW15Tc3eCjQ21b1MeJD/V26npeakV8iCZ1kHZHawPq/
-aCCuYEcCeQOOteTWvl7HXaHMhHIx7jjOd8XX9V+UxsGz2WCIxX/j7EEEc7CAxwAN
-nWp9jXeLfxYfjrUB7XQZsGCd4EHHzUyCf7iRJL7OJ3tz5Z+rOlNjSgci+ycHEccL
-YeFAEV+Fz+sj7q4cFAferkr7imY1XEI0Ji5P8p/uRYw/n8uUf7LrLw5TzHmZsTSC
-UaiL4llRzkDC6cVhYfqQWUXDd/r385OkE4oalNNE+n+txNRx92rpvXWZ5qFYfv7E
-95fltvpXc0iOugPMzyof3lwo3Xi4WZKc1CC/jEviKTQhfn3WZukuF5lbz3V1PQfI
-xFsYe9WYQmp25XGgezjXzp89C/OIcYsVB1KJAKihgbYdHyUN4fRCmOszmOUwEAKR
-3k5j4X8V5bk08sA69NVXPn2ofxyk3YYOMYWW8ouObnXoS8QJEDQ2XZRy10aPMpsQ
-AIbwX21erVqUDMPn1uONP6o4NBEq4MwG7d+fT85rc1U0RfeKBwjucAE/iStZDQoM
-ZKWvGhFR+uoyg1LrXNKuSPB82unh2bpvj4zEnJsJadiwtShTKDsikhrfFEK3aCK8
-Zuhpiu3jxMFDhpFzlxsSwaCcGJqcdwGhWUx0ZAVD2X71UCFoOXPjF9fNnpy80YNp
-flPjj2RnOZbJyBIM0sWIVMd8F44qkTASf8K5Qb47WFN5tSpePq7OCm7s8u+lYZGK
-wR18K7VliundR+5a8XAOyUXOL5UsDaQCK4Lj4lRaeFXunXl3DJ4E+7BKzZhReJL6
-EugV5eaGonA52TWtFdB8p+79wPUeI3KcdPmQ9Ll5Zi/jBemY4bzasmgKzNeMtwWP
-fk6WgrvBwptqohw71HDymGxFUnUP7XYYjic2sVKhv9AevMGycVgwWBiWroDCQ9Ja
-btKfxHhI2p+g+rcywmBobWJbZsujTNjhtme+kNn1mhJsD3bKPjKQfAxaTskBLb0V
-wgV21891TS1Dq9kdPLwoS4XNpYg2LLB4p9hmeG3fu9+OmqwY5oKXsHiWc43dei9Y
-yxZ1AAUOIaIdPkq+YG/PhlGE4YcQZ4RPpltAr0HfGgZhmXWigbGS+66pUj+Ojysc
-j0K5tCVxVu0fhhFpOlHv0LWaxCbnkgkQH9jfMEJkAWMOuQINBGCAXCYBEADW6RNr
-ZVGNXvHVBqSiOWaxl1XOiEoiHPt50Aijt25yXbG+0kHIFSoR+1g6Lh20JTCChgfQ
-kGGjzQvEuG1HTw07YhsvLc0pkjNMfu6gJqFox/ogc53mz69OxXauzUQ/TZ27GDVp
-UBu+EhDKt1s3OtA6Bjz/csop/Um7gT0+ivHyvJ/jGdnPEZv8tNuSE/Uo+hn/Q9hg
-8SbveZzo3C+U4KcabCESEFl8Gq6aRi9vAfa65oxD5jKaIz7cy+pwb0lizqlW7H9t
-Qlr3dBfdIcdzgR55hTFC5/XrcwJ6/nHVH/xGskEasnfCQX8RYKMuy0UADJy72TkZ
-bYaCx+XXIcVB8GTOmJVoAhrTSSVLAZspfCnjwnSxisDn3ZzsYrq3cV6sU8b+QlIX
-7VAjurE+5cZiVlaxgCjyhKqlGgmonnReWOBacCgL/UvuwMmMp5TTLmiLXLT7uxeG
-ojEyoCk4sMrqrU1jevHyGlDJH9Taux15GILDwnYFfAvPF9WCid4UZ4Ouwjcaxfys
-3LxNiZIlUsXNKwS3mhiMRL4TRsbs4k4QE+LIMOsauIvcvm8/frydvQ/kUwIhVTH8
-0XGOH909bYtJvY3fudK7ShIwm7ZFTduBJUG473E/Fn3VkhTmBX6+PjOC50HR/Hyb
-waRCzfDruMe3TAcE/tSP5CUOb9C7+P+hPzQcDwARAQABiQRyBBgBCgAmAhsCFiEE
-yHQBHwq0BRENAhBVNDZdlHLXRo8FAmmWSAoFCRCqi+QCQMF0IAQZAQoAHRYhBDdO
-x1tIWRNgSoMcx8ggxtXNJ6uHBQJggFwmAAoJEMggxtXNJ6uHRfAP/2CGdSyg0K7U
-66Vygl0dugxrMm8O3/Oe211BKdQsFUSWAznOTRTK/zvMUHO4LJAlYvdtZ6xDa4XH
-l9FYQ8MR9ZV0OuOlAZvU4IJDLPVCU09X/UzX/GEoZL0R5esvwPAXopMaRHCfXJeI
-/gEaB94UhAeYlwpcRn0eSuk1vyZx7GRE6/hog8DCf4hoT40dW20gGe58xcvJ+mRY
-lC0lr16WH08wuUcee6+dgu+4Cg6SG6+zt9cMyl8VnTUL5BK/V3MebnYZJK0RFDNn
-nXDhzStgOd5gOeIL+xBPXHd0/ld/rDM74SFExpuS+hNsyo+xMQ/HJavak21MFinu
-l9COwfGEmlAXTGMY30Lf3Pt/eAkbwgmGc966VSoRmOFEXJVlDr+yJR6ru+7j50z8
-lAv6Lsop7sun1Qysbo0swf6W1qgPf6VWbx91NTFLkw0+gD8jxwrU5ZMkeSuntX9d
-pjuZS29CflXXIRPlvhuiDPicwTpYuIUx37vHveAH5gnowZg247x780Urrsx8duTX
-8CI9MAnqzm4dFAiRlwE8bvLk+l9wekiXA9gIMZiVNqNlduXIqvAG21Wdgq8qyeXK
-y/XWCVKDQOmEbFAltfNam8E3KEw0fl199x+93d5ckDGcPzUYPbNkCuIwngC/ZN96
-pDafF3Z12fSNfhZUe0C8td8KAszYa96GCRA0Nl2UctdGj1gKD/4jOGhEGTg88Vyu
-PVjeK+zkwrTIZSvHdUHfTt/+rTLSNb/RQiBCUQuEZvafj6FrntS7bAEhccGqH894
-T3St5K0AXWkvsLd6K+cbIQdlnFA2zb6geJUCk6qx5NgWpRc3i0DS7CheGwl+Bwu7
-+n9pNjNjiHV+rYDgqbQXG0dtGysB0/3qIRgEDHFO0HJu/dcte4oXrQIqrZrpOwe8
-WxqFqdU918JpSUcc8coiFp9YtwpgqQNxGVZ+rhgnTGdZzk1f/Yhhimh+2B0ReaFv
-k3UzVBj3HQ9C6+Ot3MyDEhSgdhjr9e25Tm9S5YfhwtWmghRw9RKPyLMSXSxm/Uc0
-mK1NucAp8TQBwKqKzNpCk5IdrBSWRUbjOoOFyzyCsY6gS285GCpSIzI39hTf+3gd
-wYPlE6fj+F2TZzdhx62DPnzBzBHnByYTVdJ649bx0FFp4Q+5TbIWtxu/AQkRDxmW
-NQfE+6GgeshlrhXWsh6+PGDzt+2raG6zUT913sdz7Ctw4fLjmsKOTdTz3Xa9pr8l
-xfI/JuukSgt9o/n3GirhTB3zE1w/I/Xt6k7oASiP3zQSuHtB/CYKYHDtOCWwjo7J
-PEGtb/FkreKNxsk/p20jnlrB8WZxxswdr2Vri9NmFeyMDVX7qF3WqT+8aCV9GtS1
-GCHx/5nGBdDwoxEsXqpI3IUqPb6FDg==
-=wtp+
------END PGP PUBLIC KEY BLOCK-----
-`;
-
-;// CONCATENATED MODULE: ./src/installer/platform.ts
-// Maps Node's platform/arch names to the ones in HashiCorp's build list (`linux_amd64`, `windows_386`, ...).
-
-const OS = {
-    linux: 'linux',
-    darwin: 'darwin',
-    win32: 'windows',
-    freebsd: 'freebsd',
-    openbsd: 'openbsd',
-    sunos: 'solaris'
-};
-const ARCH = {
-    x64: 'amd64',
-    arm64: 'arm64',
-    ia32: '386',
-    arm: 'arm'
-};
-function platform_terraformPlatform(platform = process.platform, arch = process.arch) {
-    const os = OS[platform];
-    const tfArch = ARCH[arch];
-    if (!os || !tfArch) {
-        throw new UserError(`this runner (${platform}/${arch}) has no Terraform build: supported are ${Object.keys(OS).join(', ')} on ${Object.keys(ARCH).join(', ')}`);
-    }
-    return { os, arch: tfArch, binaryName: os === 'windows' ? 'terraform.exe' : 'terraform' };
-}
-
-;// CONCATENATED MODULE: ./src/installer/release-index.ts
-// The release index at `<download-url>/terraform/index.json`, laid out like releases.hashicorp.com.
-//
-// Every file is fetched from `<download-url>/terraform/<version>/<file>`; the absolute `url` fields in the index
-// are ignored. With the default download-url they point at the same place; with a mirror they may point back at
-// releases.hashicorp.com (or anywhere), and a mirror is usually configured precisely to avoid that. Trust comes
-// from the signature check, not from where a file was fetched.
-
-const isRecord = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-const str = (v) => (typeof v === 'string' && v !== '' ? v : undefined);
-// File names come from the server: keep them plain names so they cannot climb out of `terraform/<version>/`.
-const SAFE_NAME = /^[A-Za-z0-9._+-]+$/;
-const safe = (v) => {
-    const s = str(v);
-    return s !== undefined && SAFE_NAME.test(s) && s !== '.' && s !== '..' ? s : undefined;
-};
-/** Pure: validates the JSON and keeps what the installer needs; malformed entries are skipped. */
-function parseReleaseIndex(json, url) {
-    if (!isRecord(json) || !isRecord(json.versions)) {
-        throw new UserError(`${url} is not a Terraform release index (expected {"versions": {...}} as on releases.hashicorp.com)`);
-    }
-    const versions = new Map();
-    for (const [key, entry] of Object.entries(json.versions)) {
-        if (!isRecord(entry))
-            continue;
-        const version = safe(entry.version) ?? safe(key);
-        const shasums = safe(entry.shasums);
-        if (!version || !shasums)
-            continue;
-        const builds = [];
-        for (const b of Array.isArray(entry.builds) ? entry.builds : []) {
-            if (!isRecord(b))
-                continue;
-            const os = str(b.os);
-            const arch = str(b.arch);
-            const filename = safe(b.filename);
-            if (os && arch && filename)
-                builds.push({ os, arch, filename });
-        }
-        const signatures = (Array.isArray(entry.shasums_signatures) ? entry.shasums_signatures : [])
-            .map(safe)
-            .filter((s) => s !== undefined);
-        const generic = safe(entry.shasums_signature);
-        if (generic && !signatures.includes(generic))
-            signatures.push(generic);
-        versions.set(version, { version, shasums, shasumsSignature: generic, shasumsSignatures: signatures, builds });
-    }
-    return { versions };
-}
-function parseReleaseIndexText(text, url) {
-    let json;
-    try {
-        json = JSON.parse(text);
-    }
-    catch {
-        throw new UserError(`${url} is not valid JSON; check terraform-download-url (expected a mirror of releases.hashicorp.com)`);
-    }
-    return parseReleaseIndex(json, url);
-}
-function findBuild(release, os, arch) {
-    return release.builds.find(b => b.os === os && b.arch === arch);
-}
-/**
- * Pure: insists the index uses HashiCorp's canonical names for this version. The checksum and signature prove a
- * file is *a* genuine release, not *this* one: a hostile mirror could otherwise list version 1.11.4 with 1.9.8's
- * genuinely signed files and downgrade the install. The file names inside the signed SHA256SUMS carry the version,
- * so pinning the names pins the version.
- */
-function checkCanonicalNames(release, build, url) {
-    const wanted = [
-        [release.shasums, `terraform_${release.version}_SHA256SUMS`],
-        [build.filename, `terraform_${release.version}_${build.os}_${build.arch}.zip`]
-    ];
-    for (const [got, expected] of wanted) {
-        if (got !== expected) {
-            throw new UserError(`${url} names ${got} for terraform ${release.version} (expected ${expected}); refusing to install`);
-        }
-    }
-}
-function indexUrl(downloadUrl) {
-    return `${downloadUrl}/terraform/index.json`;
-}
-function fileUrl(downloadUrl, version, file) {
-    return `${downloadUrl}/terraform/${version}/${file}`;
-}
-/** Trims trailing slashes and insists on http(s). */
-function normalizeDownloadUrl(raw) {
-    const trimmed = raw.trim().replace(/\/+$/, '');
-    let parsed;
-    try {
-        parsed = new URL(trimmed);
-    }
-    catch {
-        parsed = undefined;
-    }
-    if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) {
-        throw new UserError(`terraform-download-url "${raw}" is not an http(s) URL: expected a mirror of releases.hashicorp.com such as https://releases.hashicorp.com`);
-    }
-    return trimmed;
-}
-
-;// CONCATENATED MODULE: ./src/hcl/parse-hcl.ts
-let parser;
-async function parseHcl(fileName, text) {
-    // eager: bundled into the main file (one licenses.txt, no chunk files), evaluated only on first use.
-    parser ??= Promise.resolve(/* import() eager */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4382, 23));
-    return (await parser).parse(fileName, text);
-}
-
-;// CONCATENATED MODULE: ./src/installer/required-version.ts
-// When terraform-version is empty: the root's `required_version` (read with the real HCL parser), else a
-// `.terraform-version` file (tfenv's format) in the root or a parent up to the workspace, else nothing.
-
-
-
-
-const required_version_isRecord = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-/** Pure: every `required_version` string in a parsed file (hcl2json or .tf.json shape: `terraform` block or list). */
-function extractRequiredVersions(parsed) {
-    if (!required_version_isRecord(parsed))
-        return [];
-    const blocks = Array.isArray(parsed.terraform) ? parsed.terraform : [parsed.terraform];
-    const found = [];
-    for (const block of blocks) {
-        // hcl2json renders expressions as "${...}"; only a plain string literal is a valid required_version
-        if (required_version_isRecord(block) && typeof block.required_version === 'string' && !block.required_version.includes('${')) {
-            found.push(block.required_version.trim());
-        }
-    }
-    return found.filter(s => s !== '');
-}
-const isOverride = (name) => /(^|_)override\.tf(\.json)?$/.test(name);
-/**
- * `required_version` from the root's `*.tf` / `*.tf.json` files. Several are all required, so they are joined with
- * commas; override files replace the others, as in Terraform. Files that do not parse are skipped with a note:
- * terraform itself reports syntax errors better than we can here.
- */
-async function readRequiredVersionFromRoot(rootDir, log) {
-    let names;
-    try {
-        names = (await (0,promises_namespaceObject.readdir)(rootDir)).filter(n => n.endsWith('.tf') || n.endsWith('.tf.json')).sort();
-    }
-    catch (err) {
-        log?.debug?.(`cannot list ${rootDir}: ${err instanceof Error ? err.message : String(err)}`);
-        return undefined;
-    }
-    const normal = [];
-    const overrides = [];
-    for (const name of names) {
-        const text = await (0,promises_namespaceObject.readFile)((0,external_node_path_.join)(rootDir, name), 'utf8');
-        let parsed;
-        try {
-            parsed = name.endsWith('.json') ? JSON.parse(text) : await parseHcl(name, text);
-        }
-        catch (err) {
-            const why = err instanceof Error ? err.message.split('\n')[0] : String(err);
-            log?.info(`${name}: cannot be parsed to look for required_version, skipping it (${why})`);
-            continue;
-        }
-        const versions = extractRequiredVersions(parsed);
-        if (versions.length > 0)
-            (isOverride(name) ? overrides : normal).push([name, versions]);
-    }
-    const chosen = overrides.length > 0 ? overrides : normal;
-    if (chosen.length === 0)
-        return undefined;
-    const spec = chosen.flatMap(([, v]) => v).join(', ');
-    return { spec, label: `required_version "${spec}" (${chosen.map(([n]) => n).join(', ')})` };
-}
-/** Pure: the version line of a tfenv `.terraform-version` file (first non-empty, non-comment line). */
-function parseTerraformVersionFile(text) {
-    for (const raw of text.split(/\r?\n/)) {
-        const line = raw.replace(/#.*$/, '').trim();
-        if (line !== '')
-            return line;
-    }
-    return undefined;
-}
-/** Directories from rootDir up to workspaceDir (inclusive); just rootDir when it is outside the workspace. */
-function dirsUpToWorkspace(rootDir, workspaceDir) {
-    const root = (0,external_node_path_.resolve)(rootDir);
-    const workspace = (0,external_node_path_.resolve)(workspaceDir);
-    const rel = (0,external_node_path_.relative)(workspace, root);
-    if (rel.startsWith('..') || (0,external_node_path_.isAbsolute)(rel))
-        return [root];
-    const dirs = [root];
-    for (let dir = root; dir !== workspace;) {
-        dir = (0,external_node_path_.dirname)(dir);
-        dirs.push(dir);
-    }
-    return dirs;
-}
-async function readTerraformVersionFile(rootDir, workspaceDir) {
-    for (const dir of dirsUpToWorkspace(rootDir, workspaceDir)) {
-        const file = (0,external_node_path_.join)(dir, '.terraform-version');
-        let text;
-        try {
-            text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
-        }
-        catch {
-            continue;
-        }
-        const spec = parseTerraformVersionFile(text);
-        if (spec === undefined)
-            continue;
-        if (/^(latest:|min-required$|latest-allowed$)/.test(spec)) {
-            throw new UserError(`${file} says "${spec}": of tfenv's keywords only "latest" is supported; write an exact version or a constraint such as ~> 1.10`);
-        }
-        return { spec, label: `.terraform-version "${spec}" (${file})` };
-    }
-    return undefined;
-}
-/** required_version first, then .terraform-version; undefined means "use latest". */
-async function findRequiredVersion(rootDir, workspaceDir, log) {
-    return (await readRequiredVersionFromRoot(rootDir, log)) ?? (await readTerraformVersionFile(rootDir, workspaceDir));
-}
-
+;// CONCATENATED MODULE: external "module"
+const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 var external_node_crypto_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_node_crypto_, 2);
-;// CONCATENATED MODULE: ./src/installer/verify-checksum.ts
-// SHA-256 of the downloaded zip against the (signature-checked) `terraform_<v>_SHA256SUMS` file.
-
-
-
-/** Pure: `<64 hex>  <file name>` per line (sha256sum format; `*` marks binary mode) into file name -> lowercase hex. */
-function parseShasums(text) {
-    const sums = new Map();
-    for (const line of text.split(/\r?\n/)) {
-        const m = /^([0-9a-fA-F]{64})\s+\*?(\S.*?)\s*$/.exec(line);
-        if (m)
-            sums.set(m[2], m[1].toLowerCase());
-    }
-    return sums;
-}
-async function sha256File(path) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    for await (const chunk of (0,external_node_fs_.createReadStream)(path))
-        hash.update(chunk);
-    return hash.digest('hex');
-}
-const verify_checksum_short = (hex) => `${hex.slice(0, 12)}…`;
-/** Pure: the expected digest for `filename`, or a UserError naming the sums file. */
-function expectedDigest(shasumsText, shasumsName, filename) {
-    const expected = parseShasums(shasumsText).get(filename);
-    if (!expected)
-        throw new UserError(`${shasumsName} has no checksum for ${filename}; refusing to install`);
-    return expected;
-}
-/** Pure: throws unless `actual` is the digest `shasumsText` lists for `filename`. */
-function verifyDigest(shasumsText, shasumsName, filename, actual) {
-    const expected = expectedDigest(shasumsText, shasumsName, filename);
-    if (expected !== actual.toLowerCase()) {
-        throw new UserError(`${filename}: SHA-256 mismatch (expected ${verify_checksum_short(expected)}, got ${verify_checksum_short(actual.toLowerCase())}); refusing to install`);
-    }
-}
-
-;// CONCATENATED MODULE: external "module"
-const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
 ;// CONCATENATED MODULE: ./node_modules/openpgp/dist/node/openpgp.mjs
 /*! OpenPGP.js v6.3.2 - 2026-09-24 - this is LGPL licensed code, see LICENSE/our website https://openpgpjs.org/ for more information. */
 const openpgp_globalThis = typeof window !== 'undefined' ? window : typeof global !== 'undefined' ? global : typeof self !== 'undefined' ? self : {};
@@ -68223,14 +66950,16 @@ var index$1 = /*#__PURE__*/_mergeNamespaces({
 
 
 const PUBLIC_BLOCK = /-----BEGIN PGP PUBLIC KEY BLOCK-----[\s\S]*?-----END PGP PUBLIC KEY BLOCK-----/g;
+/** What terraform-signing-key accepts, for every message that refuses one. */
+const SIGNING_KEY_ACCEPTED = "use an ASCII-armored OpenPGP public key block (-----BEGIN PGP PUBLIC KEY BLOCK----- … -----END PGP PUBLIC KEY BLOCK-----), several concatenated, or leave it empty for HashiCorp's release key";
 /** One or more armored public key blocks (concatenated, in any surrounding text) into keys. */
-async function readTrustedKeys(armored, label = 'terraform-signing-key') {
+async function readTrustedKeys(armored, label = 'input terraform-signing-key') {
     if (armored.includes('-----BEGIN PGP PRIVATE KEY BLOCK-----')) {
-        throw new UserError(`${label} contains a private key: pass only armored public keys (-----BEGIN PGP PUBLIC KEY BLOCK-----)`);
+        throw new UserError(`${label}: contains a private key, which must never be shared; ${SIGNING_KEY_ACCEPTED}`);
     }
     const blocks = armored.match(PUBLIC_BLOCK) ?? [];
     if (blocks.length === 0) {
-        throw new UserError(`${label} has no armored public key: expected one or more -----BEGIN PGP PUBLIC KEY BLOCK----- blocks`);
+        throw new UserError(`${label}: has no complete armored public key; ${SIGNING_KEY_ACCEPTED}`);
     }
     const keys = [];
     for (const [i, block] of blocks.entries()) {
@@ -68239,7 +66968,7 @@ async function readTrustedKeys(armored, label = 'terraform-signing-key') {
         }
         catch (err) {
             const why = err instanceof Error ? err.message.split('\n')[0] : String(err);
-            throw new UserError(`${label}: public key block ${i + 1} of ${blocks.length} cannot be read (${why})`);
+            throw new UserError(`${label}: public key block ${i + 1} of ${blocks.length} is not a valid OpenPGP key (${why}); ${SIGNING_KEY_ACCEPTED}`);
         }
     }
     return keys;
@@ -68331,6 +67060,1724 @@ async function verifyShasumsSignature(opts) {
     if (failures.length > 0)
         throw refuse(`signature file cannot be read (${failures[0].detail.split('\n')[0]})`);
     throw refuse(`no signature found (tried ${opts.candidates.join(', ')})`);
+}
+
+;// CONCATENATED MODULE: ./src/hcl/parse-hcl.ts
+let parser;
+async function parseHcl(fileName, text) {
+    // eager: bundled into the main file (one licenses.txt, no chunk files), evaluated only on first use.
+    parser ??= Promise.resolve(/* import() eager */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4382, 23));
+    return (await parser).parse(fileName, text);
+}
+
+;// CONCATENATED MODULE: ./src/terraform/backend-block.ts
+// Whether a root declares a backend: `-backend-config` on a root without one is silently ignored by terraform,
+// so the action refuses it instead. Read with the real HCL parser; a file that does not parse leaves the answer
+// open (terraform reports syntax errors better than we can).
+
+
+
+const isRecord = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Pure: a parsed file (hcl2json or .tf.json shape) has `terraform { backend "<type>" {} }`. */
+function declaresBackend(parsed) {
+    if (!isRecord(parsed))
+        return false;
+    const blocks = Array.isArray(parsed.terraform) ? parsed.terraform : [parsed.terraform];
+    return blocks.some(b => isRecord(b) && b.backend !== undefined && b.backend !== null);
+}
+/** true: a backend block is declared; false: every file parsed and none has one; undefined: cannot tell. */
+async function rootHasBackend(dirs) {
+    let unsure = false;
+    for (const dir of dirs) {
+        const names = (await (0,promises_namespaceObject.readdir)(dir)).filter(n => n.endsWith('.tf') || n.endsWith('.tf.json'));
+        for (const name of names) {
+            const text = await (0,promises_namespaceObject.readFile)((0,external_node_path_.join)(dir, name), 'utf8');
+            try {
+                if (declaresBackend(name.endsWith('.json') ? JSON.parse(text) : await parseHcl(name, text)))
+                    return true;
+            }
+            catch {
+                unsure = true;
+            }
+        }
+    }
+    return unsure ? undefined : false;
+}
+
+;// CONCATENATED MODULE: ./src/inputs.ts
+// The one validated Inputs object, built from the environment before any side effect.
+// Every bad input is a UserError naming the input, the bad value and what is accepted.
+
+
+
+
+
+
+
+const COMMANDS = ['validate', 'plan', 'apply', 'discover'];
+const COMMENT_MODES = ['always', 'changes-only', 'off'];
+const STACKS = ['chat-llm'];
+// Stateful Azure resource types whose delete or replace needs `allow-destroy: true`.
+const DEFAULT_GUARDED_RESOURCE_TYPES = [
+    'azurerm_postgresql_flexible_server',
+    'azurerm_postgresql_flexible_server_database',
+    'azurerm_postgresql_server',
+    'azurerm_postgresql_database',
+    'azurerm_key_vault',
+    'azurerm_key_vault_key',
+    'azurerm_key_vault_secret',
+    'azurerm_storage_account',
+    'azurerm_storage_container',
+    'azurerm_managed_redis',
+    'azurerm_redis_cache',
+    'azurerm_redis_enterprise_cluster',
+    'azurerm_redis_enterprise_database',
+    'azurerm_cognitive_account',
+    'azurerm_cognitive_account_project',
+    'azurerm_container_registry',
+    'azurerm_log_analytics_workspace'
+];
+// Names of every input, as in action.yml (a test keeps the two in sync).
+const INPUT_NAMES = (/* unused pure expression or super */ null && ([
+    'command',
+    'working-directory',
+    'stack',
+    'stack-files',
+    'workspace',
+    'terraform-version',
+    'terraform-download-url',
+    'terraform-signing-key',
+    'github-token',
+    'fmt-check',
+    'backend-config',
+    'var-file',
+    'variables',
+    'comment',
+    'mask',
+    'plan-path',
+    'plan-digest',
+    'allow-destroy',
+    'guarded-resource-types',
+    'changed-files',
+    'base-ref',
+    'lock-timeout',
+    'root-globs',
+    'ignore-globs',
+    'provider-cache'
+]));
+function raw(env, name) {
+    return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+function lines(env, name, comments = true) {
+    return raw(env, name)
+        .split(/\r?\n/)
+        .map(l => l.trim())
+        .filter(l => l !== '' && !(comments && l.startsWith('#')));
+}
+function show(value) {
+    const oneLine = JSON.stringify(value);
+    return oneLine.length > 80 ? `${oneLine.slice(0, 77)}…"` : oneLine;
+}
+function oneOf(env, name, allowed, fallback) {
+    const value = raw(env, name);
+    if (value === '')
+        return fallback;
+    if (allowed.includes(value))
+        return value;
+    throw new UserError(`input ${name}: ${show(value)} is not accepted; use one of: ${allowed.join(', ')}`);
+}
+function bool(env, name, fallback) {
+    const value = raw(env, name);
+    if (value === '')
+        return fallback;
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(value))
+        return false;
+    throw new UserError(`input ${name}: ${show(value)} is not a boolean; use true or false`);
+}
+function isInside(parent, child) {
+    const rel = (0,external_node_path_.relative)(parent, child);
+    return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel));
+}
+function insideWorkspace(workspaceDir, name, value) {
+    const path = (0,external_node_path_.resolve)(workspaceDir, value);
+    if (!isInside(workspaceDir, path)) {
+        throw new UserError(`input ${name}: ${show(value)} resolves to ${path}, outside the workspace ${workspaceDir}; use a path inside the repository`);
+    }
+    return path;
+}
+function statOf(path) {
+    try {
+        return (0,external_node_fs_.statSync)(path);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * A path input that must exist, be a `kind`, and stay inside the workspace after symlinks are followed (a link in
+ * the repository must not lead terraform to files outside it). `relativeTo` is where a user may have meant the
+ * path to start (the working-directory), for the hint.
+ */
+function existingInWorkspace(workspaceDir, name, value, kind, accepted, relativeTo) {
+    const path = insideWorkspace(workspaceDir, name, value);
+    const stats = statOf(path);
+    if (!stats) {
+        const meant = relativeTo && !(0,external_node_path_.isAbsolute)(value) ? (0,external_node_path_.resolve)(relativeTo, value) : undefined;
+        if (meant && meant !== path && statOf(meant)) {
+            const fromRoot = (0,external_node_path_.relative)(workspaceDir, meant).split(external_node_path_.sep).join('/');
+            throw new UserError(`input ${name}: ${show(value)} does not exist relative to the repository root (paths are relative to the repository root, not to working-directory); write ${show(fromRoot)}`);
+        }
+        throw new UserError(`input ${name}: ${show(value)} does not exist (${path}); use ${accepted}`);
+    }
+    const isKind = kind === 'directory' ? stats.isDirectory() : stats.isFile();
+    if (!isKind) {
+        const is = stats.isDirectory() ? 'a directory' : stats.isFile() ? 'a file' : 'not a regular file';
+        throw new UserError(`input ${name}: ${show(value)} is ${is}, not a ${kind}; use ${accepted}`);
+    }
+    const real = (0,external_node_fs_.realpathSync)(path);
+    const realWorkspace = (0,external_node_fs_.realpathSync)(workspaceDir);
+    if (!isInside(realWorkspace, real)) {
+        throw new UserError(`input ${name}: ${show(value)} is a symbolic link to ${real}, outside the workspace ${realWorkspace}; use a path inside the repository`);
+    }
+    return path;
+}
+function hasTerraformFiles(dir) {
+    return (0,external_node_fs_.readdirSync)(dir).some(f => f.endsWith('.tf') || f.endsWith('.tf.json'));
+}
+function requiredDir(env, variable, checkDisk) {
+    const value = env[variable];
+    if (!value)
+        throw new UserError(`environment: ${variable} is not set; run this action inside a GitHub Actions job`);
+    const dir = (0,external_node_path_.resolve)(value);
+    if (checkDisk && !statOf(dir)?.isDirectory()) {
+        throw new UserError(`environment: ${variable} (${dir}) is not a directory; run this action after actions/checkout`);
+    }
+    return dir;
+}
+/** RUNNER_TEMP holds the download and the plan dir: a read-only or missing one is named now, not as ENOENT later. */
+function writableTemp(dir, fromEnv) {
+    const stats = statOf(dir);
+    if (!stats) {
+        if (fromEnv)
+            throw new UserError(`environment: RUNNER_TEMP (${dir}) does not exist; give the job a writable RUNNER_TEMP`);
+        return;
+    }
+    if (!stats.isDirectory()) {
+        throw new UserError(`environment: RUNNER_TEMP (${dir}) is not a directory; give the job a writable RUNNER_TEMP`);
+    }
+    try {
+        (0,external_node_fs_.accessSync)(dir, external_node_fs_.constants.W_OK);
+    }
+    catch (err) {
+        const code = err.code ?? 'not writable';
+        const why = code === 'EROFS' ? 'is on a read-only file system' : 'is not writable';
+        throw new UserError(`environment: RUNNER_TEMP (${dir}) ${why} (${code}); the action downloads terraform and writes the plan there, give the job a writable RUNNER_TEMP`);
+    }
+}
+/** Terraform's `-lock-timeout` takes a Go duration: 0, or numbers with ns, us, ms, s, m, h (e.g. 1h30m). */
+const DURATION = /^(0|(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+)$/;
+/**
+ * The secrets inside URL inputs (the userinfo, the password, each decoded too), to mask before anything is logged.
+ * Runs on the raw environment, before validation: an error message about the URL must already be masked.
+ */
+function urlSecrets(env) {
+    const value = raw(env, 'terraform-download-url');
+    const m = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)@/i.exec(value);
+    if (!m)
+        return [];
+    const userinfo = m[1];
+    const colon = userinfo.indexOf(':');
+    const password = colon < 0 ? '' : userinfo.slice(colon + 1);
+    const decode = (t) => {
+        try {
+            return decodeURIComponent(t);
+        }
+        catch {
+            return t;
+        }
+    };
+    return [...new Set([userinfo, decode(userinfo), password, decode(password)].filter(v => v !== ''))];
+}
+const WORKSPACE_NAME = /^[A-Za-z0-9_-][A-Za-z0-9_.-]{0,89}$/;
+const VARIABLE_ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_-]*=/;
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+const RESOURCE_TYPE = /^[a-z0-9_*]+$/;
+/**
+ * Build the validated inputs. `bundledStackDir` is where the action's own copy of the stack root lives.
+ */
+function readInputs(env, bundledStackDir, options = {}) {
+    const checkDisk = options.checkDisk ?? false;
+    // File-system checks run after every other input is validated, so a plain typo is reported first.
+    const onDisk = [];
+    const command = oneOf(env, 'command', COMMANDS, 'plan');
+    const workspaceDir = requiredDir(env, 'GITHUB_WORKSPACE', false);
+    onDisk.push(() => void requiredDir(env, 'GITHUB_WORKSPACE', true));
+    const tempDir = env.RUNNER_TEMP ? (0,external_node_path_.resolve)(env.RUNNER_TEMP) : (0,external_node_path_.resolve)(workspaceDir, '..', '_temp');
+    // discover only reads the checkout; every other command runs terraform in a root and writes to RUNNER_TEMP
+    const runsTerraform = command !== 'discover';
+    const stackValue = raw(env, 'stack');
+    const dirValue = raw(env, 'working-directory');
+    let stack;
+    let workingDirectory;
+    let rootLabel;
+    if (stackValue !== '') {
+        stack = oneOf(env, 'stack', STACKS, 'chat-llm');
+        if (dirValue !== '' && dirValue !== '.') {
+            throw new UserError(`inputs stack and working-directory: both are set (${show(stackValue)}, ${show(dirValue)}); set stack for the bundled root or working-directory for your own, not both`);
+        }
+        workingDirectory = bundledStackDir(stack);
+        rootLabel = `stack:${stack}`;
+    }
+    else {
+        const value = dirValue === '' ? '.' : dirValue;
+        const accepted = 'a directory of the repository that holds a Terraform root (its .tf files)';
+        workingDirectory = insideWorkspace(workspaceDir, 'working-directory', value);
+        onDisk.push(() => {
+            if (!runsTerraform)
+                return;
+            const dir = existingInWorkspace(workspaceDir, 'working-directory', value, 'directory', accepted);
+            if (!hasTerraformFiles(dir)) {
+                throw new UserError(`input working-directory: ${show(value)} has no .tf or .tf.json files; use ${accepted}`);
+            }
+        });
+        rootLabel = (0,external_node_path_.relative)(workspaceDir, workingDirectory).split(external_node_path_.sep).join('/') || '.';
+    }
+    const stackFilesValue = raw(env, 'stack-files');
+    if (stackFilesValue !== '' && !stack) {
+        throw new UserError(`input stack-files: ${show(stackFilesValue)} is set without stack; it adds files to the bundled root, so set stack too`);
+    }
+    const stackFilesAccepted = 'a folder of .tf files in the repository';
+    const stackFiles = stackFilesValue === '' ? '' : insideWorkspace(workspaceDir, 'stack-files', stackFilesValue);
+    onDisk.push(() => {
+        if (!runsTerraform || stackFiles === '')
+            return;
+        existingInWorkspace(workspaceDir, 'stack-files', stackFilesValue, 'directory', stackFilesAccepted);
+        if (!hasTerraformFiles(stackFiles)) {
+            throw new UserError(`input stack-files: ${show(stackFilesValue)} has no .tf files; use ${stackFilesAccepted}`);
+        }
+    });
+    const workspace = raw(env, 'workspace') || 'default';
+    if (!WORKSPACE_NAME.test(workspace)) {
+        throw new UserError(`input workspace: ${show(workspace)} is not a valid Terraform workspace name; use letters, digits, '-', '_' and '.' (at most 90)`);
+    }
+    const terraformVersion = raw(env, 'terraform-version');
+    // The installer's own parser, so what is accepted here is exactly what it can resolve.
+    if (terraformVersion !== '')
+        parseVersionSpec(terraformVersion, `input terraform-version: ${show(terraformVersion)}`);
+    const terraformDownloadUrl = (raw(env, 'terraform-download-url') || 'https://releases.hashicorp.com').replace(/\/+$/, '');
+    let url;
+    try {
+        url = new URL(terraformDownloadUrl);
+    }
+    catch {
+        throw new UserError(`input terraform-download-url: ${show(withoutUserinfo(terraformDownloadUrl))} is not a URL; use an http(s) URL laid out like https://releases.hashicorp.com`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new UserError(`input terraform-download-url: ${show(withoutUserinfo(terraformDownloadUrl))} uses ${url.protocol}; use an http(s) URL laid out like https://releases.hashicorp.com`);
+    }
+    if (url.search !== '' || url.hash !== '') {
+        throw new UserError(`input terraform-download-url: ${show(withoutUserinfo(terraformDownloadUrl))} has a query or fragment; use the base URL of the mirror, laid out like https://releases.hashicorp.com`);
+    }
+    const terraformSigningKey = raw(env, 'terraform-signing-key');
+    // a private key is never echoed, not even its first characters
+    if (terraformSigningKey.includes('PRIVATE KEY')) {
+        throw new UserError(`input terraform-signing-key: contains a private key, which must never be shared; ${SIGNING_KEY_ACCEPTED}`);
+    }
+    if (terraformSigningKey !== '' && !terraformSigningKey.includes('-----BEGIN PGP PUBLIC KEY BLOCK-----')) {
+        throw new UserError(`input terraform-signing-key: not an armored OpenPGP public key (${show(terraformSigningKey)}); ${SIGNING_KEY_ACCEPTED}`);
+    }
+    // Files are checked wherever terraform would read them; relative paths start at the repository root.
+    const fileIn = (name, line, accepted) => {
+        const relativeTo = stack ? undefined : workingDirectory;
+        onDisk.push(() => {
+            if (runsTerraform)
+                existingInWorkspace(workspaceDir, name, line, 'file', accepted, relativeTo);
+        });
+        return insideWorkspace(workspaceDir, name, line);
+    };
+    const backendConfig = lines(env, 'backend-config').map(line => {
+        if (line.includes('='))
+            return line;
+        return fileIn('backend-config', line, 'key=value, or a backend config file relative to the repository root');
+    });
+    const varFiles = lines(env, 'var-file').map(line => fileIn('var-file', line, 'a .tfvars file relative to the repository root'));
+    const variables = lines(env, 'variables').map(line => {
+        if (!VARIABLE_ASSIGNMENT.test(line)) {
+            throw new UserError(`input variables: ${show(line.replace(/=.*/s, '=…'))} is not an assignment; write one name=value per line`);
+        }
+        return line;
+    });
+    const planDigest = raw(env, 'plan-digest')
+        .toLowerCase()
+        .replace(/^sha256:/, '');
+    if (planDigest !== '' && !SHA256_HEX.test(planDigest)) {
+        throw new UserError(`input plan-digest: ${show(planDigest)} is not a SHA-256 digest; use the 64 hex characters of the plan step's plan-digest output`);
+    }
+    const planPathValue = raw(env, 'plan-path');
+    const planPath = planPathValue === '' ? '' : (0,external_node_path_.resolve)(workspaceDir, planPathValue);
+    if (command === 'apply') {
+        if (planPath === '') {
+            throw new UserError('input plan-path: empty; apply needs the saved plan file from the plan step (its plan-path output, after download-artifact)');
+        }
+        onDisk.push(() => {
+            const stats = statOf(planPath);
+            if (!stats) {
+                throw new UserError(`input plan-path: ${show(planPathValue)} does not exist (${planPath}); download the plan artifact first and pass the plan step's plan-path`);
+            }
+            if (!stats.isFile()) {
+                throw new UserError(`input plan-path: ${show(planPathValue)} is ${stats.isDirectory() ? 'a directory' : 'not a regular file'}; use the saved plan file itself (the plan step's plan-path output, e.g. <artifact>/tfplan)`);
+            }
+        });
+        if (planDigest === '') {
+            throw new UserError("input plan-digest: empty; apply needs the plan step's plan-digest output so only the reviewed plan is applied");
+        }
+    }
+    const guardedValue = lines(env, 'guarded-resource-types').flatMap(l => l.split(/[\s,]+/).filter(Boolean));
+    for (const type of guardedValue) {
+        if (!RESOURCE_TYPE.test(type)) {
+            throw new UserError(`input guarded-resource-types: ${show(type)} is not a resource type; use names like azurerm_key_vault (a trailing * matches a prefix), or "none"`);
+        }
+    }
+    const guardedResourceTypes = guardedValue.length === 0
+        ? DEFAULT_GUARDED_RESOURCE_TYPES
+        : guardedValue.length === 1 && guardedValue[0] === 'none'
+            ? []
+            : guardedValue;
+    const lockTimeout = raw(env, 'lock-timeout') || '0s';
+    if (!DURATION.test(lockTimeout)) {
+        throw new UserError(`input lock-timeout: ${show(lockTimeout)} is not a duration; use a number with a unit, such as 0s, 30s, 5m or 1h30m`);
+    }
+    onDisk.push(() => {
+        if (runsTerraform)
+            writableTemp(tempDir, Boolean(env.RUNNER_TEMP));
+    });
+    const inputs = {
+        command,
+        workingDirectory,
+        rootLabel,
+        stack,
+        stackFiles,
+        workspace,
+        terraformVersion,
+        terraformDownloadUrl,
+        terraformSigningKey,
+        githubToken: raw(env, 'github-token'),
+        fmtCheck: bool(env, 'fmt-check', true),
+        backendConfig,
+        varFiles,
+        variables,
+        comment: oneOf(env, 'comment', COMMENT_MODES, 'always'),
+        mask: lines(env, 'mask', false),
+        planPath,
+        planDigest,
+        allowDestroy: bool(env, 'allow-destroy', false),
+        guardedResourceTypes,
+        changedFiles: lines(env, 'changed-files'),
+        baseRef: raw(env, 'base-ref'),
+        lockTimeout,
+        workspaceDir,
+        tempDir,
+        rootGlobs: globs(env, 'root-globs'),
+        ignoreGlobs: globs(env, 'ignore-globs'),
+        providerCache: bool(env, 'provider-cache', true)
+    };
+    if (checkDisk)
+        for (const check of onDisk)
+            check();
+    return inputs;
+}
+/**
+ * The checks that need more than a stat, still before any side effect: the signing key parses as OpenPGP, and
+ * backend-config is only given to a root that declares a backend. `rootSources` are the directories whose .tf
+ * files make the root (for a bundled stack: its source and stack-files, as the staged copy does not exist yet).
+ */
+async function verifyInputs(inputs, rootSources) {
+    if (inputs.terraformSigningKey !== '')
+        await readTrustedKeys(inputs.terraformSigningKey);
+    const usesBackend = inputs.command === 'plan' || inputs.command === 'apply';
+    if (usesBackend && inputs.backendConfig.length > 0 && (await rootHasBackend(rootSources)) === false) {
+        const first = inputs.backendConfig[0];
+        const shown = first.includes('=') ? first.replace(/=.*/s, '=…') : (0,external_node_path_.relative)(inputs.workspaceDir, first);
+        throw new UserError(`input backend-config: ${show(shown)} is set, but the root ${inputs.rootLabel} declares no backend (terraform would ignore it); add a backend block such as terraform { backend "azurerm" {} }, or remove backend-config`);
+    }
+}
+/** Workspace-relative directory globs (`*`, `**`, `?`), one per line. */
+function globs(env, name) {
+    return lines(env, name).map(glob => {
+        const segments = glob.replace(/\\/g, '/').split('/');
+        if (glob.startsWith('/') || /^[A-Za-z]:/.test(glob) || segments.includes('..')) {
+            throw new UserError(`input ${name}: ${show(glob)} leaves the workspace; use a directory glob relative to the repository, such as stacks/* or envs/**`);
+        }
+        return glob;
+    });
+}
+
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./src/stack/bundled-stack.ts
+// The bundled roots (stack: chat-llm) ship in the action's own modules/ folder and run from a copy in RUNNER_TEMP.
+
+
+
+
+// dist/index.js (the bundle this runs from) -> the action's root, where modules/ lives.
+const actionRoot = (0,external_node_path_.join)((0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url)), '..');
+/** The action's own copy of a bundled root (read-only; runs are made from the staged copy). */
+function bundledStackSource(stack) {
+    return (0,external_node_path_.join)(actionRoot, 'modules', `${stack}-stack`);
+}
+function stagedStackDir(env) {
+    const temp = env.RUNNER_TEMP || (0,external_node_path_.join)(env.GITHUB_WORKSPACE || '.', '..', '_temp');
+    return stack => (0,external_node_path_.join)(temp, 'terraform-pr-gate', `stack-${stack}`, 'modules', `${stack}-stack`);
+}
+// The bundled stack runs from a copy in RUNNER_TEMP, so terraform never writes into the action's files.
+function stageBundledStack(inputs) {
+    if (!inputs.stack)
+        return;
+    const source = (0,external_node_path_.join)(actionRoot, 'modules');
+    if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(source, `${inputs.stack}-stack`))) {
+        throw new UserError(`input stack: the bundled root modules/${inputs.stack}-stack is missing from this action's files`);
+    }
+    const modulesCopy = (0,external_node_path_.dirname)(inputs.workingDirectory);
+    (0,external_node_fs_.rmSync)(modulesCopy, { recursive: true, force: true });
+    (0,external_node_fs_.mkdirSync)(modulesCopy, { recursive: true });
+    (0,external_node_fs_.cpSync)(source, modulesCopy, {
+        recursive: true,
+        filter: src => !/[\\/](\.terraform|\.terraform\.lock\.hcl|terraform\.tfstate[^\\/]*)$/.test(src)
+    });
+    if (inputs.stackFiles)
+        addStackFiles(inputs.stackFiles, inputs.workingDirectory);
+}
+// The user's own .tf / .tf.json files next to the bundled root's: extra resources, or *_override.tf files.
+function addStackFiles(from, root) {
+    if (!(0,external_node_fs_.existsSync)(from) || !(0,external_node_fs_.statSync)(from).isDirectory()) {
+        throw new UserError(`input stack-files: ${from} is not a directory; give a folder of .tf files in the repository`);
+    }
+    const files = (0,external_node_fs_.readdirSync)(from).filter(f => /\.(tf|tf\.json)$/.test(f));
+    if (files.length === 0) {
+        throw new UserError(`input stack-files: ${from} has no .tf files; give a folder of .tf files in the repository`);
+    }
+    for (const file of files)
+        (0,external_node_fs_.copyFileSync)((0,external_node_path_.join)(from, file), (0,external_node_path_.join)(root, file));
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
+var io = __nccwpck_require__(8701);
+// EXTERNAL MODULE: external "crypto"
+var external_crypto_ = __nccwpck_require__(6982);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
+// EXTERNAL MODULE: external "child_process"
+var external_child_process_ = __nccwpck_require__(5317);
+;// CONCATENATED MODULE: ./node_modules/@actions/tool-cache/lib/manifest.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+// Internal object for testability (allows mocking in ESM)
+const _internal = {
+    readLinuxVersionFile() {
+        const lsbReleaseFile = '/etc/lsb-release';
+        const osReleaseFile = '/etc/os-release';
+        let contents = '';
+        if (external_fs_.existsSync(lsbReleaseFile)) {
+            contents = external_fs_.readFileSync(lsbReleaseFile).toString();
+        }
+        else if (external_fs_.existsSync(osReleaseFile)) {
+            contents = external_fs_.readFileSync(osReleaseFile).toString();
+        }
+        return contents;
+    }
+};
+function _findMatch(versionSpec, stable, candidates, archFilter) {
+    return __awaiter(this, void 0, void 0, function* () {
+        const platFilter = external_os_.platform();
+        let result;
+        let match;
+        let file;
+        for (const candidate of candidates) {
+            const version = candidate.version;
+            (0,lib_core/* debug */.Yz)(`check ${version} satisfies ${versionSpec}`);
+            if (semver.satisfies(version, versionSpec) &&
+                (!stable || candidate.stable === stable)) {
+                file = candidate.files.find(item => {
+                    (0,lib_core/* debug */.Yz)(`${item.arch}===${archFilter} && ${item.platform}===${platFilter}`);
+                    let chk = item.arch === archFilter && item.platform === platFilter;
+                    if (chk && item.platform_version) {
+                        const osVersion = _getOsVersion();
+                        if (osVersion === item.platform_version) {
+                            chk = true;
+                        }
+                        else {
+                            chk = semver.satisfies(osVersion, item.platform_version);
+                        }
+                    }
+                    return chk;
+                });
+                if (file) {
+                    (0,lib_core/* debug */.Yz)(`matched ${candidate.version}`);
+                    match = candidate;
+                    break;
+                }
+            }
+        }
+        if (match && file) {
+            // clone since we're mutating the file list to be only the file that matches
+            result = Object.assign({}, match);
+            result.files = [file];
+        }
+        return result;
+    });
+}
+function _getOsVersion() {
+    // TODO: add windows and other linux, arm variants
+    // right now filtering on version is only an ubuntu and macos scenario for tools we build for hosted (python)
+    const plat = external_os_.platform();
+    let version = '';
+    if (plat === 'darwin') {
+        version = external_child_process_.execSync('sw_vers -productVersion').toString();
+    }
+    else if (plat === 'linux') {
+        // lsb_release process not in some containers, readfile
+        // Run cat /etc/lsb-release
+        // DISTRIB_ID=Ubuntu
+        // DISTRIB_RELEASE=18.04
+        // DISTRIB_CODENAME=bionic
+        // DISTRIB_DESCRIPTION="Ubuntu 18.04.4 LTS"
+        const lsbContents = _internal.readLinuxVersionFile();
+        if (lsbContents) {
+            const lines = lsbContents.split('\n');
+            for (const line of lines) {
+                const parts = line.split('=');
+                if (parts.length === 2 &&
+                    (parts[0].trim() === 'VERSION_ID' ||
+                        parts[0].trim() === 'DISTRIB_RELEASE')) {
+                    version = parts[1].trim().replace(/^"/, '').replace(/"$/, '');
+                    break;
+                }
+            }
+        }
+    }
+    return version;
+}
+// Alias for backwards compatibility
+function _readLinuxVersionFile() {
+    return _internal.readLinuxVersionFile();
+}
+//# sourceMappingURL=manifest.js.map
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
+// EXTERNAL MODULE: external "stream"
+var external_stream_ = __nccwpck_require__(2203);
+// EXTERNAL MODULE: external "util"
+var external_util_ = __nccwpck_require__(9023);
+// EXTERNAL MODULE: external "assert"
+var external_assert_ = __nccwpck_require__(2613);
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 2 modules
+var exec = __nccwpck_require__(5260);
+;// CONCATENATED MODULE: ./node_modules/@actions/tool-cache/lib/retry-helper.js
+var retry_helper_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+/**
+ * Internal class for retries
+ */
+class RetryHelper {
+    constructor(maxAttempts, minSeconds, maxSeconds) {
+        if (maxAttempts < 1) {
+            throw new Error('max attempts should be greater than or equal to 1');
+        }
+        this.maxAttempts = maxAttempts;
+        this.minSeconds = Math.floor(minSeconds);
+        this.maxSeconds = Math.floor(maxSeconds);
+        if (this.minSeconds > this.maxSeconds) {
+            throw new Error('min seconds should be less than or equal to max seconds');
+        }
+    }
+    execute(action, isRetryable) {
+        return retry_helper_awaiter(this, void 0, void 0, function* () {
+            let attempt = 1;
+            while (attempt < this.maxAttempts) {
+                // Try
+                try {
+                    return yield action();
+                }
+                catch (err) {
+                    if (isRetryable && !isRetryable(err)) {
+                        throw err;
+                    }
+                    lib_core/* info */.pq(err.message);
+                }
+                // Sleep
+                const seconds = this.getSleepAmount();
+                lib_core/* info */.pq(`Waiting ${seconds} seconds before trying again`);
+                yield this.sleep(seconds);
+                attempt++;
+            }
+            // Last attempt
+            return yield action();
+        });
+    }
+    getSleepAmount() {
+        return (Math.floor(Math.random() * (this.maxSeconds - this.minSeconds + 1)) +
+            this.minSeconds);
+    }
+    sleep(seconds) {
+        return retry_helper_awaiter(this, void 0, void 0, function* () {
+            return new Promise(resolve => setTimeout(resolve, seconds * 1000));
+        });
+    }
+}
+//# sourceMappingURL=retry-helper.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/tool-cache/lib/tool-cache.js
+var tool_cache_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+class HTTPError extends Error {
+    constructor(httpStatusCode) {
+        super(`Unexpected HTTP response: ${httpStatusCode}`);
+        this.httpStatusCode = httpStatusCode;
+        Object.setPrototypeOf(this, new.target.prototype);
+    }
+}
+const IS_WINDOWS = process.platform === 'win32';
+const IS_MAC = process.platform === 'darwin';
+const userAgent = 'actions/tool-cache';
+/**
+ * Download a tool from an url and stream it into a file
+ *
+ * @param url       url of tool to download
+ * @param dest      path to download tool
+ * @param auth      authorization header
+ * @param headers   other headers
+ * @returns         path to downloaded tool
+ */
+function downloadTool(url, dest, auth, headers) {
+    return tool_cache_awaiter(this, void 0, void 0, function* () {
+        dest = dest || external_path_.join(_getTempDirectory(), external_crypto_.randomUUID());
+        yield io/* mkdirP */.U$(external_path_.dirname(dest));
+        lib_core/* debug */.Yz(`Downloading ${url}`);
+        lib_core/* debug */.Yz(`Destination ${dest}`);
+        const maxAttempts = 3;
+        const minSeconds = _getGlobal('TEST_DOWNLOAD_TOOL_RETRY_MIN_SECONDS', 10);
+        const maxSeconds = _getGlobal('TEST_DOWNLOAD_TOOL_RETRY_MAX_SECONDS', 20);
+        const retryHelper = new RetryHelper(maxAttempts, minSeconds, maxSeconds);
+        return yield retryHelper.execute(() => tool_cache_awaiter(this, void 0, void 0, function* () {
+            return yield downloadToolAttempt(url, dest || '', auth, headers);
+        }), (err) => {
+            if (err instanceof HTTPError && err.httpStatusCode) {
+                // Don't retry anything less than 500, except 408 Request Timeout and 429 Too Many Requests
+                if (err.httpStatusCode < 500 &&
+                    err.httpStatusCode !== 408 &&
+                    err.httpStatusCode !== 429) {
+                    return false;
+                }
+            }
+            // Otherwise retry
+            return true;
+        });
+    });
+}
+function downloadToolAttempt(url, dest, auth, headers) {
+    return tool_cache_awaiter(this, void 0, void 0, function* () {
+        if (external_fs_.existsSync(dest)) {
+            throw new Error(`Destination file path ${dest} already exists`);
+        }
+        // Get the response headers
+        const http = new lib/* HttpClient */.Qq(userAgent, [], {
+            allowRetries: false
+        });
+        if (auth) {
+            lib_core/* debug */.Yz('set auth');
+            if (headers === undefined) {
+                headers = {};
+            }
+            headers.authorization = auth;
+        }
+        const response = yield http.get(url, headers);
+        if (response.message.statusCode !== 200) {
+            const err = new HTTPError(response.message.statusCode);
+            lib_core/* debug */.Yz(`Failed to download from "${url}". Code(${response.message.statusCode}) Message(${response.message.statusMessage})`);
+            throw err;
+        }
+        // Download the response body
+        const pipeline = external_util_.promisify(external_stream_.pipeline);
+        const responseMessageFactory = _getGlobal('TEST_DOWNLOAD_TOOL_RESPONSE_MESSAGE_FACTORY', () => response.message);
+        const readStream = responseMessageFactory();
+        let succeeded = false;
+        try {
+            yield pipeline(readStream, external_fs_.createWriteStream(dest));
+            lib_core/* debug */.Yz('download complete');
+            succeeded = true;
+            return dest;
+        }
+        finally {
+            // Error, delete dest before retry
+            if (!succeeded) {
+                lib_core/* debug */.Yz('download failed');
+                try {
+                    yield io/* rmRF */.Yz(dest);
+                }
+                catch (err) {
+                    lib_core/* debug */.Yz(`Failed to delete '${dest}'. ${err.message}`);
+                }
+            }
+        }
+    });
+}
+/**
+ * Extract a .7z file
+ *
+ * @param file     path to the .7z file
+ * @param dest     destination directory. Optional.
+ * @param _7zPath  path to 7zr.exe. Optional, for long path support. Most .7z archives do not have this
+ * problem. If your .7z archive contains very long paths, you can pass the path to 7zr.exe which will
+ * gracefully handle long paths. By default 7zdec.exe is used because it is a very small program and is
+ * bundled with the tool lib. However it does not support long paths. 7zr.exe is the reduced command line
+ * interface, it is smaller than the full command line interface, and it does support long paths. At the
+ * time of this writing, it is freely available from the LZMA SDK that is available on the 7zip website.
+ * Be sure to check the current license agreement. If 7zr.exe is bundled with your action, then the path
+ * to 7zr.exe can be pass to this function.
+ * @returns        path to the destination directory
+ */
+function extract7z(file, dest, _7zPath) {
+    return tool_cache_awaiter(this, void 0, void 0, function* () {
+        (0,external_assert_.ok)(IS_WINDOWS, 'extract7z() not supported on current OS');
+        (0,external_assert_.ok)(file, 'parameter "file" is required');
+        dest = yield _createExtractFolder(dest);
+        const originalCwd = process.cwd();
+        process.chdir(dest);
+        if (_7zPath) {
+            try {
+                const logLevel = lib_core/* isDebug */._o() ? '-bb1' : '-bb0';
+                const args = [
+                    'x', // eXtract files with full paths
+                    logLevel, // -bb[0-3] : set output log level
+                    '-bd', // disable progress indicator
+                    '-sccUTF-8', // set charset for for console input/output
+                    file
+                ];
+                const options = {
+                    silent: true
+                };
+                yield (0,exec/* exec */.m)(`"${_7zPath}"`, args, options);
+            }
+            finally {
+                process.chdir(originalCwd);
+            }
+        }
+        else {
+            const escapedScript = external_path_.join(__dirname, '..', 'scripts', 'Invoke-7zdec.ps1')
+                .replace(/'/g, "''")
+                .replace(/"|\n|\r/g, ''); // double-up single quotes, remove double quotes and newlines
+            const escapedFile = file.replace(/'/g, "''").replace(/"|\n|\r/g, '');
+            const escapedTarget = dest.replace(/'/g, "''").replace(/"|\n|\r/g, '');
+            const command = `& '${escapedScript}' -Source '${escapedFile}' -Target '${escapedTarget}'`;
+            const args = [
+                '-NoLogo',
+                '-Sta',
+                '-NoProfile',
+                '-NonInteractive',
+                '-ExecutionPolicy',
+                'Unrestricted',
+                '-Command',
+                command
+            ];
+            const options = {
+                silent: true
+            };
+            try {
+                const powershellPath = yield io/* which */.K7('powershell', true);
+                yield (0,exec/* exec */.m)(`"${powershellPath}"`, args, options);
+            }
+            finally {
+                process.chdir(originalCwd);
+            }
+        }
+        return dest;
+    });
+}
+/**
+ * Extract a compressed tar archive
+ *
+ * @param file     path to the tar
+ * @param dest     destination directory. Optional.
+ * @param flags    flags for the tar command to use for extraction. Defaults to 'xz' (extracting gzipped tars). Optional.
+ * @returns        path to the destination directory
+ */
+function extractTar(file_1, dest_1) {
+    return tool_cache_awaiter(this, arguments, void 0, function* (file, dest, flags = 'xz') {
+        if (!file) {
+            throw new Error("parameter 'file' is required");
+        }
+        // Create dest
+        dest = yield _createExtractFolder(dest);
+        // Determine whether GNU tar
+        lib_core/* debug */.Yz('Checking tar --version');
+        let versionOutput = '';
+        yield (0,exec/* exec */.m)('tar --version', [], {
+            ignoreReturnCode: true,
+            silent: true,
+            listeners: {
+                stdout: (data) => (versionOutput += data.toString()),
+                stderr: (data) => (versionOutput += data.toString())
+            }
+        });
+        lib_core/* debug */.Yz(versionOutput.trim());
+        const isGnuTar = versionOutput.toUpperCase().includes('GNU TAR');
+        // Initialize args
+        let args;
+        if (flags instanceof Array) {
+            args = flags;
+        }
+        else {
+            args = [flags];
+        }
+        if (lib_core/* isDebug */._o() && !flags.includes('v')) {
+            args.push('-v');
+        }
+        let destArg = dest;
+        let fileArg = file;
+        if (IS_WINDOWS && isGnuTar) {
+            args.push('--force-local');
+            destArg = dest.replace(/\\/g, '/');
+            // Technically only the dest needs to have `/` but for aesthetic consistency
+            // convert slashes in the file arg too.
+            fileArg = file.replace(/\\/g, '/');
+        }
+        if (isGnuTar) {
+            // Suppress warnings when using GNU tar to extract archives created by BSD tar
+            args.push('--warning=no-unknown-keyword');
+            args.push('--overwrite');
+        }
+        args.push('-C', destArg, '-f', fileArg);
+        yield (0,exec/* exec */.m)(`tar`, args);
+        return dest;
+    });
+}
+/**
+ * Extract a xar compatible archive
+ *
+ * @param file     path to the archive
+ * @param dest     destination directory. Optional.
+ * @param flags    flags for the xar. Optional.
+ * @returns        path to the destination directory
+ */
+function extractXar(file_1, dest_1) {
+    return tool_cache_awaiter(this, arguments, void 0, function* (file, dest, flags = []) {
+        (0,external_assert_.ok)(IS_MAC, 'extractXar() not supported on current OS');
+        (0,external_assert_.ok)(file, 'parameter "file" is required');
+        dest = yield _createExtractFolder(dest);
+        let args;
+        if (flags instanceof Array) {
+            args = flags;
+        }
+        else {
+            args = [flags];
+        }
+        args.push('-x', '-C', dest, '-f', file);
+        if (lib_core/* isDebug */._o()) {
+            args.push('-v');
+        }
+        const xarPath = yield io/* which */.K7('xar', true);
+        yield (0,exec/* exec */.m)(`"${xarPath}"`, _unique(args));
+        return dest;
+    });
+}
+/**
+ * Extract a zip
+ *
+ * @param file     path to the zip
+ * @param dest     destination directory. Optional.
+ * @returns        path to the destination directory
+ */
+function extractZip(file, dest) {
+    return tool_cache_awaiter(this, void 0, void 0, function* () {
+        if (!file) {
+            throw new Error("parameter 'file' is required");
+        }
+        dest = yield _createExtractFolder(dest);
+        if (IS_WINDOWS) {
+            yield extractZipWin(file, dest);
+        }
+        else {
+            yield extractZipNix(file, dest);
+        }
+        return dest;
+    });
+}
+function extractZipWin(file, dest) {
+    return tool_cache_awaiter(this, void 0, void 0, function* () {
+        // build the powershell command
+        const escapedFile = file.replace(/'/g, "''").replace(/"|\n|\r/g, ''); // double-up single quotes, remove double quotes and newlines
+        const escapedDest = dest.replace(/'/g, "''").replace(/"|\n|\r/g, '');
+        const pwshPath = yield io/* which */.K7('pwsh', false);
+        //To match the file overwrite behavior on nix systems, we use the overwrite = true flag for ExtractToDirectory
+        //and the -Force flag for Expand-Archive as a fallback
+        if (pwshPath) {
+            //attempt to use pwsh with ExtractToDirectory, if this fails attempt Expand-Archive
+            const pwshCommand = [
+                `$ErrorActionPreference = 'Stop' ;`,
+                `try { Add-Type -AssemblyName System.IO.Compression.ZipFile } catch { } ;`,
+                `try { [System.IO.Compression.ZipFile]::ExtractToDirectory('${escapedFile}', '${escapedDest}', $true) }`,
+                `catch { if (($_.Exception.GetType().FullName -eq 'System.Management.Automation.MethodException') -or ($_.Exception.GetType().FullName -eq 'System.Management.Automation.RuntimeException') ){ Expand-Archive -LiteralPath '${escapedFile}' -DestinationPath '${escapedDest}' -Force } else { throw $_ } } ;`
+            ].join(' ');
+            const args = [
+                '-NoLogo',
+                '-NoProfile',
+                '-NonInteractive',
+                '-ExecutionPolicy',
+                'Unrestricted',
+                '-Command',
+                pwshCommand
+            ];
+            lib_core/* debug */.Yz(`Using pwsh at path: ${pwshPath}`);
+            yield (0,exec/* exec */.m)(`"${pwshPath}"`, args);
+        }
+        else {
+            const powershellCommand = [
+                `$ErrorActionPreference = 'Stop' ;`,
+                `try { Add-Type -AssemblyName System.IO.Compression.FileSystem } catch { } ;`,
+                `if ((Get-Command -Name Expand-Archive -Module Microsoft.PowerShell.Archive -ErrorAction Ignore)) { Expand-Archive -LiteralPath '${escapedFile}' -DestinationPath '${escapedDest}' -Force }`,
+                `else {[System.IO.Compression.ZipFile]::ExtractToDirectory('${escapedFile}', '${escapedDest}', $true) }`
+            ].join(' ');
+            const args = [
+                '-NoLogo',
+                '-Sta',
+                '-NoProfile',
+                '-NonInteractive',
+                '-ExecutionPolicy',
+                'Unrestricted',
+                '-Command',
+                powershellCommand
+            ];
+            const powershellPath = yield io/* which */.K7('powershell', true);
+            lib_core/* debug */.Yz(`Using powershell at path: ${powershellPath}`);
+            yield (0,exec/* exec */.m)(`"${powershellPath}"`, args);
+        }
+    });
+}
+function extractZipNix(file, dest) {
+    return tool_cache_awaiter(this, void 0, void 0, function* () {
+        const unzipPath = yield io/* which */.K7('unzip', true);
+        const args = [file];
+        if (!lib_core/* isDebug */._o()) {
+            args.unshift('-q');
+        }
+        args.unshift('-o'); //overwrite with -o, otherwise a prompt is shown which freezes the run
+        yield (0,exec/* exec */.m)(`"${unzipPath}"`, args, { cwd: dest });
+    });
+}
+/**
+ * Caches a directory and installs it into the tool cacheDir
+ *
+ * @param sourceDir    the directory to cache into tools
+ * @param tool          tool name
+ * @param version       version of the tool.  semver format
+ * @param arch          architecture of the tool.  Optional.  Defaults to machine architecture
+ */
+function cacheDir(sourceDir, tool, version, arch) {
+    return tool_cache_awaiter(this, void 0, void 0, function* () {
+        version = semver.clean(version) || version;
+        arch = arch || external_os_.arch();
+        lib_core/* debug */.Yz(`Caching tool ${tool} ${version} ${arch}`);
+        lib_core/* debug */.Yz(`source dir: ${sourceDir}`);
+        if (!external_fs_.statSync(sourceDir).isDirectory()) {
+            throw new Error('sourceDir is not a directory');
+        }
+        // Create the tool dir
+        const destPath = yield _createToolPath(tool, version, arch);
+        // copy each child item. do not move. move can fail on Windows
+        // due to anti-virus software having an open handle on a file.
+        for (const itemName of external_fs_.readdirSync(sourceDir)) {
+            const s = external_path_.join(sourceDir, itemName);
+            yield io.cp(s, destPath, { recursive: true });
+        }
+        // write .complete
+        _completeToolPath(tool, version, arch);
+        return destPath;
+    });
+}
+/**
+ * Caches a downloaded file (GUID) and installs it
+ * into the tool cache with a given targetName
+ *
+ * @param sourceFile    the file to cache into tools.  Typically a result of downloadTool which is a guid.
+ * @param targetFile    the name of the file name in the tools directory
+ * @param tool          tool name
+ * @param version       version of the tool.  semver format
+ * @param arch          architecture of the tool.  Optional.  Defaults to machine architecture
+ */
+function cacheFile(sourceFile, targetFile, tool, version, arch) {
+    return tool_cache_awaiter(this, void 0, void 0, function* () {
+        version = semver.clean(version) || version;
+        arch = arch || external_os_.arch();
+        lib_core/* debug */.Yz(`Caching tool ${tool} ${version} ${arch}`);
+        lib_core/* debug */.Yz(`source file: ${sourceFile}`);
+        if (!external_fs_.statSync(sourceFile).isFile()) {
+            throw new Error('sourceFile is not a file');
+        }
+        // create the tool dir
+        const destFolder = yield _createToolPath(tool, version, arch);
+        // copy instead of move. move can fail on Windows due to
+        // anti-virus software having an open handle on a file.
+        const destPath = external_path_.join(destFolder, targetFile);
+        lib_core/* debug */.Yz(`destination file ${destPath}`);
+        yield io.cp(sourceFile, destPath);
+        // write .complete
+        _completeToolPath(tool, version, arch);
+        return destFolder;
+    });
+}
+/**
+ * Finds the path to a tool version in the local installed tool cache
+ *
+ * @param toolName      name of the tool
+ * @param versionSpec   version of the tool
+ * @param arch          optional arch.  defaults to arch of computer
+ */
+function find(toolName, versionSpec, arch) {
+    if (!toolName) {
+        throw new Error('toolName parameter is required');
+    }
+    if (!versionSpec) {
+        throw new Error('versionSpec parameter is required');
+    }
+    arch = arch || external_os_.arch();
+    // attempt to resolve an explicit version
+    if (!isExplicitVersion(versionSpec)) {
+        const localVersions = findAllVersions(toolName, arch);
+        const match = evaluateVersions(localVersions, versionSpec);
+        versionSpec = match;
+    }
+    // check for the explicit version in the cache
+    let toolPath = '';
+    if (versionSpec) {
+        versionSpec = semver.clean(versionSpec) || '';
+        const cachePath = external_path_.join(_getCacheDirectory(), toolName, versionSpec, arch);
+        lib_core/* debug */.Yz(`checking cache: ${cachePath}`);
+        if (external_fs_.existsSync(cachePath) && external_fs_.existsSync(`${cachePath}.complete`)) {
+            lib_core/* debug */.Yz(`Found tool in cache ${toolName} ${versionSpec} ${arch}`);
+            toolPath = cachePath;
+        }
+        else {
+            lib_core/* debug */.Yz('not found');
+        }
+    }
+    return toolPath;
+}
+/**
+ * Finds the paths to all versions of a tool that are installed in the local tool cache
+ *
+ * @param toolName  name of the tool
+ * @param arch      optional arch.  defaults to arch of computer
+ */
+function findAllVersions(toolName, arch) {
+    const versions = [];
+    arch = arch || external_os_.arch();
+    const toolPath = external_path_.join(_getCacheDirectory(), toolName);
+    if (external_fs_.existsSync(toolPath)) {
+        const children = external_fs_.readdirSync(toolPath);
+        for (const child of children) {
+            if (isExplicitVersion(child)) {
+                const fullPath = external_path_.join(toolPath, child, arch || '');
+                if (external_fs_.existsSync(fullPath) && external_fs_.existsSync(`${fullPath}.complete`)) {
+                    versions.push(child);
+                }
+            }
+        }
+    }
+    return versions;
+}
+function getManifestFromRepo(owner_1, repo_1, auth_1) {
+    return tool_cache_awaiter(this, arguments, void 0, function* (owner, repo, auth, branch = 'master') {
+        let releases = [];
+        const treeUrl = `https://api.github.com/repos/${owner}/${repo}/git/trees/${branch}`;
+        const http = new lib/* HttpClient */.Qq('tool-cache');
+        const headers = {};
+        if (auth) {
+            lib_core/* debug */.Yz('set auth');
+            headers.authorization = auth;
+        }
+        const response = yield http.getJson(treeUrl, headers);
+        if (!response.result) {
+            return releases;
+        }
+        let manifestUrl = '';
+        for (const item of response.result.tree) {
+            if (item.path === 'versions-manifest.json') {
+                manifestUrl = item.url;
+                break;
+            }
+        }
+        headers['accept'] = 'application/vnd.github.VERSION.raw';
+        let versionsRaw = yield (yield http.get(manifestUrl, headers)).readBody();
+        if (versionsRaw) {
+            // shouldn't be needed but protects against invalid json saved with BOM
+            versionsRaw = versionsRaw.replace(/^\uFEFF/, '');
+            try {
+                releases = JSON.parse(versionsRaw);
+            }
+            catch (_a) {
+                lib_core/* debug */.Yz('Invalid json');
+            }
+        }
+        return releases;
+    });
+}
+function findFromManifest(versionSpec_1, stable_1, manifest_1) {
+    return tool_cache_awaiter(this, arguments, void 0, function* (versionSpec, stable, manifest, archFilter = external_os_.arch()) {
+        // wrap the internal impl
+        const match = yield _findMatch(versionSpec, stable, manifest, archFilter);
+        return match;
+    });
+}
+function _createExtractFolder(dest) {
+    return tool_cache_awaiter(this, void 0, void 0, function* () {
+        if (!dest) {
+            // create a temp dir
+            dest = external_path_.join(_getTempDirectory(), external_crypto_.randomUUID());
+        }
+        yield io/* mkdirP */.U$(dest);
+        return dest;
+    });
+}
+function _createToolPath(tool, version, arch) {
+    return tool_cache_awaiter(this, void 0, void 0, function* () {
+        const folderPath = external_path_.join(_getCacheDirectory(), tool, semver.clean(version) || version, arch || '');
+        lib_core/* debug */.Yz(`destination ${folderPath}`);
+        const markerPath = `${folderPath}.complete`;
+        yield io/* rmRF */.Yz(folderPath);
+        yield io/* rmRF */.Yz(markerPath);
+        yield io/* mkdirP */.U$(folderPath);
+        return folderPath;
+    });
+}
+function _completeToolPath(tool, version, arch) {
+    const folderPath = external_path_.join(_getCacheDirectory(), tool, semver.clean(version) || version, arch || '');
+    const markerPath = `${folderPath}.complete`;
+    external_fs_.writeFileSync(markerPath, '');
+    lib_core/* debug */.Yz('finished caching tool');
+}
+/**
+ * Check if version string is explicit
+ *
+ * @param versionSpec      version string to check
+ */
+function isExplicitVersion(versionSpec) {
+    const c = semver.clean(versionSpec) || '';
+    lib_core/* debug */.Yz(`isExplicit: ${c}`);
+    const valid = semver.valid(c) != null;
+    lib_core/* debug */.Yz(`explicit? ${valid}`);
+    return valid;
+}
+/**
+ * Get the highest satisfiying semantic version in `versions` which satisfies `versionSpec`
+ *
+ * @param versions        array of versions to evaluate
+ * @param versionSpec     semantic version spec to satisfy
+ */
+function evaluateVersions(versions, versionSpec) {
+    let version = '';
+    lib_core/* debug */.Yz(`evaluating ${versions.length} versions`);
+    versions = versions.sort((a, b) => {
+        if (semver.gt(a, b)) {
+            return 1;
+        }
+        return -1;
+    });
+    for (let i = versions.length - 1; i >= 0; i--) {
+        const potential = versions[i];
+        const satisfied = semver.satisfies(potential, versionSpec);
+        if (satisfied) {
+            version = potential;
+            break;
+        }
+    }
+    if (version) {
+        lib_core/* debug */.Yz(`matched: ${version}`);
+    }
+    else {
+        lib_core/* debug */.Yz('match not found');
+    }
+    return version;
+}
+/**
+ * Gets RUNNER_TOOL_CACHE
+ */
+function _getCacheDirectory() {
+    const cacheDirectory = process.env['RUNNER_TOOL_CACHE'] || '';
+    (0,external_assert_.ok)(cacheDirectory, 'Expected RUNNER_TOOL_CACHE to be defined');
+    return cacheDirectory;
+}
+/**
+ * Gets RUNNER_TEMP
+ */
+function _getTempDirectory() {
+    const tempDirectory = process.env['RUNNER_TEMP'] || '';
+    (0,external_assert_.ok)(tempDirectory, 'Expected RUNNER_TEMP to be defined');
+    return tempDirectory;
+}
+/**
+ * Gets a global variable
+ */
+function _getGlobal(key, defaultValue) {
+    /* eslint-disable @typescript-eslint/no-explicit-any */
+    const value = global[key];
+    /* eslint-enable @typescript-eslint/no-explicit-any */
+    return value !== undefined ? value : defaultValue;
+}
+/**
+ * Returns an array of unique values.
+ * @param values Values to make unique.
+ */
+function _unique(values) {
+    return Array.from(new Set(values));
+}
+//# sourceMappingURL=tool-cache.js.map
+;// CONCATENATED MODULE: ./src/installer/hashicorp-release-key.ts
+// HashiCorp's release signing key ("HashiCorp Security (hashicorp.com/security)"), published at
+// https://www.hashicorp.com/.well-known/pgp-key.txt. Embedded because dist/ is a single bundle; the default for
+// the terraform-signing-key input. Signing subkey valid until 2030-03-01.
+const HASHICORP_RELEASE_KEY_FINGERPRINT = 'C874011F0AB405110D02105534365D9472D7468F';
+const HASHICORP_RELEASE_KEY = `
+-----BEGIN PGP PUBLIC KEY BLOCK-----
+
+mQINBGB9+xkBEACabYZOWKmgZsHTdRDiyPJxhbuUiKX65GUWkyRMJKi/1dviVxOX
+PG6hBPtF48IFnVgxKpIb7G6NjBousAV+CuLlv5yqFKpOZEGC6sBV+Gx8Vu1CICpl
+Zm+HpQPcIzwBpN+Ar4l/exCG/f/MZq/oxGgH+TyRF3XcYDjG8dbJCpHO5nQ5Cy9h
+QIp3/Bh09kET6lk+4QlofNgHKVT2epV8iK1cXlbQe2tZtfCUtxk+pxvU0UHXp+AB
+0xc3/gIhjZp/dePmCOyQyGPJbp5bpO4UeAJ6frqhexmNlaw9Z897ltZmRLGq1p4a
+RnWL8FPkBz9SCSKXS8uNyV5oMNVn4G1obCkc106iWuKBTibffYQzq5TG8FYVJKrh
+RwWB6piacEB8hl20IIWSxIM3J9tT7CPSnk5RYYCTRHgA5OOrqZhC7JefudrP8n+M
+pxkDgNORDu7GCfAuisrf7dXYjLsxG4tu22DBJJC0c/IpRpXDnOuJN1Q5e/3VUKKW
+mypNumuQpP5lc1ZFG64TRzb1HR6oIdHfbrVQfdiQXpvdcFx+Fl57WuUraXRV6qfb
+4ZmKHX1JEwM/7tu21QE4F1dz0jroLSricZxfaCTHHWNfvGJoZ30/MZUrpSC0IfB3
+iQutxbZrwIlTBt+fGLtm3vDtwMFNWM+Rb1lrOxEQd2eijdxhvBOHtlIcswARAQAB
+tERIYXNoaUNvcnAgU2VjdXJpdHkgKGhhc2hpY29ycC5jb20vc2VjdXJpdHkpIDxz
+ZWN1cml0eUBoYXNoaWNvcnAuY29tPokCVAQTAQoAPgIbAwULCQgHAgYVCgkICwIE
+FgIDAQIeAQIXgBYhBMh0AR8KtAURDQIQVTQ2XZRy10aPBQJplkfQBQkQrOy3AAoJ
+EDQ2XZRy10aPw6gP/3GUEMUa6mCRuuSOT9UnziPIvXYd63mcN6A6Jwmwj8JaB2qu
+OCijvJkw56UbZK3x1FZIbe0hA6VUAwNSNmSIxVJkilgwIYYFO0tnL79XhIeP7jYF
+ydXLZ4rTi1FDl8lltAujTNARdY8UGg4hGlcM9OrEeXEFLWugJNiChL15FVoxZqIS
+jeduaEqyxGfJnyVwy8z3pZfgODeFr7xs2NkUIMSfuRg24VcL4aW8Frt3jW8P45y3
+o/5fsi6Aw2tZ0wD9NSgkVc8VD1NRV9eSZ95Bv+Awf9IXa+Cn5OCjc8Jc+XF+nLfB
+oPswOO7E8dLiuBUw6/GzSLMbVs8qf8BNXB92dOe1VccVTqjCxK2sEpVaHh7e+co8
+d8lDGBIWMGh7NS6XlGORpFb/T6gxjjOYUV3SKd4QDebUUG8kMkb5juLljOoq+YOP
+vgNLDZLZteFpmH+zB9DpOY1YtHZB/OD+DtzLMaSl6VPF2Ln0j5aQGwNDt7sheyAe
+sXbu0qn2H5FxojSfvhT0kUDKZ0mgg5y3Oflg49MiAOhjLGY0JocFpBeMILw27fbw
+fpIBP7siQWFTFJ1O+l2NQiWAwC2x5fX2EakyCBJmrkPV2hr4nEogNqg9/RDskIUq
+cpcOOd/0BntiXMyUCCH2AoCt5acaTQ0WU6CAosZPojOYhtGGgOgeQSdflpMSuQIN
+BGB9+xkBEACoklYsfvWRCjOwS8TOKBTfl8myuP9V9uBNbyHufzNETbhYeT33Cj0M
+GCNd9GdoaknzBQLbQVSQogA+spqVvQPz1MND18GIdtmr0BXENiZE7SRvu76jNqLp
+KxYALoK2Pc3yK0JGD30HcIIgx+lOofrVPA2dfVPTj1wXvm0rbSGA4Wd4Ng3d2AoR
+G/wZDAQ7sdZi1A9hhfugTFZwfqR3XAYCk+PUeoFrkJ0O7wngaon+6x2GJVedVPOs
+2x/XOR4l9ytFP3o+5ILhVnsK+ESVD9AQz2fhDEU6RhvzaqtHe+sQccR3oVLoGcat
+ma5rbfzH0Fhj0JtkbP7WreQf9udYgXxVJKXLQFQgel34egEGG+NlbGSPG+qHOZtY
+4uWdlDSvmo+1P95P4VG/EBteqyBbDDGDGiMs6lAMg2cULrwOsbxWjsWka8y2IN3z
+1stlIJFvW2kggU+bKnQ+sNQnclq3wzCJjeDBfucR3a5WRojDtGoJP6Fc3luUtS7V
+5TAdOx4dhaMFU9+01OoH8ZdTRiHZ1K7RFeAIslSyd4iA/xkhOhHq89F4ECQf3Bt4
+ZhGsXDTaA/VgHmf3AULbrC94O7HNqOvTWzwGiWHLfcxXQsr+ijIEQvh6rHKmJK8R
+9NMHqc3L18eMO6bqrzEHW0Xoiu9W8Yj+WuB3IKdhclT3w0pO4Pj8gQARAQABiQI8
+BBgBCgAmAhsMFiEEyHQBHwq0BRENAhBVNDZdlHLXRo8FAmmWR+0FCRCs7NQACgkQ
+NDZdlHLXRo/R0A//QW1opBlzWSmWww1q9QuJA2WCIIs8tJKRDOsmgJPscNpzwZFU
+N1Df0wWNjqi1BDReei7lZTHwUk+ebBn0bkI3ANmmgYg7LBueAt5UWSingOc+rvKA
+N32BDzBYkMckRzJSQsmeC5hm3J3wLSy90uaIlrJJE9GJZkf/W2Ob+4SQZZ+dnnRP
+JokDdW1DuZS9PbxSLJKD5eIWHBxJnFM1CmHfOfrjTJ+MYvVGM5sxSY8R7E+GADj5
+L/i4N+tTFJLuTMYARGfA6d+KPKcMJtgpUPjSMAg8nGUhukctpuBs27mOKW0CBtmJ
+82X/qYROTL0+vGTvUYflYiuceVlhX/kw0JZnMaG5V/mpHq8SwD07pCGOf69j/mNa
+5EL3++Pmzg0s0stw3Ea5pCN0cL/nKkoWchHBfW15W4JOnKAIspyD1vH670P4WfeV
+E9B9d6tgKSbM/9JlXoQS5ZdG+kbdosieELhmVWmvojyK7K+Ry6C9wgd+UfnW5jXd
+iNwKW3KHuautQwlFhHRNMyDg08c+pI5emTMT3IUQyGWo+Gska3TqGujFcABx7Ip+
+mHNmMrCkSD+XC2bvzvRR7FcM0/B9fsjLX/Wttm5vRJ1d2oAoEPvw2IZnJIXpOt2z
+zo55sJTztNu4lWGgDVgtp9SXO5a0E5YvFHQNZN5QLeVTTFu6I7qG+ME1E/K5Ag0E
+YH3+JQEQALivllTjMolxUW2OxrXb+a2Pt6vjCBsiJzrUj0Pa63U+lT9jldbCCfgP
+wDpcDuO1O05Q8k1MoYZ6HddjWnqKG7S3eqkV5c3ct3amAXp513QDKZUfIDylOmhU
+qvxjEgvGjdRjz6kECFGYr6Vnj/p6AwWv4/FBRFlrq7cnQgPynbIH4hrWvewp3Tqw
+GVgqm5RRofuAugi8iZQVlAiQZJo88yaztAQ/7VsXBiHTn61ugQ8bKdAsr8w/ZZU5
+HScHLqRolcYg0cKN91c0EbJq9k1LUC//CakPB9mhi5+aUVUGusIM8ECShUEgSTCi
+KQiJUPZ2CFbbPE9L5o9xoPCxjXoX+r7L/WyoCPTeoS3YRUMEnWKvc42Yxz3meRb+
+BmaqgbheNmzOah5nMwPupJYmHrjWPkX7oyyHxLSFw4dtoP2j6Z7GdRXKa2dUYdk2
+x3JYKocrDoPHh3Q0TAZujtpdjFi1BS8pbxYFb3hHmGSdvz7T7KcqP7ChC7k2RAKO
+GiG7QQe4NX3sSMgweYpl4OwvQOn73t5CVWYp/gIBNZGsU3Pto8g27vHeWyH9mKr4
+cSepDhw+/X8FGRNdxNfpLKm7Vc0Sm9Sof8TRFrBTqX+vIQupYHRi5QQCuYaV6OVr
+ITeegNK3So4m39d6ajCR9QxRbmjnx9UcnSYYDmIB6fpBuwT0ogNtABEBAAGJBHIE
+GAEKACYCGwIWIQTIdAEfCrQFEQ0CEFU0Nl2UctdGjwUCYH4bgAUJAeFQ2wJAwXQg
+BBkBCgAdFiEEs2y6kaLAcwxDX8KAsLRBCXaFtnYFAmB9/iUACgkQsLRBCXaFtnYX
+BhAAlxejyFXoQwyGo9U+2g9N6LUb/tNtH29RHYxy4A3/ZUY7d/FMkArmh4+dfjf0
+p9MJz98Zkps20kaYP+2YzYmaizO6OA6RIddcEXQDRCPHmLts3097mJ/skx9qLAf6
+rh9J7jWeSqWO6VW6Mlx8j9m7sm3Ae1OsjOx/m7lGZOhY4UYfY627+Jf7WQ5103Qs
+lgQ09es/vhTCx0g34SYEmMW15Tc3eCjQ21b1MeJD/V26npeakV8iCZ1kHZHawPq/
+aCCuYEcCeQOOteTWvl7HXaHMhHIx7jjOd8XX9V+UxsGz2WCIxX/j7EEEc7CAxwAN
+nWp9jXeLfxYfjrUB7XQZsGCd4EHHzUyCf7iRJL7OJ3tz5Z+rOlNjSgci+ycHEccL
+YeFAEV+Fz+sj7q4cFAferkr7imY1XEI0Ji5P8p/uRYw/n8uUf7LrLw5TzHmZsTSC
+UaiL4llRzkDC6cVhYfqQWUXDd/r385OkE4oalNNE+n+txNRx92rpvXWZ5qFYfv7E
+95fltvpXc0iOugPMzyof3lwo3Xi4WZKc1CC/jEviKTQhfn3WZukuF5lbz3V1PQfI
+xFsYe9WYQmp25XGgezjXzp89C/OIcYsVB1KJAKihgbYdHyUN4fRCmOszmOUwEAKR
+3k5j4X8V5bk08sA69NVXPn2ofxyk3YYOMYWW8ouObnXoS8QJEDQ2XZRy10aPMpsQ
+AIbwX21erVqUDMPn1uONP6o4NBEq4MwG7d+fT85rc1U0RfeKBwjucAE/iStZDQoM
+ZKWvGhFR+uoyg1LrXNKuSPB82unh2bpvj4zEnJsJadiwtShTKDsikhrfFEK3aCK8
+Zuhpiu3jxMFDhpFzlxsSwaCcGJqcdwGhWUx0ZAVD2X71UCFoOXPjF9fNnpy80YNp
+flPjj2RnOZbJyBIM0sWIVMd8F44qkTASf8K5Qb47WFN5tSpePq7OCm7s8u+lYZGK
+wR18K7VliundR+5a8XAOyUXOL5UsDaQCK4Lj4lRaeFXunXl3DJ4E+7BKzZhReJL6
+EugV5eaGonA52TWtFdB8p+79wPUeI3KcdPmQ9Ll5Zi/jBemY4bzasmgKzNeMtwWP
+fk6WgrvBwptqohw71HDymGxFUnUP7XYYjic2sVKhv9AevMGycVgwWBiWroDCQ9Ja
+btKfxHhI2p+g+rcywmBobWJbZsujTNjhtme+kNn1mhJsD3bKPjKQfAxaTskBLb0V
+wgV21891TS1Dq9kdPLwoS4XNpYg2LLB4p9hmeG3fu9+OmqwY5oKXsHiWc43dei9Y
+yxZ1AAUOIaIdPkq+YG/PhlGE4YcQZ4RPpltAr0HfGgZhmXWigbGS+66pUj+Ojysc
+j0K5tCVxVu0fhhFpOlHv0LWaxCbnkgkQH9jfMEJkAWMOuQINBGCAXCYBEADW6RNr
+ZVGNXvHVBqSiOWaxl1XOiEoiHPt50Aijt25yXbG+0kHIFSoR+1g6Lh20JTCChgfQ
+kGGjzQvEuG1HTw07YhsvLc0pkjNMfu6gJqFox/ogc53mz69OxXauzUQ/TZ27GDVp
+UBu+EhDKt1s3OtA6Bjz/csop/Um7gT0+ivHyvJ/jGdnPEZv8tNuSE/Uo+hn/Q9hg
+8SbveZzo3C+U4KcabCESEFl8Gq6aRi9vAfa65oxD5jKaIz7cy+pwb0lizqlW7H9t
+Qlr3dBfdIcdzgR55hTFC5/XrcwJ6/nHVH/xGskEasnfCQX8RYKMuy0UADJy72TkZ
+bYaCx+XXIcVB8GTOmJVoAhrTSSVLAZspfCnjwnSxisDn3ZzsYrq3cV6sU8b+QlIX
+7VAjurE+5cZiVlaxgCjyhKqlGgmonnReWOBacCgL/UvuwMmMp5TTLmiLXLT7uxeG
+ojEyoCk4sMrqrU1jevHyGlDJH9Taux15GILDwnYFfAvPF9WCid4UZ4Ouwjcaxfys
+3LxNiZIlUsXNKwS3mhiMRL4TRsbs4k4QE+LIMOsauIvcvm8/frydvQ/kUwIhVTH8
+0XGOH909bYtJvY3fudK7ShIwm7ZFTduBJUG473E/Fn3VkhTmBX6+PjOC50HR/Hyb
+waRCzfDruMe3TAcE/tSP5CUOb9C7+P+hPzQcDwARAQABiQRyBBgBCgAmAhsCFiEE
+yHQBHwq0BRENAhBVNDZdlHLXRo8FAmmWSAoFCRCqi+QCQMF0IAQZAQoAHRYhBDdO
+x1tIWRNgSoMcx8ggxtXNJ6uHBQJggFwmAAoJEMggxtXNJ6uHRfAP/2CGdSyg0K7U
+66Vygl0dugxrMm8O3/Oe211BKdQsFUSWAznOTRTK/zvMUHO4LJAlYvdtZ6xDa4XH
+l9FYQ8MR9ZV0OuOlAZvU4IJDLPVCU09X/UzX/GEoZL0R5esvwPAXopMaRHCfXJeI
+/gEaB94UhAeYlwpcRn0eSuk1vyZx7GRE6/hog8DCf4hoT40dW20gGe58xcvJ+mRY
+lC0lr16WH08wuUcee6+dgu+4Cg6SG6+zt9cMyl8VnTUL5BK/V3MebnYZJK0RFDNn
+nXDhzStgOd5gOeIL+xBPXHd0/ld/rDM74SFExpuS+hNsyo+xMQ/HJavak21MFinu
+l9COwfGEmlAXTGMY30Lf3Pt/eAkbwgmGc966VSoRmOFEXJVlDr+yJR6ru+7j50z8
+lAv6Lsop7sun1Qysbo0swf6W1qgPf6VWbx91NTFLkw0+gD8jxwrU5ZMkeSuntX9d
+pjuZS29CflXXIRPlvhuiDPicwTpYuIUx37vHveAH5gnowZg247x780Urrsx8duTX
+8CI9MAnqzm4dFAiRlwE8bvLk+l9wekiXA9gIMZiVNqNlduXIqvAG21Wdgq8qyeXK
+y/XWCVKDQOmEbFAltfNam8E3KEw0fl199x+93d5ckDGcPzUYPbNkCuIwngC/ZN96
+pDafF3Z12fSNfhZUe0C8td8KAszYa96GCRA0Nl2UctdGj1gKD/4jOGhEGTg88Vyu
+PVjeK+zkwrTIZSvHdUHfTt/+rTLSNb/RQiBCUQuEZvafj6FrntS7bAEhccGqH894
+T3St5K0AXWkvsLd6K+cbIQdlnFA2zb6geJUCk6qx5NgWpRc3i0DS7CheGwl+Bwu7
++n9pNjNjiHV+rYDgqbQXG0dtGysB0/3qIRgEDHFO0HJu/dcte4oXrQIqrZrpOwe8
+WxqFqdU918JpSUcc8coiFp9YtwpgqQNxGVZ+rhgnTGdZzk1f/Yhhimh+2B0ReaFv
+k3UzVBj3HQ9C6+Ot3MyDEhSgdhjr9e25Tm9S5YfhwtWmghRw9RKPyLMSXSxm/Uc0
+mK1NucAp8TQBwKqKzNpCk5IdrBSWRUbjOoOFyzyCsY6gS285GCpSIzI39hTf+3gd
+wYPlE6fj+F2TZzdhx62DPnzBzBHnByYTVdJ649bx0FFp4Q+5TbIWtxu/AQkRDxmW
+NQfE+6GgeshlrhXWsh6+PGDzt+2raG6zUT913sdz7Ctw4fLjmsKOTdTz3Xa9pr8l
+xfI/JuukSgt9o/n3GirhTB3zE1w/I/Xt6k7oASiP3zQSuHtB/CYKYHDtOCWwjo7J
+PEGtb/FkreKNxsk/p20jnlrB8WZxxswdr2Vri9NmFeyMDVX7qF3WqT+8aCV9GtS1
+GCHx/5nGBdDwoxEsXqpI3IUqPb6FDg==
+=wtp+
+-----END PGP PUBLIC KEY BLOCK-----
+`;
+
+;// CONCATENATED MODULE: ./src/installer/platform.ts
+// Maps Node's platform/arch names to the ones in HashiCorp's build list (`linux_amd64`, `windows_386`, ...).
+
+const OS = {
+    linux: 'linux',
+    darwin: 'darwin',
+    win32: 'windows',
+    freebsd: 'freebsd',
+    openbsd: 'openbsd',
+    sunos: 'solaris'
+};
+const ARCH = {
+    x64: 'amd64',
+    arm64: 'arm64',
+    ia32: '386',
+    arm: 'arm'
+};
+function platform_terraformPlatform(platform = process.platform, arch = process.arch) {
+    const os = OS[platform];
+    const tfArch = ARCH[arch];
+    if (!os || !tfArch) {
+        throw new UserError(`this runner (${platform}/${arch}) has no Terraform build: supported are ${Object.keys(OS).join(', ')} on ${Object.keys(ARCH).join(', ')}`);
+    }
+    return { os, arch: tfArch, binaryName: os === 'windows' ? 'terraform.exe' : 'terraform' };
+}
+
+;// CONCATENATED MODULE: ./src/installer/release-index.ts
+// The release index at `<download-url>/terraform/index.json`, laid out like releases.hashicorp.com.
+//
+// Every file is fetched from `<download-url>/terraform/<version>/<file>`; the absolute `url` fields in the index
+// are ignored. With the default download-url they point at the same place; with a mirror they may point back at
+// releases.hashicorp.com (or anywhere), and a mirror is usually configured precisely to avoid that. Trust comes
+// from the signature check, not from where a file was fetched.
+
+const release_index_isRecord = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v) => (typeof v === 'string' && v !== '' ? v : undefined);
+// File names come from the server: keep them plain names so they cannot climb out of `terraform/<version>/`.
+const SAFE_NAME = /^[A-Za-z0-9._+-]+$/;
+const safe = (v) => {
+    const s = str(v);
+    return s !== undefined && SAFE_NAME.test(s) && s !== '.' && s !== '..' ? s : undefined;
+};
+/** Pure: validates the JSON and keeps what the installer needs; malformed entries are skipped. */
+function parseReleaseIndex(json, url) {
+    if (!release_index_isRecord(json) || !release_index_isRecord(json.versions)) {
+        throw new UserError(`${url} is not a Terraform release index (expected {"versions": {...}} as on releases.hashicorp.com)`);
+    }
+    const versions = new Map();
+    for (const [key, entry] of Object.entries(json.versions)) {
+        if (!release_index_isRecord(entry))
+            continue;
+        const version = safe(entry.version) ?? safe(key);
+        const shasums = safe(entry.shasums);
+        if (!version || !shasums)
+            continue;
+        const builds = [];
+        for (const b of Array.isArray(entry.builds) ? entry.builds : []) {
+            if (!release_index_isRecord(b))
+                continue;
+            const os = str(b.os);
+            const arch = str(b.arch);
+            const filename = safe(b.filename);
+            if (os && arch && filename)
+                builds.push({ os, arch, filename });
+        }
+        const signatures = (Array.isArray(entry.shasums_signatures) ? entry.shasums_signatures : [])
+            .map(safe)
+            .filter((s) => s !== undefined);
+        const generic = safe(entry.shasums_signature);
+        if (generic && !signatures.includes(generic))
+            signatures.push(generic);
+        versions.set(version, { version, shasums, shasumsSignature: generic, shasumsSignatures: signatures, builds });
+    }
+    return { versions };
+}
+function parseReleaseIndexText(text, url) {
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch {
+        throw new UserError(`${url} is not valid JSON; check terraform-download-url (expected a mirror of releases.hashicorp.com)`);
+    }
+    return parseReleaseIndex(json, url);
+}
+function findBuild(release, os, arch) {
+    return release.builds.find(b => b.os === os && b.arch === arch);
+}
+/**
+ * Pure: insists the index uses HashiCorp's canonical names for this version. The checksum and signature prove a
+ * file is *a* genuine release, not *this* one: a hostile mirror could otherwise list version 1.11.4 with 1.9.8's
+ * genuinely signed files and downgrade the install. The file names inside the signed SHA256SUMS carry the version,
+ * so pinning the names pins the version.
+ */
+function checkCanonicalNames(release, build, url) {
+    const wanted = [
+        [release.shasums, `terraform_${release.version}_SHA256SUMS`],
+        [build.filename, `terraform_${release.version}_${build.os}_${build.arch}.zip`]
+    ];
+    for (const [got, expected] of wanted) {
+        if (got !== expected) {
+            throw new UserError(`${url} names ${got} for terraform ${release.version} (expected ${expected}); refusing to install`);
+        }
+    }
+}
+function indexUrl(downloadUrl) {
+    return `${downloadUrl}/terraform/index.json`;
+}
+function fileUrl(downloadUrl, version, file) {
+    return `${downloadUrl}/terraform/${version}/${file}`;
+}
+/** Trims trailing slashes and insists on http(s). */
+function normalizeDownloadUrl(raw) {
+    const trimmed = raw.trim().replace(/\/+$/, '');
+    let parsed;
+    try {
+        parsed = new URL(trimmed);
+    }
+    catch {
+        parsed = undefined;
+    }
+    if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) {
+        throw new UserError(`terraform-download-url "${raw}" is not an http(s) URL: expected a mirror of releases.hashicorp.com such as https://releases.hashicorp.com`);
+    }
+    return trimmed;
+}
+
+;// CONCATENATED MODULE: ./src/installer/required-version.ts
+// When terraform-version is empty: the root's `required_version` (read with the real HCL parser), else a
+// `.terraform-version` file (tfenv's format) in the root or a parent up to the workspace, else nothing.
+
+
+
+
+const required_version_isRecord = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Pure: every `required_version` string in a parsed file (hcl2json or .tf.json shape: `terraform` block or list). */
+function extractRequiredVersions(parsed) {
+    if (!required_version_isRecord(parsed))
+        return [];
+    const blocks = Array.isArray(parsed.terraform) ? parsed.terraform : [parsed.terraform];
+    const found = [];
+    for (const block of blocks) {
+        // hcl2json renders expressions as "${...}"; only a plain string literal is a valid required_version
+        if (required_version_isRecord(block) && typeof block.required_version === 'string' && !block.required_version.includes('${')) {
+            found.push(block.required_version.trim());
+        }
+    }
+    return found.filter(s => s !== '');
+}
+const isOverride = (name) => /(^|_)override\.tf(\.json)?$/.test(name);
+/**
+ * `required_version` from the root's `*.tf` / `*.tf.json` files. Several are all required, so they are joined with
+ * commas; override files replace the others, as in Terraform. Files that do not parse are skipped with a note:
+ * terraform itself reports syntax errors better than we can here.
+ */
+async function readRequiredVersionFromRoot(rootDir, log) {
+    let names;
+    try {
+        names = (await (0,promises_namespaceObject.readdir)(rootDir)).filter(n => n.endsWith('.tf') || n.endsWith('.tf.json')).sort();
+    }
+    catch (err) {
+        log?.debug?.(`cannot list ${rootDir}: ${err instanceof Error ? err.message : String(err)}`);
+        return undefined;
+    }
+    const normal = [];
+    const overrides = [];
+    for (const name of names) {
+        const text = await (0,promises_namespaceObject.readFile)((0,external_node_path_.join)(rootDir, name), 'utf8');
+        let parsed;
+        try {
+            parsed = name.endsWith('.json') ? JSON.parse(text) : await parseHcl(name, text);
+        }
+        catch (err) {
+            const why = err instanceof Error ? err.message.split('\n')[0] : String(err);
+            log?.info(`${name}: cannot be parsed to look for required_version, skipping it (${why})`);
+            continue;
+        }
+        const versions = extractRequiredVersions(parsed);
+        if (versions.length > 0)
+            (isOverride(name) ? overrides : normal).push([name, versions]);
+    }
+    const chosen = overrides.length > 0 ? overrides : normal;
+    if (chosen.length === 0)
+        return undefined;
+    const spec = chosen.flatMap(([, v]) => v).join(', ');
+    return { spec, label: `required_version "${spec}" (${chosen.map(([n]) => n).join(', ')})` };
+}
+/** Pure: the version line of a tfenv `.terraform-version` file (first non-empty, non-comment line). */
+function parseTerraformVersionFile(text) {
+    for (const raw of text.split(/\r?\n/)) {
+        const line = raw.replace(/#.*$/, '').trim();
+        if (line !== '')
+            return line;
+    }
+    return undefined;
+}
+/** Directories from rootDir up to workspaceDir (inclusive); just rootDir when it is outside the workspace. */
+function dirsUpToWorkspace(rootDir, workspaceDir) {
+    const root = (0,external_node_path_.resolve)(rootDir);
+    const workspace = (0,external_node_path_.resolve)(workspaceDir);
+    const rel = (0,external_node_path_.relative)(workspace, root);
+    if (rel.startsWith('..') || (0,external_node_path_.isAbsolute)(rel))
+        return [root];
+    const dirs = [root];
+    for (let dir = root; dir !== workspace;) {
+        dir = (0,external_node_path_.dirname)(dir);
+        dirs.push(dir);
+    }
+    return dirs;
+}
+async function readTerraformVersionFile(rootDir, workspaceDir) {
+    for (const dir of dirsUpToWorkspace(rootDir, workspaceDir)) {
+        const file = (0,external_node_path_.join)(dir, '.terraform-version');
+        let text;
+        try {
+            text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+        }
+        catch {
+            continue;
+        }
+        const spec = parseTerraformVersionFile(text);
+        if (spec === undefined)
+            continue;
+        if (/^(latest:|min-required$|latest-allowed$)/.test(spec)) {
+            throw new UserError(`${file} says "${spec}": of tfenv's keywords only "latest" is supported; write an exact version or a constraint such as ~> 1.10`);
+        }
+        return { spec, label: `.terraform-version "${spec}" (${file})` };
+    }
+    return undefined;
+}
+/** required_version first, then .terraform-version; undefined means "use latest". */
+async function findRequiredVersion(rootDir, workspaceDir, log) {
+    return (await readRequiredVersionFromRoot(rootDir, log)) ?? (await readTerraformVersionFile(rootDir, workspaceDir));
+}
+
+;// CONCATENATED MODULE: ./src/installer/verify-checksum.ts
+// SHA-256 of the downloaded zip against the (signature-checked) `terraform_<v>_SHA256SUMS` file.
+
+
+
+/** Pure: `<64 hex>  <file name>` per line (sha256sum format; `*` marks binary mode) into file name -> lowercase hex. */
+function parseShasums(text) {
+    const sums = new Map();
+    for (const line of text.split(/\r?\n/)) {
+        const m = /^([0-9a-fA-F]{64})\s+\*?(\S.*?)\s*$/.exec(line);
+        if (m)
+            sums.set(m[2], m[1].toLowerCase());
+    }
+    return sums;
+}
+async function sha256File(path) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    for await (const chunk of (0,external_node_fs_.createReadStream)(path))
+        hash.update(chunk);
+    return hash.digest('hex');
+}
+const verify_checksum_short = (hex) => `${hex.slice(0, 12)}…`;
+/** Pure: the expected digest for `filename`, or a UserError naming the sums file. */
+function expectedDigest(shasumsText, shasumsName, filename) {
+    const expected = parseShasums(shasumsText).get(filename);
+    if (!expected)
+        throw new UserError(`${shasumsName} has no checksum for ${filename}; refusing to install`);
+    return expected;
+}
+/** Pure: throws unless `actual` is the digest `shasumsText` lists for `filename`. */
+function verifyDigest(shasumsText, shasumsName, filename, actual) {
+    const expected = expectedDigest(shasumsText, shasumsName, filename);
+    if (expected !== actual.toLowerCase()) {
+        throw new UserError(`${filename}: SHA-256 mismatch (expected ${verify_checksum_short(expected)}, got ${verify_checksum_short(actual.toLowerCase())}); refusing to install`);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/installer/index.ts
@@ -68432,18 +68879,20 @@ async function installTerraform(req, log = silent, deps = {}) {
         if (hit)
             return hit;
     }
-    const downloader = new Downloader(deps.http ?? createHttpClient(), deps.retry ?? DEFAULT_RETRY, log);
-    const url = indexUrl(downloadUrl);
+    const downloader = new Downloader(deps.http ?? createHttpClient(), deps.retry ?? DEFAULT_RETRY, log, deps.signal);
+    const indexAt = indexUrl(downloadUrl);
+    // what messages show: credentials in the URL are never printed
+    const url = withoutUserinfo(indexAt);
     log.debug?.(`GET ${url}`);
     let index;
     try {
-        index = parseReleaseIndexText((await downloader.buffer(url)).toString('utf8'), url);
+        index = parseReleaseIndexText((await downloader.buffer(indexAt)).toString('utf8'), url);
     }
     catch (error) {
         // An outage of the releases site need not fail a job that a verified cached version satisfies. Only what
         // the installer itself put in the tool cache is there (it caches nothing unverified).
         // An exact version was looked for in both caches already: the download failure is the whole story.
-        if (exact)
+        if (exact || deps.signal?.aborted)
             throw error;
         const reason = error instanceof Error ? error.message : String(error);
         const fallback = resolveVersion(spec, toolCache.findAllVersions?.(TOOL, cacheArch) ?? []);
@@ -68488,10 +68937,33 @@ async function installTerraform(req, log = silent, deps = {}) {
     const shasumsText = shasums.toString('utf8');
     expectedDigest(shasumsText, release.shasums, build.filename);
     // 2. the zip, staged privately; extracted only once its digest matches
-    const staging = await stagingDir();
+    const tempRoot = deps.tempDir ?? (process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)());
+    // A full or read-only disk is the runner's problem, not the network's: named, never retried.
+    const runnerTemp = process.env.RUNNER_TEMP ? (0,external_node_path_.resolve)(process.env.RUNNER_TEMP) : undefined;
+    const dirs = [
+        { label: (0,external_node_path_.resolve)(tempRoot) === runnerTemp ? 'RUNNER_TEMP' : 'the temp directory', path: (0,external_node_path_.resolve)(tempRoot) },
+        ...(process.env.RUNNER_TOOL_CACHE
+            ? [{ label: 'RUNNER_TOOL_CACHE', path: (0,external_node_path_.resolve)(process.env.RUNNER_TOOL_CACHE) }]
+            : [])
+    ];
+    const staging = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_.join)(tempRoot, 'terraform-install-')).catch((err) => {
+        throw diskFaultError(err, 'could not create a directory for the download', dirs, dirs[0]) ?? err;
+    });
     try {
+        return await stageAndCache(staging, build);
+    }
+    catch (err) {
+        const doing = `could not install terraform ${version}`;
+        throw (diskFaultError(err, doing, dirs, dirs[0]) ??
+            (err instanceof UserError ? err : unwritableDirError(doing, dirs)) ??
+            err);
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(staging, { recursive: true, force: true });
+    }
+    async function stageAndCache(staging, build) {
         const zip = (0,external_node_path_.join)(staging, build.filename);
-        log.info(`downloading ${fileUrl(downloadUrl, version, build.filename)}`);
+        log.info(`downloading ${withoutUserinfo(fileUrl(downloadUrl, version, build.filename))}`);
         await downloader.file(fileUrl(downloadUrl, version, build.filename), zip);
         verifyDigest(shasumsText, release.shasums, build.filename, await sha256File(zip));
         log.info(`${build.filename}: SHA-256 verified`);
@@ -68509,9 +68981,6 @@ async function installTerraform(req, log = silent, deps = {}) {
             }
         }
         return installed;
-    }
-    finally {
-        await (0,promises_namespaceObject.rm)(staging, { recursive: true, force: true });
     }
 }
 function messageOf(error) {
@@ -68553,19 +69022,60 @@ async function exists(path) {
 /** Replaces a secret wherever it occurs in rendered text. */
 const REDACTED = '***';
 /**
- * Secrets shorter than this are ignored: they are too short to be credentials, and masking every "on" or
- * "123" would garble the comment. (Values Terraform marks sensitive are still hidden by path.)
+ * Declared secrets (the `mask` input, the token) shorter than this are ignored: masking every "on" or "123" would
+ * garble everything. Values found in the plan must also look like credentials (credentialLevel).
  */
 const MIN_SECRET_LENGTH = 4;
-/**
- * Values that sit in sensitive maps (e.g. App Service `app_settings`) but cannot be secrets: booleans, null and
- * short numbers. Redacting them everywhere would turn every "true" or "2024" in the comment and the step outputs
- * into ***. (They are still hidden where they appear as sensitive values, by path.)
- */
+/** Values found in the plan shorter than this are never replaced as text (NIST's minimum password length). */
+const MIN_PLAN_SECRET_LENGTH = 8;
 const NOT_A_SECRET = /^(true|false|null|-?\d{1,5})$/i;
-const CREDENTIAL_NAME = /(passw(or)?d|pwd|passphrase|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|account[_-]?key|shared[_-]?key|master[_-]?key|auth[_-]?key|signing[_-]?key|connection[_-]?string|conn[_-]?str|credential|(^|[_-])sas([_-]|$)|(^|[_-])key$)/i;
-/** Names that mention a credential but hold a reference to it, or metadata about it, not the value. */
-const CREDENTIAL_METADATA = /([_-](ids?|names?|arns?|types?|versions?|versionless_id|length|ttl|expiration|expiry|expiration_date|expires_on|enabled|count|policy|policies|rotation|permissions|source|uri|path|urls?|format|algorithm|size|kind)$|^(public_key|hash_key|range_key|sort_key|partition_key|key_type)$)/i;
+const CREDENTIAL_NAME = /(passw(or)?d|pwd|passphrase|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|account[_-]?key|shared[_-]?key|master[_-]?key|auth[_-]?key|signing[_-]?key|connection[_-]?string|conn[_-]?str|credential|(^|[_-])sas([_-]|$)|[_-]key$)/i;
+/**
+ * Names that mention a credential but hold a reference to it, metadata about it, or an identifier (a bare `key`
+ * is the name half of a tag, an S3 object path, an App Configuration key: it is not in CREDENTIAL_NAME at all).
+ */
+const CREDENTIAL_METADATA = /([_-](ids?|names?|arns?|types?|versions?|versionless_id|length|ttl|expiration|expiry|expiration_date|expires_on|enabled|count|policy|policies|rotation|permissions|source|uri|path|urls?|format|algorithm|size|kind)$|^(public_key|hash_key|range_key|sort_key|partition_key|row_key|key_type|tag_key|label_key|object_key|s3_key|cache_key|routing_key|lookup_key|idempotency_key)$)/i;
+/** Text that is in itself a credential: a connection-string or query key, URL userinfo, a bearer token, a PEM. */
+const CREDENTIAL_MARKER = /((password|passwd|pwd|secret|token|key|sig|signature|credential)=[^;&\s]|^(bearer|basic) \S{8,}|:\/\/[^/\s:@]+:[^/\s@]+@|-----BEGIN [A-Z ]*PRIVATE KEY)/i;
+const WORDS_ONLY = /^[A-Za-z]+([-_.:/,+ ][A-Za-z]+)*$/;
+/**
+ * Whether a value from the plan is replaced as text wherever it occurs. Sensitive variables and credential-named
+ * attributes are credentials unless the value is an ordinary word or number; a value merely inside a sensitive
+ * structure must itself look like a generated secret (a long random run of mixed characters) or carry a
+ * credential marker, because such structures also hold names, endpoints, image tags and model versions.
+ */
+function looksLikeCredential(value, origin) {
+    const t = value.trim();
+    if (t.length < MIN_PLAN_SECRET_LENGTH)
+        return false;
+    if (CREDENTIAL_MARKER.test(t))
+        return true;
+    // Sentences, endpoints without credentials, resource IDs and file paths, numbers and dates.
+    if (/\s/.test(t) || /^[a-z][a-z0-9+.-]*:\/\//i.test(t) || t.startsWith('/') || !/[A-Za-z]/.test(t))
+        return false;
+    if (origin === 'sensitive-value')
+        return hasRandomRun(t) || isGeneratedPassword(t);
+    if (WORDS_ONLY.test(t))
+        return /^[A-Za-z]{12,}$/.test(t) && /[a-z]/.test(t) && /[A-Z]/.test(t);
+    return true;
+}
+/** A generated password (random_password): 10+ characters, 3 character classes, a symbol names never have. */
+function isGeneratedPassword(t) {
+    if (t.length < 10 || !/[^A-Za-z0-9\-_.:/,]/.test(t))
+        return false;
+    return [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter(c => c.test(t)).length >= 3;
+}
+/** A run between separators of 10+ characters with 3 character classes, or 16+ with letters and digits. */
+function hasRandomRun(t) {
+    for (const run of t.split(/[-_.:/,]+/)) {
+        if (run.length < 10)
+            continue;
+        const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter(c => c.test(run)).length;
+        if (classes >= 3 || (run.length >= 16 && /[A-Za-z]/.test(run) && /[0-9]/.test(run)))
+            return true;
+    }
+    return false;
+}
 class Redactor {
     secrets = new Set();
     pattern;
@@ -68578,18 +69088,20 @@ class Redactor {
         for (const s of secrets ?? [])
             this.addSecret(s);
     }
-    /** Also registers the JSON-escaped form and each line of a multi-line secret, as they appear in plan text. */
+    /**
+     * A declared secret (`mask` input, token, a value already registered): replaced wherever it occurs. Also
+     * registers the JSON-escaped form and each line of a multi-line secret, as they appear in plan text.
+     */
     addSecret(value) {
-        if (typeof value !== 'string')
+        for (const form of secretForms(value))
+            if (form.length >= MIN_SECRET_LENGTH && !NOT_A_SECRET.test(form))
+                this.add(form);
+    }
+    add(form) {
+        if (this.secrets.has(form))
             return;
-        const forms = [value, JSON.stringify(value).slice(1, -1), ...value.split(/\r?\n/)];
-        for (const form of forms) {
-            const trimmed = form.trim();
-            if (trimmed.length >= MIN_SECRET_LENGTH && !NOT_A_SECRET.test(trimmed) && !this.secrets.has(trimmed)) {
-                this.secrets.add(trimmed);
-                this.dirty = true;
-            }
-        }
+        this.secrets.add(form);
+        this.dirty = true;
     }
     /** Whether fromPlan() collected this plan's secrets. */
     covers(plan) {
@@ -68602,41 +69114,76 @@ class Redactor {
     values() {
         return [...this.secrets];
     }
-    /** Builds a redactor from the plan: sensitive variables, sensitive outputs and every value Terraform marks
-     *  sensitive or that sits under a credential-looking attribute name, plus the caller's secrets. */
-    static fromPlan(plan, secrets) {
+    /**
+     * Builds a redactor from the plan plus the caller's declared secrets. Collected as text secrets: values of
+     * sensitive variables (from the plan and from TF_VAR_ in `opts.env`), of credential-named attributes and of
+     * sensitive structures and outputs, each only when it looks like a credential for where it was found
+     * (looksLikeCredential) and occurs in no name of the plan (address, resource key, attribute or map key, output
+     * or variable name) nor in `opts.publicText`: those are never masked.
+     */
+    static fromPlan(plan, secrets, opts = {}) {
         const r = new Redactor(secrets);
         r.plans.add(plan);
+        const found = [];
+        const names = new Set(opts.publicText ?? []);
+        const walker = new PlanWalker(r, found, names);
         const vars = plan.configuration?.root_module?.variables ?? {};
-        for (const [name, v] of Object.entries(vars))
-            if (v.sensitive === true)
-                collectStrings(plan.variables?.[name]?.value, s => r.addSecret(s));
-        for (const oc of Object.values(plan.output_changes ?? {})) {
+        for (const [name, v] of Object.entries(vars)) {
+            names.add(name);
+            if (v.sensitive !== true)
+                continue;
+            collectStrings(plan.variables?.[name]?.value, s => found.push([s, 'sensitive-variable']));
+            const fromEnv = opts.env?.[`TF_VAR_${name}`];
+            if (fromEnv !== undefined)
+                for (const s of tfVarStrings(fromEnv))
+                    found.push([s, 'sensitive-variable']);
+        }
+        for (const [name, oc] of Object.entries(plan.output_changes ?? {})) {
+            names.add(name);
             if (oc.before_sensitive === true)
-                collectStrings(oc.before, s => r.addSecret(s));
+                collectStrings(oc.before, s => found.push([s, 'sensitive-value']));
             if (oc.after_sensitive === true)
-                collectStrings(oc.after, s => r.addSecret(s));
+                collectStrings(oc.after, s => found.push([s, 'sensitive-value']));
         }
         for (const [, o] of Object.entries(plan.planned_values?.outputs ?? {}))
             if (o.sensitive === true)
-                collectStrings(o.value, s => r.addSecret(s));
+                collectStrings(o.value, s => found.push([s, 'sensitive-value']));
         for (const rc of [...(plan.resource_changes ?? []), ...(plan.resource_drift ?? [])]) {
+            for (const n of [rc.address, rc.previous_address, rc.module_address, rc.type, rc.name, rc.index])
+                if (n !== undefined && n !== null)
+                    names.add(String(n));
             const c = rc.change;
-            collectSecretLeaves(c.before, c.before_sensitive, false, r);
-            collectSecretLeaves(c.after, c.after_sensitive, false, r);
+            if (c.importing?.id)
+                names.add(c.importing.id);
+            walker.walk(c.before, c.before_sensitive, false);
+            walker.walk(c.after, c.after_sensitive, false);
+        }
+        for (const check of plan.checks ?? [])
+            names.add(check.address.to_display);
+        const accepted = found.flatMap(([value, origin]) => secretForms(value).filter(f => !r.secrets.has(f) && looksLikeCredential(f, origin)));
+        if (accepted.length > 0) {
+            const shown = [...names].join('\n');
+            for (const form of accepted)
+                if (!shown.includes(form))
+                    r.add(form);
         }
         return r;
     }
+    /** Replaces every text secret, and the values of credential-named assignments (`password = "…"`). */
     redactText(s) {
-        if (this.secrets.size === 0 || s.length < MIN_SECRET_LENGTH)
+        if (s.length < MIN_SECRET_LENGTH)
             return s;
+        let out = maskCredentialAssignments(s, name => this.isCredentialName(name));
+        if (this.secrets.size === 0)
+            return out;
         if (this.dirty || !this.pattern) {
             // Longest first, so a secret that contains another is replaced whole.
             const sorted = [...this.secrets].sort((a, b) => b.length - a.length);
             this.pattern = new RegExp(sorted.map(escapeRegExp).join('|'), 'g');
             this.dirty = false;
         }
-        return s.replace(this.pattern, REDACTED);
+        out = out.replace(this.pattern, REDACTED);
+        return out;
     }
     isCredentialName(attrName) {
         let known = this.names.get(attrName);
@@ -68647,7 +69194,10 @@ class Redactor {
         }
         return known;
     }
-    /** A path with a credential-looking attribute name at any level (`password`, `credentials.username`). */
+    /**
+     * A path with a credential-looking attribute name or map key at any level (`password`, `credentials.username`,
+     * `environment.DB_PASSWORD`). A bare `key` (a tag block's `key`, a map key "key") is not one.
+     */
     isCredentialPath(path) {
         for (const step of path)
             if (typeof step === 'string' && this.isCredentialName(step))
@@ -68655,10 +69205,76 @@ class Redactor {
         return false;
     }
 }
+/** The forms a value takes in plan text: itself, JSON-escaped, and each line, trimmed. */
+function secretForms(value) {
+    if (typeof value !== 'string')
+        return [];
+    const forms = new Set();
+    for (const form of [value, JSON.stringify(value).slice(1, -1), ...value.split(/\r?\n/)]) {
+        const trimmed = form.trim();
+        if (trimmed !== '')
+            forms.add(trimmed);
+    }
+    return [...forms];
+}
+/**
+ * The strings in a TF_VAR_ value: the value itself, and for an HCL/JSON collection (`{ key = "v" }`, `["a"]`)
+ * each quoted string in it (keys too: they are then filtered like any value).
+ */
+function tfVarStrings(raw) {
+    const t = raw.trim();
+    if (!/^[[{]/.test(t))
+        return [raw];
+    const out = [raw];
+    for (const m of t.matchAll(/"((?:[^"\\]|\\.)*)"/g)) {
+        try {
+            out.push(JSON.parse(`"${m[1]}"`));
+        }
+        catch {
+            out.push(m[1]);
+        }
+    }
+    return out;
+}
+/** Walks a change's before/after once: secret candidates (by sensitivity and name) and every key (public). */
+class PlanWalker {
+    r;
+    found;
+    names;
+    constructor(r, found, names) {
+        this.r = r;
+        this.found = found;
+        this.names = names;
+    }
+    walk(v, sens, credential) {
+        if (v === null || v === undefined)
+            return;
+        if (sens === true) {
+            // Keys inside a sensitive map are hidden too, so they are candidates, not names.
+            collectStrings(v, s => this.found.push([s, credential ? 'credential-attribute' : 'sensitive-value']));
+            return;
+        }
+        if (typeof v !== 'object') {
+            if (credential && typeof v === 'string')
+                this.found.push([v, 'credential-attribute']);
+            return;
+        }
+        if (Array.isArray(v)) {
+            for (let i = 0; i < v.length; i++)
+                this.walk(v[i], Array.isArray(sens) ? sens[i] : undefined, credential);
+            return;
+        }
+        const sensObj = sens && typeof sens === 'object' && !Array.isArray(sens) ? sens : undefined;
+        for (const k in v) {
+            this.names.add(k);
+            this.walk(v[k], sensObj?.[k], credential || this.r.isCredentialName(k));
+        }
+    }
+}
 function escapeRegExp(s) {
     return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
-/** Every string leaf, and numbers as strings (a sensitive port or PIN is still a secret). */
+/** Every string leaf and map key, and numbers as strings (a sensitive port or PIN is still a secret). */
 function collectStrings(v, add) {
     if (typeof v === 'string')
         add(v);
@@ -68668,32 +69284,67 @@ function collectStrings(v, add) {
         for (const x of v)
             collectStrings(x, add);
     else if (v && typeof v === 'object')
-        for (const x of Object.values(v))
+        for (const [k, x] of Object.entries(v)) {
+            add(k);
             collectStrings(x, add);
+        }
 }
-/** Collects the leaves Terraform marks sensitive and those under a credential-looking attribute name. */
-function collectSecretLeaves(v, sens, credential, r) {
-    if (v === null || v === undefined)
-        return;
-    if (sens === true || (credential && typeof v !== 'object')) {
-        collectStrings(v, s => r.addSecret(s));
-        return;
+// Quick filters, so the masking of assignments costs nothing on the many values without one.
+const ASSIGNMENT_HINT = /pass|pwd|secret|token|key|cred|conn|sas/i;
+const LINE_ASSIGNMENT = /^(\s*[-+~]?\s*)("?)([A-Za-z0-9_.-]+)\2(\s*=\s*)(.*)$/;
+const JSON_MEMBER = /"([A-Za-z0-9_.-]+)"(\s*:\s*)"((?:[^"\\]|\\.)*)"/g;
+const QUOTED = /"(?:[^"\\]|\\.)*"/g;
+const KEPT_VALUE = /^(null|true|false|\(sensitive value\)|\(known after apply\)|[{[(]|<<)/;
+/**
+ * Hides the values of credential-named attributes in text that is not walked by path: Terraform's text plan
+ * (`+ administrator_login_password = "password"`, `~ "DB_PASSWORD" = "a" -> "b"`, heredocs) and JSON members
+ * (`"client_secret": "…"`). Such a value need not look like a credential to be hidden here, as by path.
+ */
+function maskCredentialAssignments(text, isCredentialName) {
+    if (!ASSIGNMENT_HINT.test(text) || (!text.includes('=') && !text.includes(':')))
+        return text;
+    let out = text;
+    if (out.includes(':'))
+        out = out.replace(JSON_MEMBER, (all, name, sep) => isCredentialName(name) ? `"${name}"${sep}"${REDACTED}"` : all);
+    if (!out.includes('='))
+        return out;
+    const lines = out.split('\n');
+    let heredoc;
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        if (heredoc !== undefined) {
+            if (line.trim() === heredoc)
+                heredoc = undefined;
+            else
+                lines[i] = line.replace(/\S.*$/, REDACTED);
+            continue;
+        }
+        const m = LINE_ASSIGNMENT.exec(line);
+        if (!m || !isCredentialName(m[3]))
+            continue;
+        const value = m[5];
+        const doc = /^<<-?([A-Za-z_][A-Za-z0-9_]*)\s*$/.exec(value);
+        if (doc)
+            heredoc = doc[1];
+        else if (!KEPT_VALUE.test(value))
+            lines[i] = `${m[1]}${m[2]}${m[3]}${m[2]}${m[4]}${maskSides(value)}`;
     }
-    if (typeof v !== 'object')
-        return;
-    if (Array.isArray(v)) {
-        for (let i = 0; i < v.length; i++)
-            collectSecretLeaves(v[i], Array.isArray(sens) ? sens[i] : undefined, credential, r);
-        return;
-    }
-    const sensObj = sens && typeof sens === 'object' && !Array.isArray(sens) ? sens : undefined;
-    for (const k in v)
-        collectSecretLeaves(v[k], sensObj?.[k], credential || r.isCredentialName(k), r);
+    return lines.join('\n');
+}
+/** `"a" -> "b" # forces replacement` → `"***" -> "***" # forces replacement`; null and (…) stay. */
+function maskSides(value) {
+    const masked = value.replace(QUOTED, `"${REDACTED}"`);
+    if (masked !== value)
+        return masked;
+    // An unquoted scalar (a number): hide it up to an arrow or comment.
+    return value.replace(/^[^\s#]+/, REDACTED).replace(/-> (?!null|\()[^\s#]+/, `-> ${REDACTED}`);
 }
 
 ;// CONCATENATED MODULE: ./src/report/reporter.ts
 // The action's reporting edge: annotations, outputs, job summary, log. Everything passes the redactor,
-// so a value registered as secret never reaches an output, a summary or the log.
+// so a value registered as secret never reaches an output, a summary or the log. Only credentials are
+// registered (see render/redact.ts): an ordinary word registered with the runner would be *** in every later
+// log line of the job.
 
 
 class ActionsReporter {
@@ -68738,8 +69389,17 @@ class ActionsReporter {
     addSecret(value) {
         if (value === '')
             return;
+        // The value as declared, and each new form (JSON-escaped, each line): the runner masks a multi-line value
+        // only whole, while terraform prints it line by line or escaped.
+        const known = new Set(this.redactor.values());
         this.redactor.addSecret(value);
-        lib_core/* setSecret */.Pq(value);
+        const forms = new Set([value, ...this.redactor.values().filter(form => !known.has(form))]);
+        for (const form of forms)
+            lib_core/* setSecret */.Pq(form);
+    }
+    addSensitiveValue(value) {
+        if (looksLikeCredential(value, 'sensitive-value'))
+            this.addSecret(value);
     }
     adopt(redactor) {
         this.redactor = redactor;
@@ -68759,6 +69419,19 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 
 
 
+
+
+/** stdoutFile could not be written (a full or read-only disk); the caller names the directory. */
+class StdoutFileError extends Error {
+    command;
+    fault;
+    constructor(command, fault) {
+        super(`terraform ${command}: writing its output failed: ${fault.message}`);
+        this.command = command;
+        this.fault = fault;
+        this.name = 'StdoutFileError';
+    }
+}
 class CancelledError extends UserError {
     signal;
     command;
@@ -68773,11 +69446,23 @@ class TerraformError extends UserError {
     command;
     result;
     constructor(command, result) {
-        super(`terraform ${command} failed (exit ${result.exitCode}): ${lastErrorLine(result.stderr || result.stdout)}`);
+        super(terraformFate(command, result));
         this.command = command;
         this.result = result;
         this.name = 'TerraformError';
     }
+}
+/** What happened to terraform, truthfully: killed by a signal, or exited with a code and its last error. */
+function terraformFate(command, result) {
+    const last = lastErrorLine(result.stderr || result.stdout);
+    if (result.signal) {
+        const number = external_node_os_.constants.signals[result.signal];
+        const why = 'it was stopped from outside (out of memory, or the runner shutting down)';
+        // only an error is worth adding: the last line of a killed run is usually a progress or warning line
+        const output = /Error: /.test(result.stderr + result.stdout) ? `; its last error: ${last}` : '';
+        return `terraform ${command} was killed by ${result.signal}${number ? ` (signal ${number})` : ''}: ${why}${output}`;
+    }
+    return `terraform ${command} failed (exit ${result.exitCode}): ${last}`;
 }
 // The most useful single line of terraform's error output: the first "Error: <summary>" and the first
 // paragraph of its detail (skipping the "on file line N" / "with ..." / source snippet lines).
@@ -68816,7 +69501,6 @@ class TerraformRunner {
     child;
     running = '';
     cancelSignal;
-    onSignal = (signal) => this.forward(signal);
     constructor(binary, cwd, env, log, redact = t => t) {
         this.binary = binary;
         this.cwd = cwd;
@@ -68828,21 +69512,14 @@ class TerraformRunner {
     get cancelled() {
         return this.cancelSignal;
     }
-    /** Listen for job cancellation for the lifetime of the action. */
-    trapSignals() {
-        process.on('SIGINT', this.onSignal);
-        process.on('SIGTERM', this.onSignal);
-    }
-    releaseSignals() {
-        process.off('SIGINT', this.onSignal);
-        process.off('SIGTERM', this.onSignal);
-    }
-    forward(signal) {
+    /** Job cancellation (main listens for the signals): forwarded once to a running terraform. */
+    cancel(signal) {
         if (this.cancelSignal) {
             this.log.info(`${signal} received again: still waiting for terraform to release the state lock and exit`);
             return;
         }
         this.cancelSignal = signal;
+        cancellation_cancel(signal); // aborts pending HTTP requests (sticky comment, downloads)
         if (this.child && this.child.exitCode === null) {
             this.log.info(`${signal} received: asking terraform ${this.running} to stop gracefully (state is saved, lock released)`);
             // Terraform handles SIGINT gracefully; SIGTERM is treated the same way by terraform >= 0.13.
@@ -68889,6 +69566,13 @@ class TerraformRunner {
             const stdoutChunks = [];
             const stderrChunks = [];
             const file = options.stdoutFile ? (0,external_node_fs_.createWriteStream)(options.stdoutFile) : undefined;
+            // A full disk must end this run with one line, not an unhandled 'error' event: stop terraform, report it.
+            let fileError;
+            file?.on('error', (err) => {
+                fileError ??= err;
+                if (child.exitCode === null)
+                    child.kill('SIGTERM');
+            });
             let pendingOut = '';
             let pendingErr = '';
             const echo = (pending, chunk, flush = false) => {
@@ -68901,7 +69585,7 @@ class TerraformRunner {
                 return rest;
             };
             child.stdout.on('data', (chunk) => {
-                if (file)
+                if (file && !fileError)
                     file.write(chunk);
                 else
                     stdoutChunks.push(chunk);
@@ -68921,15 +69605,32 @@ class TerraformRunner {
                     echo(pendingOut, Buffer.alloc(0), true);
                 if (pendingErr)
                     echo(pendingErr, Buffer.alloc(0), true);
-                const finish = () => resolvePromise({
-                    exitCode: code ?? (signal ? 128 : 1),
-                    stdout: Buffer.concat(stdoutChunks).toString('utf8'),
-                    stderr: Buffer.concat(stderrChunks).toString('utf8')
-                });
-                if (file)
-                    file.end(finish);
-                else
+                const finish = () => {
+                    if (fileError) {
+                        reject(new StdoutFileError(args[0] ?? '', fileError));
+                        return;
+                    }
+                    resolvePromise({
+                        exitCode: code ?? (signal ? 128 + (external_node_os_.constants.signals[signal] ?? 0) : 1),
+                        signal: signal ?? undefined,
+                        stdout: Buffer.concat(stdoutChunks).toString('utf8'),
+                        stderr: Buffer.concat(stderrChunks).toString('utf8')
+                    });
+                };
+                if (!file)
                     finish();
+                else if (fileError) {
+                    file.destroy();
+                    finish();
+                }
+                else {
+                    // the last write may still fail (ENOSPC on flush): end() reports it to its callback
+                    file.end((err) => {
+                        if (err)
+                            fileError ??= err;
+                        finish();
+                    });
+                }
             });
         });
     }
@@ -69005,7 +69706,115 @@ function fmtAnnotations(diff, workspaceDir, rootDir) {
     return annotations;
 }
 
+;// CONCATENATED MODULE: ./src/render/safe-text.ts
+// Text from the plan (addresses, keys, values, diagnostics) must never become Markdown or HTML: everything that
+// GFM or GitHub could interpret is written as an HTML character reference, and values go into <code> elements
+// (a backtick code span cannot hold every string inside a table cell; an HTML-escaped <code> can).
+/** Characters that Markdown, GFM tables, GitHub math or HTML could interpret, as character references. */
+const ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '`': '&#96;',
+    '|': '&#124;',
+    '*': '&#42;',
+    _: '&#95;',
+    ']': '&#93;',
+    '~': '&#126;',
+    '\\': '&#92;',
+    $: '&#36;',
+    '\n': '↵',
+    '\r': '↵',
+    '\r\n': '↵'
+};
+/** Zero-width space: keeps `@user` and `#123` from becoming mentions or issue links. */
+const ZWSP = '&#8203;';
+// One pass, so that inserted references are never escaped again. `_` between two letters cannot start or end
+// emphasis, and `]` only matters before `(`, `[` or `:` (links), so addresses stay short and readable.
+const SPECIAL = /[&<>`|*~\\$]|\r\n|[\r\n]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])|\](?=[([:])|[@#](?=[A-Za-z0-9])/g;
+// C0/C1 controls and bidirectional overrides ("Trojan Source") are shown as escapes, never emitted raw.
+// eslint-disable-next-line no-control-regex
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+/** Inline text: safe inside a paragraph, a table cell or a <code> element. Newlines are shown as ↵. */
+function escapeInline(s) {
+    return s
+        .replace(INVISIBLE, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+        .replace(SPECIAL, c => (c === '@' || c === '#' ? `${c}${ZWSP}` : ENTITIES[c]));
+}
+/** Cuts a value to at most `max` characters, saying how much was left out. */
+function truncate(s, max) {
+    if (s.length <= max)
+        return s;
+    // Do not split a surrogate pair.
+    let cut = max;
+    const code = s.charCodeAt(cut - 1);
+    if (code >= 0xd800 && code <= 0xdbff)
+        cut--;
+    return `${s.slice(0, cut)}…(${s.length - cut} more chars)`;
+}
+/** An inline code element for a raw (already redacted) string, truncated to `max` characters first. */
+function safe_text_code(raw, max = 200) {
+    return `<code>${escapeInline(truncate(raw, max))}</code>`;
+}
+/** A fenced code block that no line of `text` can close (the fence is longer than any backtick run). */
+function fencedBlock(text, info = '') {
+    let longest = 0;
+    for (const m of text.matchAll(/`+/g))
+        longest = Math.max(longest, m[0].length);
+    const fence = '`'.repeat(Math.max(3, longest + 1));
+    return `${fence}${info}\n${text}\n${fence}`;
+}
+/** Cuts every line of a block of text to `max` characters. */
+function truncateLines(text, max) {
+    if (text.length <= max)
+        return text;
+    return text
+        .split('\n')
+        .map(l => truncate(l, max))
+        .join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/report/run-info.ts
+// Small facts about the run used in titles, metadata and links.
+
+
+function runUrl(env) {
+    const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+    if (!env.GITHUB_REPOSITORY || !env.GITHUB_RUN_ID)
+        return undefined;
+    const attempt = env.GITHUB_RUN_ATTEMPT && env.GITHUB_RUN_ATTEMPT !== '1' ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : '';
+    return `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}${attempt}`;
+}
+/**
+ * `infra/prod` (workspace `staging`), as shown in titles: safe Markdown whatever the names hold (a directory
+ * named `` x` @org/team `y `` must not close the code span and mention a team), so escaped into <code>.
+ */
+function rootTitle(inputs) {
+    const ws = inputs.workspace === 'default' ? '' : ` (workspace <code>${escapeInline(inputs.workspace)}</code>)`;
+    return `<code>${escapeInline(inputs.rootLabel)}</code>${ws}`;
+}
+/**
+ * The commit whose files terraform ran on: HEAD of the checkout (a manual run may check out another ref
+ * than GITHUB_SHA), else GITHUB_SHA.
+ */
+function checkedOutCommit(workspaceDir, env) {
+    try {
+        const head = (0,external_node_child_process_namespaceObject.execFileSync)('git', ['rev-parse', 'HEAD'], {
+            cwd: workspaceDir,
+            encoding: 'utf8',
+            stdio: ['ignore', 'pipe', 'ignore']
+        }).trim();
+        if (/^[0-9a-f]{40}$/.test(head))
+            return head;
+    }
+    catch {
+        // not a git checkout
+    }
+    return env.GITHUB_SHA ?? '';
+}
+
 ;// CONCATENATED MODULE: ./src/commands/validate.ts
+
 
 
 async function runValidate(inputs, tf, report) {
@@ -69042,7 +69851,7 @@ async function runValidate(inputs, tf, report) {
     report.setOutput('validate-warnings', String(warnings));
     report.setOutput('unformatted-files', JSON.stringify(unformatted));
     const lines = [
-        `## Terraform validate: \`${inputs.rootLabel}\``,
+        `## Terraform validate: ${rootTitle(inputs)}`,
         '',
         `| | count |`,
         `|---|---|`,
@@ -69064,153 +69873,306 @@ async function runValidate(inputs, tf, report) {
     return { errors, warnings, unformatted };
 }
 
-;// CONCATENATED MODULE: ./src/plan/summary.ts
-function changeKind(actions) {
-    const has = (a) => actions.includes(a);
-    if (has('delete') && has('create'))
-        return 'replace';
-    if (has('delete'))
-        return 'destroy';
-    if (has('forget'))
-        return 'forget';
-    if (has('create'))
-        return 'create';
-    if (has('update'))
-        return 'update';
-    if (has('read'))
-        return 'read';
-    return 'no-op';
-}
-const isMove = (rc) => rc.previous_address !== undefined && rc.previous_address !== rc.address;
-const isImport = (rc) => rc.change.importing !== undefined && rc.change.importing !== null;
-/** The address shown for a change: deposed objects are named as such. */
-function displayAddress(rc) {
-    return rc.deposed ? `${rc.address} (deposed object ${rc.deposed})` : rc.address;
-}
-/** A resource change that shows up in the plan (anything but a plain no-op). */
-function isVisibleChange(rc) {
-    return changeKind(rc.change.actions) !== 'no-op' || isMove(rc) || isImport(rc);
-}
-function summarizePlan(plan) {
-    const s = {
-        add: 0,
-        change: 0,
-        destroy: 0,
-        replace: 0,
-        import: 0,
-        move: 0,
-        forget: 0,
-        read: 0,
-        drift: 0,
-        outputChanges: 0,
-        hasChanges: false,
-        changeKeys: []
-    };
-    const keys = new Set();
-    for (const rc of plan.resource_changes ?? []) {
-        const kind = changeKind(rc.change.actions);
-        if (kind === 'create')
-            s.add++;
-        else if (kind === 'update')
-            s.change++;
-        else if (kind === 'replace')
-            s.replace++;
-        else if (kind === 'destroy')
-            s.destroy++;
-        else if (kind === 'forget')
-            s.forget++;
-        else if (kind === 'read')
-            s.read++;
-        if (kind !== 'no-op')
-            keys.add(`${kind} ${displayAddress(rc)}`);
-        if (isImport(rc)) {
-            s.import++;
-            keys.add(`import ${rc.address}`);
-        }
-        if (isMove(rc)) {
-            s.move++;
-            keys.add(`move ${rc.previous_address} ${rc.address}`);
-        }
+;// CONCATENATED MODULE: ./src/plan/plan-json.ts
+// Types for `terraform show -json <planfile>` (JSON output format_version 1.x). Only what we read is typed
+// strictly; everything may be absent in older or newer Terraform versions, so the model treats it as optional.
+// https://developer.hashicorp.com/terraform/internals/json-format
+/** JSON plan format versions Terraform ≥ 1.0 writes: 0.2 (1.0.x) and 1.x (1.1 and later). */
+const ACCEPTED_FORMATS = /^(0\.2|1\.\d+)$/;
+/** A plan JSON the renderer can read, or a one-line reason why not (the caller adds where it came from). */
+class PlanShapeError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'PlanShapeError';
     }
-    for (const rc of plan.resource_drift ?? [])
-        if (changeKind(rc.change.actions) !== 'no-op')
-            s.drift++;
-    for (const oc of Object.values(plan.output_changes ?? {}))
-        if (changeKind(oc.actions) !== 'no-op')
-            s.outputChanges++;
-    s.hasChanges = s.add + s.change + s.replace + s.destroy + s.forget + s.read + s.import + s.move + s.outputChanges > 0;
-    s.changeKeys = [...keys].sort();
-    return s;
 }
-/** "2 to add, 1 to change, 1 to replace, 0 to destroy" plus the non-zero extras. */
-function headline(s) {
-    const parts = [`${s.add} to add`, `${s.change} to change`, `${s.replace} to replace`, `${s.destroy} to destroy`];
-    const extra = [
-        [s.import, 'to import'],
-        [s.move, 'to move'],
-        [s.forget, 'to forget'],
-        [s.read, 'to read'],
-        [s.outputChanges, s.outputChanges === 1 ? 'output to change' : 'outputs to change']
-    ];
-    for (const [n, label] of extra)
-        if (n > 0)
-            parts.push(`${n} ${label}`);
-    return parts.join(', ');
+const plan_json_isRecord = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/**
+ * Checks the parts of a plan the comment reads and repairs what can be repaired (an entry without `address`
+ * gets one built from its module, type, name and index; optional sections of the wrong shape are dropped).
+ * Returns `value` itself when nothing needed repair. Throws PlanShapeError with one line otherwise.
+ */
+function normalizePlan(value) {
+    if (normalized.has(value))
+        return value;
+    const plan = checkedPlan(value);
+    normalized.add(plan);
+    return plan;
+}
+/** Plans already checked (the CLI checks, then the renderer is handed the same object). */
+const normalized = new WeakSet();
+function checkedPlan(value) {
+    if (!plan_json_isRecord(value))
+        throw new PlanShapeError('is not a JSON object');
+    const version = value.format_version;
+    if (typeof version !== 'string')
+        throw new PlanShapeError('has no format_version: it is not a Terraform plan');
+    if (!ACCEPTED_FORMATS.test(version))
+        throw new PlanShapeError(`has format_version "${version.slice(0, 20)}"; accepted are 0.2 and 1.x (written by Terraform 1.0 and later)`);
+    let plan = value;
+    const repaired = {};
+    for (const key of ['resource_changes', 'resource_drift']) {
+        const list = value[key];
+        if (list === undefined || list === null)
+            continue;
+        if (!Array.isArray(list))
+            throw new PlanShapeError(`${key} is not a list`);
+        let changed = false;
+        const fixed = list.map((entry, i) => {
+            const rc = resourceChange(entry, `${key}[${i}]`);
+            if (rc !== entry)
+                changed = true;
+            return rc;
+        });
+        if (changed)
+            repaired[key] = fixed;
+    }
+    const deferred = value.deferred_changes;
+    if (deferred !== undefined && deferred !== null) {
+        if (!Array.isArray(deferred))
+            repaired.deferred_changes = undefined;
+    }
+    const outputs = value.output_changes;
+    if (outputs !== undefined && outputs !== null) {
+        if (!plan_json_isRecord(outputs))
+            throw new PlanShapeError('output_changes is not an object');
+        for (const [name, oc] of Object.entries(outputs))
+            if (!plan_json_isRecord(oc) || !isActions(oc.actions))
+                throw new PlanShapeError(`output_changes["${name.slice(0, 100)}"] has no list of actions`);
+    }
+    const relevant = value.relevant_attributes;
+    if (relevant !== undefined && relevant !== null) {
+        const valid = (r) => plan_json_isRecord(r) && typeof r.resource === 'string' && Array.isArray(r.attribute);
+        if (!Array.isArray(relevant))
+            repaired.relevant_attributes = undefined;
+        else if (!relevant.every(valid))
+            repaired.relevant_attributes = relevant.filter(valid);
+    }
+    for (const key of ['checks', 'diagnostics']) {
+        const list = value[key];
+        if (list === undefined || list === null)
+            continue;
+        if (!Array.isArray(list))
+            repaired[key] = undefined;
+        else if (key === 'checks' && !list.every(c => plan_json_isRecord(c) && plan_json_isRecord(c.address)))
+            repaired[key] = list.filter(c => plan_json_isRecord(c) && plan_json_isRecord(c.address));
+        else if (key === 'diagnostics' && !list.every(d => plan_json_isRecord(d) && typeof d.summary === 'string'))
+            repaired[key] = list.filter(d => plan_json_isRecord(d) && typeof d.summary === 'string');
+    }
+    for (const key of ['variables', 'planned_values', 'prior_state', 'configuration']) {
+        const part = value[key];
+        if (part !== undefined && part !== null && !plan_json_isRecord(part))
+            repaired[key] = undefined;
+    }
+    if (Object.keys(repaired).length > 0)
+        plan = { ...plan, ...repaired };
+    return plan;
+}
+function isActions(v) {
+    return Array.isArray(v) && v.every(a => typeof a === 'string');
+}
+function resourceChange(entry, where) {
+    if (!plan_json_isRecord(entry))
+        throw new PlanShapeError(`${where} is not an object`);
+    const change = entry.change;
+    if (!plan_json_isRecord(change) || !isActions(change.actions))
+        throw new PlanShapeError(`${where} has no change.actions list`);
+    // The common case, a well-formed entry, allocates nothing.
+    if (typeof entry.address === 'string' &&
+        entry.address !== '' &&
+        typeof entry.type === 'string' &&
+        entry.type !== '' &&
+        typeof entry.name === 'string' &&
+        entry.name !== '' &&
+        (entry.mode === 'managed' || entry.mode === 'data') &&
+        (entry.previous_address === undefined || typeof entry.previous_address === 'string') &&
+        (entry.deposed === undefined || typeof entry.deposed === 'string') &&
+        (change.replace_paths === undefined || Array.isArray(change.replace_paths)))
+        return entry;
+    const fix = {};
+    const str = (v) => (typeof v === 'string' && v !== '' ? v : undefined);
+    if (str(entry.type) === undefined)
+        fix.type = str(entry.address)?.match(/([A-Za-z0-9_-]+)\.[^.[]+(\[[^\]]*\])?$/)?.[1] ?? 'unknown';
+    if (str(entry.name) === undefined)
+        fix.name = 'unknown';
+    if (entry.mode !== 'managed' && entry.mode !== 'data')
+        fix.mode = 'managed';
+    if (str(entry.address) === undefined) {
+        const type = str(entry.type);
+        const name = str(entry.name);
+        if (type === undefined || name === undefined)
+            throw new PlanShapeError(`${where} has no address, and no type and name to name it by`);
+        const index = typeof entry.index === 'number'
+            ? `[${entry.index}]`
+            : typeof entry.index === 'string'
+                ? `[${JSON.stringify(entry.index)}]`
+                : '';
+        const module = str(entry.module_address);
+        fix.address = `${module ? `${module}.` : ''}${entry.mode === 'data' ? 'data.' : ''}${type}.${name}${index}`;
+    }
+    if (entry.previous_address !== undefined && typeof entry.previous_address !== 'string')
+        fix.previous_address = undefined;
+    if (entry.deposed !== undefined && typeof entry.deposed !== 'string')
+        fix.deposed = undefined;
+    if (change.replace_paths !== undefined && !Array.isArray(change.replace_paths))
+        fix.change = { ...change, replace_paths: undefined };
+    return Object.keys(fix).length > 0
+        ? { ...entry, ...fix }
+        : entry;
 }
 
-;// CONCATENATED MODULE: ./src/render/fit-to-size.ts
-// Fits a document of sections into a character budget by lowering the detail of one section at a time, in a
-// fixed order. Each section level is rendered at most once and sizes are summed, so a 10,000-resource plan
-// costs a handful of renders, never a re-render of the whole document per step.
-const SEPARATOR = '\n\n';
-function fitToSize(sections, steps, maxChars, footer) {
-    const levels = new Map(sections.map(s => [s.id, 0]));
-    const cache = new Map();
-    const key = (s) => `${s.id}\u0000${levels.get(s.id)}`;
-    const text = (s) => {
-        const k = key(s);
-        if (!cache.has(k))
-            cache.set(k, s.render(levels.get(s.id), maxChars));
-        return cache.get(k);
-    };
-    const notes = new Map();
-    const shortened = () => [...notes.values()];
-    const sizeOf = (t) => t === undefined ? Infinity : t === '' ? 0 : t.length + SEPARATOR.length;
-    const total = () => sections.reduce((n, s) => n + sizeOf(text(s)), sizeOf(footer(shortened())));
-    let current = total();
-    for (const step of steps) {
-        if (current <= maxChars)
-            break;
-        const section = sections.find(s => s.id === step.section);
-        if (!section || levels.get(section.id) >= step.level)
-            continue;
-        const before = text(section);
-        levels.set(section.id, step.level);
-        const previousNote = notes.get(section.id);
-        notes.set(section.id, step.note);
-        if (section.fillLevels?.includes(step.level)) {
-            // Give this section whatever the others (and the footer) leave.
-            const others = sections.reduce((n, s) => (s === section ? n : n + sizeOf(text(s))), sizeOf(footer(shortened())));
-            cache.set(key(section), section.render(step.level, maxChars - others - SEPARATOR.length));
-        }
-        const after = text(section);
-        if (after === before && before !== undefined) {
-            // Nothing changed (e.g. an empty section): do not claim it was shortened.
-            if (previousNote === undefined)
-                notes.delete(section.id);
-            else
-                notes.set(section.id, previousNote);
-        }
-        current = total();
+;// CONCATENATED MODULE: ./src/terraform/provider-schemas.ts
+/** Parses the JSON text; a clear reason when it is not a provider schema document. */
+function parseProviderSchemas(text) {
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
     }
-    const parts = sections.map(s => text(s) ?? '').filter(t => t !== '');
-    const foot = footer(shortened());
-    if (foot !== '')
-        parts.push(foot);
-    return { parts, shortened: shortened(), levels: Object.fromEntries(levels) };
+    catch (error) {
+        return { schemas: undefined, warning: `provider schemas are not JSON (${error.message})` };
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+        return { schemas: undefined, warning: 'provider schemas are not a JSON object' };
+    const doc = parsed;
+    if (doc.provider_schemas !== undefined && (typeof doc.provider_schemas !== 'object' || doc.provider_schemas === null))
+        return { schemas: undefined, warning: '`provider_schemas` in the provider schemas is not an object' };
+    return { schemas: doc };
 }
-function joinParts(parts) {
-    return parts.join(SEPARATOR) + '\n';
+/** Runs `terraform providers schema -json` in the (initialised) root; never throws. */
+async function readProviderSchemas(tf) {
+    try {
+        const { stdout } = await tf.run(['providers', 'schema', '-json'], { quiet: true });
+        return parseProviderSchemas(stdout);
+    }
+    catch (error) {
+        const message = error.message.split('\n')[0];
+        return {
+            schemas: undefined,
+            warning: `could not read provider schemas (every array is diffed as a list): ${message}`
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/plan/list-match.ts
+// Matching of list and set elements, as Terraform's renderer does it: lists by longest common subsequence
+// (an element removed from the middle is one removal, not a cascade of changes), sets by value. Since
+// Terraform 1.8 a list whose length did not change and that is not a reordering is compared element by element
+// (hashicorp/terraform#34677): there an edited element reads as a change, not as a removal plus an addition.
+/** Beyond this many cells the quadratic LCS table is not built: the middle is paired by position instead. */
+const MAX_LCS_CELLS = 250_000;
+/**
+ * Aligns two lists of element keys (equal keys = equal elements). Elements in the longest common subsequence
+ * are paired; between two common elements, removed elements come first, then added ones, except that when
+ * `pairable` says both sides are objects, a removed and an added element at the same step are paired (an
+ * object changed in place, shown with its nested changes).
+ */
+function matchList(before, after, pairable = () => false) {
+    if (before.length === after.length && !isReorder(before, after))
+        return before.map((_, i) => ({ before: i, after: i }));
+    const common = lcsPairs(before, after);
+    const out = [];
+    let b = 0;
+    let a = 0;
+    for (const [cb, ca] of [...common, [before.length, after.length]]) {
+        while (b < cb) {
+            if (a < ca && pairable(b, a))
+                out.push({ before: b++, after: a++ });
+            else
+                out.push({ before: b++, after: -1 });
+        }
+        while (a < ca)
+            out.push({ before: -1, after: a++ });
+        if (cb < before.length)
+            out.push({ before: b++, after: a++ });
+    }
+    return out;
+}
+/** Whether every element before is still there after (only the order changed, or nothing). */
+function isReorder(before, after) {
+    const present = new Set(after);
+    return before.every(k => present.has(k));
+}
+/** Index pairs of a longest common subsequence; common prefix and suffix are matched without the table. */
+function lcsPairs(before, after) {
+    let start = 0;
+    while (start < before.length && start < after.length && before[start] === after[start])
+        start++;
+    let endB = before.length;
+    let endA = after.length;
+    while (endB > start && endA > start && before[endB - 1] === after[endA - 1]) {
+        endB--;
+        endA--;
+    }
+    const pairs = [];
+    for (let i = 0; i < start; i++)
+        pairs.push([i, i]);
+    const n = endB - start;
+    const m = endA - start;
+    if (n > 0 && m > 0) {
+        if (n * m <= MAX_LCS_CELLS)
+            pairs.push(...lcsTable(before, after, start, n, m));
+        else {
+            // Too large for the table: equal elements at the same offset still match, the rest are changes.
+            for (let i = 0; i < Math.min(n, m); i++)
+                if (before[start + i] === after[start + i])
+                    pairs.push([start + i, start + i]);
+        }
+    }
+    for (let i = 0; endB + i < before.length; i++)
+        pairs.push([endB + i, endA + i]);
+    return pairs;
+}
+function lcsTable(before, after, start, n, m) {
+    // lengths[i][j] = LCS length of before[start+i..] and after[start+j..], in one flat array.
+    const width = m + 1;
+    const lengths = new Uint32Array((n + 1) * width);
+    for (let i = n - 1; i >= 0; i--)
+        for (let j = m - 1; j >= 0; j--)
+            lengths[i * width + j] =
+                before[start + i] === after[start + j]
+                    ? lengths[(i + 1) * width + j + 1] + 1
+                    : Math.max(lengths[(i + 1) * width + j], lengths[i * width + j + 1]);
+    const pairs = [];
+    let i = 0;
+    let j = 0;
+    while (i < n && j < m) {
+        if (before[start + i] === after[start + j]) {
+            pairs.push([start + i, start + j]);
+            i++;
+            j++;
+        }
+        else if (lengths[(i + 1) * width + j] >= lengths[i * width + j + 1])
+            i++;
+        else
+            j++;
+    }
+    return pairs;
+}
+/** Set elements: each before element is paired with an equal after element; the rest are removed or added. */
+function matchSet(before, after) {
+    const free = new Map();
+    for (let j = after.length - 1; j >= 0; j--) {
+        const list = free.get(after[j]);
+        if (list)
+            list.push(j);
+        else
+            free.set(after[j], [j]);
+    }
+    const out = [];
+    const taken = new Set();
+    for (let i = 0; i < before.length; i++) {
+        const j = free.get(before[i])?.pop();
+        if (j === undefined)
+            out.push({ before: i, after: -1 });
+        else {
+            taken.add(j);
+            out.push({ before: i, after: j });
+        }
+    }
+    for (let j = 0; j < after.length; j++)
+        if (!taken.has(j))
+            out.push({ before: -1, after: j });
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/plan/value-diff.ts
@@ -69222,7 +70184,7 @@ const value_diff_DYNAMIC = { kind: 'dynamic' };
 const PRIMITIVE = { kind: 'primitive' };
 const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isContainer = (v) => typeof v === 'object' && v !== null;
-function deepEqual(a, b) {
+function value_diff_deepEqual(a, b) {
     if (a === b)
         return true;
     if (!isContainer(a) || !isContainer(b))
@@ -69230,10 +70192,10 @@ function deepEqual(a, b) {
     if (Array.isArray(a) !== Array.isArray(b))
         return false;
     if (Array.isArray(a) && Array.isArray(b))
-        return a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
+        return a.length === b.length && a.every((x, i) => value_diff_deepEqual(x, b[i]));
     const ka = Object.keys(a);
     const kb = Object.keys(b);
-    return ka.length === kb.length && ka.every(k => k in b && deepEqual(a[k], b[k]));
+    return ka.length === kb.length && ka.every(k => k in b && value_diff_deepEqual(a[k], b[k]));
 }
 /** True when a flag tree marks anything (unknown / sensitive) anywhere. */
 function anyFlag(flags) {
@@ -69305,7 +70267,7 @@ function walk(path, before, after, unknown, bs, as, type, replace) {
                     ? 'create'
                     : aNull
                         ? 'delete'
-                        : (bs === true) !== (as === true) || !deepEqual(before, after)
+                        : (bs === true) !== (as === true) || !value_diff_deepEqual(before, after)
                             ? 'update'
                             : 'no-op';
         return node;
@@ -69327,7 +70289,7 @@ function walk(path, before, after, unknown, bs, as, type, replace) {
         return node;
     }
     node.leaf = 'value';
-    node.action = bNull ? 'create' : aNull ? 'delete' : deepEqual(before, after) ? 'no-op' : 'update';
+    node.action = bNull ? 'create' : aNull ? 'delete' : value_diff_deepEqual(before, after) ? 'no-op' : 'update';
     if (node.action === 'update' && typeof before === 'string' && typeof after === 'string') {
         const bj = parseJsonString(before);
         const aj = parseJsonString(after);
@@ -69446,10 +70408,250 @@ function lineDiff(before, after) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/plan/relevant-drift.ts
+
+const relevant_drift_isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/**
+ * The drift entries to show, each reduced to its relevant attributes: outside the relevant paths the after
+ * value is the before value, so the diff engine sees no change there. Entries with nothing relevant left are
+ * dropped; entries whose object was deleted or created outside Terraform stay when any attribute of theirs is
+ * relevant.
+ */
+function relevantDrift(plan, opts = {}) {
+    const drift = (plan.resource_drift ?? []).filter(rc => rc && rc.change);
+    if (opts.refreshOnly)
+        return drift;
+    const byResource = new Map();
+    const everywhere = [];
+    for (const ra of plan.relevant_attributes ?? []) {
+        if (!ra || !Array.isArray(ra.attribute))
+            continue;
+        if (!ra.resource)
+            everywhere.push(ra.attribute);
+        else {
+            const list = byResource.get(ra.resource) ?? [];
+            list.push(ra.attribute);
+            byResource.set(ra.resource, list);
+        }
+    }
+    const out = [];
+    for (const rc of drift) {
+        const paths = [...everywhere, ...(byResource.get(rc.address) ?? [])];
+        if (paths.length === 0)
+            continue;
+        const { before, after } = rc.change;
+        if (!relevant_drift_isObject(before) || !relevant_drift_isObject(after)) {
+            out.push(rc);
+            continue;
+        }
+        const pruned = prune(before, after, paths) ?? null;
+        if (value_diff_deepEqual(before, pruned))
+            continue;
+        out.push({ ...rc, change: { ...rc.change, after: pruned } });
+    }
+    return out;
+}
+/** `after`, with every part outside `paths` replaced by the same part of `before`. */
+function prune(before, after, paths) {
+    if (paths.length === 0)
+        return before;
+    if (paths.some(p => p.length === 0))
+        return after;
+    const next = (step) => paths.filter(p => p[0] === step || String(p[0]) === String(step)).map(p => p.slice(1));
+    if (Array.isArray(before) && Array.isArray(after)) {
+        const out = [];
+        for (let i = 0; i < Math.max(before.length, after.length); i++) {
+            const v = prune(before[i], after[i], next(i));
+            if (v !== undefined)
+                out.push(v);
+        }
+        return out;
+    }
+    if (relevant_drift_isObject(before) && relevant_drift_isObject(after)) {
+        const out = {};
+        for (const k of new Set([...Object.keys(before), ...Object.keys(after)])) {
+            const v = prune(before[k], after[k], next(k));
+            if (v !== undefined)
+                out[k] = v;
+        }
+        return out;
+    }
+    // A relevant path reaches below a value that changed shape: the whole value is relevant.
+    return after;
+}
+
+;// CONCATENATED MODULE: ./src/plan/summary.ts
+
+function changeKind(actions) {
+    const has = (a) => actions.includes(a);
+    if (has('delete') && has('create'))
+        return 'replace';
+    if (has('delete'))
+        return 'destroy';
+    if (has('forget'))
+        return 'forget';
+    if (has('create'))
+        return 'create';
+    if (has('update'))
+        return 'update';
+    if (has('read'))
+        return 'read';
+    return 'no-op';
+}
+const isMove = (rc) => rc.previous_address !== undefined && rc.previous_address !== rc.address;
+const isImport = (rc) => rc.change.importing !== undefined && rc.change.importing !== null;
+/** The address shown for a change: deposed objects are named as such. */
+function displayAddress(rc) {
+    return rc.deposed ? `${rc.address} (deposed object ${rc.deposed})` : rc.address;
+}
+/** A resource change that shows up in the plan (anything but a plain no-op). */
+function isVisibleChange(rc) {
+    return changeKind(rc.change.actions) !== 'no-op' || isMove(rc) || isImport(rc);
+}
+function summarizePlan(plan) {
+    const s = {
+        add: 0,
+        change: 0,
+        destroy: 0,
+        replace: 0,
+        import: 0,
+        move: 0,
+        forget: 0,
+        read: 0,
+        drift: 0,
+        outputChanges: 0,
+        hasChanges: false,
+        changeKeys: []
+    };
+    const keys = new Set();
+    for (const rc of plan.resource_changes ?? []) {
+        const kind = changeKind(rc.change.actions);
+        if (kind === 'create')
+            s.add++;
+        else if (kind === 'update')
+            s.change++;
+        else if (kind === 'replace')
+            s.replace++;
+        else if (kind === 'destroy')
+            s.destroy++;
+        else if (kind === 'forget')
+            s.forget++;
+        else if (kind === 'read')
+            s.read++;
+        if (kind !== 'no-op')
+            keys.add(`${kind} ${displayAddress(rc)}`);
+        if (isImport(rc)) {
+            s.import++;
+            keys.add(`import ${rc.address}`);
+        }
+        if (isMove(rc)) {
+            s.move++;
+            keys.add(`move ${rc.previous_address} ${rc.address}`);
+        }
+    }
+    s.drift = summary_relevantDrift(plan).length;
+    for (const oc of Object.values(plan.output_changes ?? {}))
+        if (changeKind(oc.actions) !== 'no-op')
+            s.outputChanges++;
+    s.hasChanges = s.add + s.change + s.replace + s.destroy + s.forget + s.read + s.import + s.move + s.outputChanges > 0;
+    s.changeKeys = [...keys].sort();
+    return s;
+}
+/** 60000 → "60,000": every count in a comment is written this one way (toLocaleString loads ICU data: ~200 ms). */
+function thousands(n) {
+    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+/** "2 to add, 1 to change, 1 to replace, 0 to destroy" plus the non-zero extras. */
+function headline(s) {
+    const n = thousands;
+    const parts = [
+        `${n(s.add)} to add`,
+        `${n(s.change)} to change`,
+        `${n(s.replace)} to replace`,
+        `${n(s.destroy)} to destroy`
+    ];
+    const extra = [
+        [s.import, 'to import'],
+        [s.move, 'to move'],
+        [s.forget, 'to forget'],
+        [s.read, 'to read'],
+        [s.outputChanges, s.outputChanges === 1 ? 'output to change' : 'outputs to change']
+    ];
+    for (const [count, label] of extra)
+        if (count > 0)
+            parts.push(`${n(count)} ${label}`);
+    return parts.join(', ');
+}
+/**
+ * The drift Terraform shows: changes made outside Terraform, reduced to the attributes the plan depends on
+ * (`relevant_attributes`), like `terraform plan` does; a drift with no relevant change is left out. Plans that
+ * predate `relevant_attributes` (format 0.2 / 1.0) show all drift.
+ */
+function summary_relevantDrift(plan) {
+    // One rule for drift (plan/relevant-drift.ts); plans without relevant_attributes show all of it.
+    const refreshOnly = !Array.isArray(plan.relevant_attributes);
+    return relevantDrift(plan, { refreshOnly }).filter(rc => changeKind(rc.change.actions) !== 'no-op');
+}
+
+;// CONCATENATED MODULE: ./src/render/fit-to-size.ts
+// Fits a document of sections into a character budget by lowering the detail of one section at a time, in a
+// fixed order. Each section level is rendered at most once and sizes are summed, so a 10,000-resource plan
+// costs a handful of renders, never a re-render of the whole document per step.
+const SEPARATOR = '\n\n';
+function fitToSize(sections, steps, maxChars, footer) {
+    const levels = new Map(sections.map(s => [s.id, 0]));
+    const cache = new Map();
+    const key = (s) => `${s.id}\u0000${levels.get(s.id)}`;
+    const text = (s) => {
+        const k = key(s);
+        if (!cache.has(k))
+            cache.set(k, s.render(levels.get(s.id), maxChars));
+        return cache.get(k);
+    };
+    const notes = new Map();
+    const shortened = () => [...notes.values()];
+    const sizeOf = (t) => t === undefined ? Infinity : t === '' ? 0 : t.length + SEPARATOR.length;
+    const total = () => sections.reduce((n, s) => n + sizeOf(text(s)), sizeOf(footer(shortened())));
+    let current = total();
+    for (const step of steps) {
+        if (current <= maxChars)
+            break;
+        const section = sections.find(s => s.id === step.section);
+        if (!section || levels.get(section.id) >= step.level)
+            continue;
+        const before = text(section);
+        levels.set(section.id, step.level);
+        const previousNote = notes.get(section.id);
+        notes.set(section.id, step.note);
+        if (section.fillLevels?.includes(step.level)) {
+            // Give this section whatever the others (and the footer) leave.
+            const others = sections.reduce((n, s) => (s === section ? n : n + sizeOf(text(s))), sizeOf(footer(shortened())));
+            cache.set(key(section), section.render(step.level, maxChars - others - SEPARATOR.length));
+        }
+        const after = text(section);
+        if (after === before && before !== undefined) {
+            // Nothing changed (e.g. an empty section): do not claim it was shortened.
+            if (previousNote === undefined)
+                notes.delete(section.id);
+            else
+                notes.set(section.id, previousNote);
+        }
+        current = total();
+    }
+    const parts = sections.map(s => text(s) ?? '').filter(t => t !== '');
+    const foot = footer(shortened());
+    if (foot !== '')
+        parts.push(foot);
+    return { parts, shortened: shortened(), levels: Object.fromEntries(levels) };
+}
+function joinParts(parts) {
+    return parts.join(SEPARATOR) + '\n';
+}
+
 ;// CONCATENATED MODULE: ./src/plan/provider-schema.ts
 
 /** The schema block of a resource change's type, or undefined when the schemas do not cover it. */
-function provider_schema_resourceSchema(schemas, rc) {
+function resourceSchema(schemas, rc) {
     const providers = schemas?.provider_schemas;
     if (!providers)
         return undefined;
@@ -69464,14 +70666,14 @@ function provider_schema_resourceSchema(schemas, rc) {
     return undefined;
 }
 /** The diff type of a resource's attributes, from its schema block; `dynamic` (inferred) without one. */
-function provider_schema_blockType(block) {
+function blockType(block) {
     if (!block)
-        return DYNAMIC;
+        return value_diff_DYNAMIC;
     const attributes = {};
     for (const [name, attr] of Object.entries(block.attributes ?? {}))
         attributes[name] = attributeType(attr);
     for (const [name, nested] of Object.entries(block.block_types ?? {})) {
-        const inner = provider_schema_blockType(nested.block);
+        const inner = blockType(nested.block);
         attributes[name] =
             nested.nesting_mode === 'list'
                 ? { kind: 'list', element: inner, byIndex: true }
@@ -69485,7 +70687,7 @@ function provider_schema_blockType(block) {
 }
 function attributeType(attr) {
     if (attr.nested_type) {
-        const inner = provider_schema_blockType({ attributes: attr.nested_type.attributes });
+        const inner = blockType({ attributes: attr.nested_type.attributes });
         switch (attr.nested_type.nesting_mode) {
             case 'list':
                 return { kind: 'list', element: inner, byIndex: true };
@@ -69497,16 +70699,16 @@ function attributeType(attr) {
                 return inner;
         }
     }
-    return attr.type === undefined ? DYNAMIC : ctyType(attr.type);
+    return attr.type === undefined ? value_diff_DYNAMIC : ctyType(attr.type);
 }
 /** A cty type in its JSON form: "string", ["list","string"], ["object",{"a":"number"}], ["tuple",[...]]. */
 function ctyType(t) {
     if (t === 'dynamic')
-        return DYNAMIC;
+        return value_diff_DYNAMIC;
     if (typeof t === 'string')
         return { kind: 'primitive' };
     if (!Array.isArray(t) || t.length < 2)
-        return DYNAMIC;
+        return value_diff_DYNAMIC;
     const [kind, arg] = t;
     switch (kind) {
         case 'list':
@@ -69524,9 +70726,9 @@ function ctyType(t) {
         }
         case 'tuple':
             // Positional by definition; its element types differ, so they are inferred.
-            return { kind: 'list', element: DYNAMIC, byIndex: true };
+            return { kind: 'list', element: value_diff_DYNAMIC, byIndex: true };
         default:
-            return DYNAMIC;
+            return value_diff_DYNAMIC;
     }
 }
 
@@ -69537,7 +70739,7 @@ function ctyType(t) {
 /** The structural diff of a resource change, typed by its provider schema when `schemas` has it. */
 function resourceDiff(rc, schemas) {
     const c = rc.change;
-    return diffValues({
+    return value_diff_diffValues({
         before: c.before ?? undefined,
         after: c.after ?? undefined,
         unknown: c.after_unknown,
@@ -69547,7 +70749,7 @@ function resourceDiff(rc, schemas) {
     }, blockType(resourceSchema(schemas, rc)));
 }
 /** The structural diff of an output change (outputs have no schema: types are inferred, arrays are lists). */
-function outputDiff(name, oc) {
+function attribute_diff_outputDiff(name, oc) {
     return diffValues({
         before: oc.before ?? undefined,
         after: oc.after ?? undefined,
@@ -69630,7 +70832,7 @@ function childSteps(before, after, unknown) {
 }
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 /** `tags.env`, `site_config[0].minimum_tls_version`, `labels["app.kubernetes.io/name"]` */
-function formatPath(path) {
+function attribute_diff_formatPath(path) {
     let s = '';
     for (const step of path) {
         if (typeof step === 'number')
@@ -69650,74 +70852,6 @@ function lastName(path) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/render/safe-text.ts
-// Text from the plan (addresses, keys, values, diagnostics) must never become Markdown or HTML: everything that
-// GFM or GitHub could interpret is written as an HTML character reference, and values go into <code> elements
-// (a backtick code span cannot hold every string inside a table cell; an HTML-escaped <code> can).
-/** Characters that Markdown, GFM tables, GitHub math or HTML could interpret, as character references. */
-const ENTITIES = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '`': '&#96;',
-    '|': '&#124;',
-    '*': '&#42;',
-    _: '&#95;',
-    ']': '&#93;',
-    '~': '&#126;',
-    '\\': '&#92;',
-    $: '&#36;',
-    '\n': '↵',
-    '\r': '↵',
-    '\r\n': '↵'
-};
-/** Zero-width space: keeps `@user` and `#123` from becoming mentions or issue links. */
-const ZWSP = '&#8203;';
-// One pass, so that inserted references are never escaped again. `_` between two letters cannot start or end
-// emphasis, and `]` only matters before `(`, `[` or `:` (links), so addresses stay short and readable.
-const SPECIAL = /[&<>`|*~\\$]|\r\n|[\r\n]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])|\](?=[([:])|[@#](?=[A-Za-z0-9])/g;
-// C0/C1 controls and bidirectional overrides ("Trojan Source") are shown as escapes, never emitted raw.
-// eslint-disable-next-line no-control-regex
-const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
-/** Inline text: safe inside a paragraph, a table cell or a <code> element. Newlines are shown as ↵. */
-function escapeInline(s) {
-    return s
-        .replace(INVISIBLE, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
-        .replace(SPECIAL, c => (c === '@' || c === '#' ? `${c}${ZWSP}` : ENTITIES[c]));
-}
-/** Cuts a value to at most `max` characters, saying how much was left out. */
-function truncate(s, max) {
-    if (s.length <= max)
-        return s;
-    // Do not split a surrogate pair.
-    let cut = max;
-    const code = s.charCodeAt(cut - 1);
-    if (code >= 0xd800 && code <= 0xdbff)
-        cut--;
-    return `${s.slice(0, cut)}…(${s.length - cut} more chars)`;
-}
-/** An inline code element for a raw (already redacted) string, truncated to `max` characters first. */
-function safe_text_code(raw, max = 200) {
-    return `<code>${escapeInline(truncate(raw, max))}</code>`;
-}
-/** A fenced code block that no line of `text` can close (the fence is longer than any backtick run). */
-function fencedBlock(text, info = '') {
-    let longest = 0;
-    for (const m of text.matchAll(/`+/g))
-        longest = Math.max(longest, m[0].length);
-    const fence = '`'.repeat(Math.max(3, longest + 1));
-    return `${fence}${info}\n${text}\n${fence}`;
-}
-/** Cuts every line of a block of text to `max` characters. */
-function truncateLines(text, max) {
-    if (text.length <= max)
-        return text;
-    return text
-        .split('\n')
-        .map(l => truncate(l, max))
-        .join('\n');
-}
-
 ;// CONCATENATED MODULE: ./src/render/values.ts
 // How one attribute value or change is written: redacted, sensitive and unknown values named, long values cut
 // around what differs, escaped.
@@ -69730,7 +70864,7 @@ const UNKNOWN = '<em>(known after apply)</em>';
 const INLINE_SENSITIVE = '(sensitive)';
 const INLINE_UNKNOWN = '(known after apply)';
 /** longest value shown before it is cut (a change shows the part around its first difference) */
-const MAX_VALUE_CHARS = 500;
+const values_MAX_VALUE_CHARS = 500;
 /** longest resource address shown */
 const MAX_ADDRESS_CHARS = 300;
 /** characters kept before the first difference of a long changed value */
@@ -69796,7 +70930,7 @@ function cutRaw(s, max) {
     return `${s.slice(0, at)}…(${s.length - at} more chars)`;
 }
 /** A value as a code element (`(known after apply)` / `(sensitive)` in italics when it is wholly so). */
-function inlineValue(ctx, v, path, unknown, sensitive, max = MAX_VALUE_CHARS) {
+function inlineValue(ctx, v, path, unknown, sensitive, max = values_MAX_VALUE_CHARS) {
     const raw = inlineRaw(ctx, v, path, unknown, sensitive);
     if (raw === INLINE_UNKNOWN)
         return UNKNOWN;
@@ -69808,7 +70942,7 @@ function inlineValue(ctx, v, path, unknown, sensitive, max = MAX_VALUE_CHARS) {
  * Both sides of a changed value, each at most about `max` characters: when longer, a window that starts a
  * little before the first difference, with the elided parts counted, so the change is always visible.
  */
-function changedPair(before, after, max = MAX_VALUE_CHARS) {
+function changedPair(before, after, max = values_MAX_VALUE_CHARS) {
     if (before.length <= max && after.length <= max)
         return [before, after];
     let prefix = 0;
@@ -69826,10 +70960,10 @@ function changedPair(before, after, max = MAX_VALUE_CHARS) {
     return [side(before), side(after)];
 }
 /** Old and new value of a changed leaf as code elements, windowed around the difference when long. */
-function changedValues(ctx, before, after, path, max = MAX_VALUE_CHARS) {
+function changedValues(ctx, before, after, path, max = values_MAX_VALUE_CHARS) {
     const b = inlineRaw(ctx, before, path);
     const a = inlineRaw(ctx, after, path);
-    const wrap = (raw) => (raw === INLINE_SENSITIVE ? SENSITIVE : code(raw, NO_CUT));
+    const wrap = (raw) => (raw === INLINE_SENSITIVE ? SENSITIVE : safe_text_code(raw, NO_CUT));
     const [wb, wa] = changedPair(b, a, max);
     return [wrap(wb), wrap(wa)];
 }
@@ -69837,10 +70971,10 @@ function valueText(ctx, v) {
     return inlineValue(ctx, v, [], undefined, undefined);
 }
 function addressCode(ctx, address) {
-    return safe_text_code(ctx.redact(address), MAX_ADDRESS_CHARS);
+    return code(ctx.redact(address), MAX_ADDRESS_CHARS);
 }
 function pathCode(ctx, path) {
-    return safe_text_code(ctx.redact(formatPath(path)), MAX_VALUE_CHARS);
+    return code(ctx.redact(formatPath(path)), values_MAX_VALUE_CHARS);
 }
 /** `tags.env`: "dev" → "prod" ; for a create only the new value, for a delete only the old one. */
 function diffLine(ctx, d, forcesReplacement) {
@@ -69853,7 +70987,7 @@ function diffLine(ctx, d, forcesReplacement) {
     if (d.before === undefined)
         return `${name} = ${after}${mark}`;
     if (d.after === undefined && !d.afterUnknown)
-        return `${name} = ${before} → ${safe_text_code('null')}${mark}`;
+        return `${name} = ${before} → ${code('null')}${mark}`;
     if (before === after && (d.beforeSensitive || d.afterSensitive || credential))
         return `${name}: ${SENSITIVE} (changed)${mark}`;
     return `${name}: ${before} → ${after}${mark}`;
@@ -69864,8 +70998,233 @@ function plainLine(ctx, s, max = 500) {
     return escapeInline(redacted.length > max ? `${redacted.slice(0, max)}…(${redacted.length - max} more chars)` : redacted);
 }
 
+;// CONCATENATED MODULE: ./src/render/attribute-lines.ts
+// One resource's attribute changes as Markdown lines for the plan comment (before → after), placed by the
+// layout under the resource's heading. Contract between the diff engine and the layout: the lines are safe
+// Markdown (escaped, redacted), list items ("- …", nested by two-space indentation), never a table.
+//
+// Line shapes (one changed value each; `path` is the full attribute path):
+//   update    - `path`: `before` → `after`            (`null` on a side where the value is null)
+//   added     - `path`: added `value`                  (a map key, list element or set element that is new)
+//   removed   - `path`: removed `value`
+//   create    - `path` = `value`   and one "- N attributes known after apply: `a`, `b`" line
+//   destroy   - `path` = `value`   (only the attributes that identify the object: id, name, …)
+//   JSON      - `path`: jsonencode, changed:           followed by nested lines for the decoded paths
+//   lines     - `path`: multi-line string, changed:    followed by nested "line N: removed/added `text`"
+
+
+
+
+const MAX_ATTRIBUTE_LINES = 25;
+/**
+ * Attributes that tell a reviewer which real object a destroy removes: the provider's ID, the object's name,
+ * the cloud-wide identifiers of AWS (ARN) and Google (self link), and the scope Azure names are unique in.
+ */
+const IDENTIFYING_ATTRIBUTES = [
+    'id',
+    'name',
+    'arn',
+    'self_link',
+    'resource_group_name',
+    'display_name',
+    'bucket'
+];
+const MARK = ' <strong>(forces replacement)</strong>';
+const attribute_lines_isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const attribute_lines_NO_CUT = Number.MAX_SAFE_INTEGER;
+class Lines {
+    ctx;
+    max;
+    out = [];
+    constructor(ctx, max) {
+        this.ctx = ctx;
+        this.max = max;
+    }
+    path(path) {
+        return safe_text_code(this.ctx.redact(attribute_diff_formatPath(path)), attribute_lines_NO_CUT);
+    }
+    push(depth, path, text, forced = false) {
+        this.out.push({ depth, text: text + (forced ? MARK : ''), name: attribute_diff_formatPath(path.slice(0, 1)) });
+    }
+}
+/** Markdown list lines for one resource change; empty when there is nothing to show. */
+function resourceAttributeLines(ctx, rc, opts) {
+    const lines = new Lines(ctx, opts.maxValueChars ?? values_MAX_VALUE_CHARS);
+    const c = rc.change;
+    const absent = (v) => v === undefined || v === null;
+    // Creates and destroys need no diff: one side is all there is (and they are most of a large plan).
+    if (absent(c.before) && c.after_unknown !== true && attribute_lines_isObject(c.after))
+        createLines(lines, c.after, c.after_unknown, c.after_sensitive);
+    else if (absent(c.after) && c.after_unknown !== true)
+        destroyLines(lines, c.before, c.before_sensitive);
+    else
+        for (const child of resourceDiff(rc, opts.schemas).children ?? [])
+            updateLines(lines, child.diff, [child.key], 0, 'attribute');
+    return finish(lines, opts);
+}
+/** Markdown list lines for one output change (the same engine: unknown and sensitive parts, nested diffs). */
+function outputChangeLines(ctx, name, oc, opts = { detail: 'diff' }) {
+    const lines = new Lines(ctx, opts.maxValueChars ?? MAX_VALUE_CHARS);
+    const d = outputDiff(name, oc);
+    if (d.action === 'create')
+        createValue(lines, d.after, [name], d.unknown, d.afterSensitive);
+    else if (d.action !== 'no-op')
+        updateLines(lines, d, [name], 0, 'attribute');
+    return finish(lines, opts);
+}
+function finish(lines, opts) {
+    const max = opts.maxLines ?? MAX_ATTRIBUTE_LINES;
+    const items = opts.detail === 'names'
+        ? [...new Set(lines.out.filter(l => l.name !== '').map(l => l.name))].map(n => `- ${lines.path([n])}`)
+        : lines.out.map(l => `${'  '.repeat(l.depth)}- ${l.text}`);
+    if (items.length <= max)
+        return items;
+    return [...items.slice(0, max), `- …and ${items.length - max} more`];
+}
+function createLines(lines, after, unknown, sensitive) {
+    const keys = new Set(Object.keys(after));
+    if (attribute_lines_isObject(unknown))
+        for (const k of Object.keys(unknown))
+            keys.add(k);
+    const later = [];
+    for (const k of [...keys].sort()) {
+        const u = childFlags(unknown, k);
+        if (u === true)
+            later.push(lines.path([k]));
+        else if (after[k] !== null && after[k] !== undefined)
+            createValue(lines, after[k], [k], u, childFlags(sensitive, k));
+    }
+    if (later.length > 0) {
+        const noun = later.length === 1 ? 'attribute' : 'attributes';
+        lines.out.push({ depth: 0, text: `${later.length} ${noun} known after apply: ${later.join(', ')}`, name: '' });
+    }
+}
+/** `path` = value for a new value; a container too long for one line is shown element by element. */
+function createValue(lines, v, path, unknown, sensitive) {
+    const raw = inlineRaw(lines.ctx, v, path, unknown, sensitive);
+    if (raw.length <= lines.max || typeof v !== 'object' || v === null || sensitive === true || unknown === true) {
+        lines.push(0, path, `${lines.path(path)} = ${wrapRaw(raw, lines.max)}`);
+        return;
+    }
+    const steps = Array.isArray(v) ? v.map((_, i) => i) : Object.keys(v).sort();
+    for (const step of steps) {
+        const child = v[step];
+        const u = childFlags(unknown, step);
+        if ((child === null || child === undefined) && u !== true)
+            continue;
+        createValue(lines, child, [...path, step], u, childFlags(sensitive, step));
+    }
+}
+function destroyLines(lines, before, sensitive) {
+    if (!attribute_lines_isObject(before))
+        return;
+    for (const name of IDENTIFYING_ATTRIBUTES) {
+        const v = before[name];
+        if (v === null || v === undefined)
+            continue;
+        const value = inlineValue(lines.ctx, v, [name], undefined, childFlags(sensitive, name), lines.max);
+        lines.push(0, [name], `${lines.path([name])} = ${value}`);
+    }
+}
+function wrapRaw(raw, max) {
+    if (raw === '(known after apply)')
+        return UNKNOWN;
+    if (raw === '(sensitive)')
+        return SENSITIVE;
+    return safe_text_code(cutRaw(raw, max), attribute_lines_NO_CUT);
+}
+/** `role`: where the value sits, which decides how an added or removed value reads. */
+function updateLines(lines, d, path, depth, role) {
+    if (d.action === 'no-op')
+        return;
+    const ctx = lines.ctx;
+    const shown = role === 'set-element' ? path.slice(0, -1) : path;
+    const name = lines.path(shown);
+    const forced = d.forcesReplacement;
+    if (d.action === 'create' || d.action === 'delete') {
+        const creating = d.action === 'create';
+        const value = creating
+            ? inlineValue(ctx, d.after, path, d.unknown, d.afterSensitive, lines.max)
+            : inlineValue(ctx, d.before, path, undefined, d.beforeSensitive, lines.max);
+        // A value that was (or becomes) null is a change from or to null; a key or element that appears is added.
+        const present = creating ? d.before : d.after;
+        if (role === 'attribute' && present === null)
+            lines.push(depth, shown, creating ? `${name}: ${safe_text_code('null')} → ${value}` : `${name}: ${value} → ${safe_text_code('null')}`, forced);
+        else
+            lines.push(depth, shown, `${name}: ${creating ? 'added' : 'removed'} ${value}`, forced);
+        return;
+    }
+    if (d.leaf === 'unknown') {
+        const before = inlineValue(ctx, d.before, path, undefined, d.beforeSensitive, lines.max);
+        lines.push(depth, shown, `${name}: ${before} → ${UNKNOWN}`, forced);
+        return;
+    }
+    if (d.leaf === 'sensitive' || (d.leaf === 'value' && ctx.isCredentialPath(path))) {
+        const b = d.beforeSensitive === true || ctx.isCredentialPath(path);
+        const a = d.afterSensitive === true || ctx.isCredentialPath(path);
+        if (b && a)
+            lines.push(depth, shown, `${name}: ${SENSITIVE} (changed)`, forced);
+        else {
+            const before = b ? SENSITIVE : inlineValue(ctx, d.before, path, undefined, undefined, lines.max);
+            const after = a ? SENSITIVE : inlineValue(ctx, d.after, path, undefined, undefined, lines.max);
+            lines.push(depth, shown, `${name}: ${before} → ${after}`, forced);
+        }
+        return;
+    }
+    if (d.json) {
+        lines.push(depth, shown, `${name}: jsonencode, changed:`, forced);
+        jsonLines(lines, d.json, [], path, depth + 1);
+        return;
+    }
+    if (d.lines) {
+        const removed = d.lines.filter(l => l.action === 'delete').length;
+        const added = d.lines.length - removed;
+        const count = (n, what) => `${n} ${n === 1 ? 'line' : 'lines'} ${what}`;
+        lines.push(depth, shown, `${name}: multi-line string, ${count(removed, 'removed')}, ${count(added, 'added')}:`, forced);
+        // A removed line followed by an added one is an edited line: a long pair is cut around its difference.
+        const texts = d.lines.map(l => ctx.redact(l.text));
+        for (let i = 0; i < d.lines.length; i++) {
+            const l = d.lines[i];
+            const next = d.lines[i + 1];
+            let text = cutRaw(texts[i], lines.max);
+            if (l.action === 'delete' && next?.action === 'create')
+                text = changedPair(texts[i], texts[i + 1], lines.max)[0];
+            else if (l.action === 'create' && d.lines[i - 1]?.action === 'delete')
+                text = changedPair(texts[i - 1], texts[i], lines.max)[1];
+            lines.push(depth + 1, shown, `line ${l.line}: ${l.action === 'delete' ? 'removed' : 'added'} ${safe_text_code(text, attribute_lines_NO_CUT)}`);
+        }
+        return;
+    }
+    if (d.leaf === 'value' || !d.children) {
+        const [before, after] = changedValues(ctx, d.before, d.after, path, lines.max);
+        lines.push(depth, shown, `${name}: ${before} → ${after}`, forced);
+        return;
+    }
+    const childRole = d.collection === 'set' ? 'set-element' : d.collection === 'list' ? 'list-element' : 'attribute';
+    for (const c of d.children)
+        updateLines(lines, c.diff, [...path, c.key], depth, childRole);
+}
+/** The decoded JSON's changes, with paths inside the JSON (`Statement[0].Effect`) under the attribute's line. */
+function jsonLines(lines, d, inner, outer, depth) {
+    const sub = new Lines(lines.ctx, lines.max);
+    if (d.children) {
+        const role = d.collection === 'set' ? 'set-element' : d.collection === 'list' ? 'list-element' : 'attribute';
+        for (const c of d.children)
+            updateLines(sub, c.diff, [...inner, c.key], depth, role);
+    }
+    else
+        updateLines(sub, d, inner, depth, 'attribute');
+    // Lines are about the attribute that holds the JSON; a changed JSON root has no path of its own.
+    for (const l of sub.out)
+        lines.out.push({
+            ...l,
+            text: l.text.replace(/^<code><\/code>:/, '(whole value):'),
+            name: attribute_diff_formatPath(outer.slice(0, 1))
+        });
+}
+
 ;// CONCATENATED MODULE: ./src/render/sections.ts
-// The sections of a plan comment, each renderable at several levels of detail (0 = most detailed).
+
 
 
 
@@ -69882,8 +71241,31 @@ const GROUP_TITLE = {
     forget: '👋 Forget (remove from state, keep the object)',
     read: '📖 Read data source during apply'
 };
+const GROUP_EMOJI = {
+    destroy: '🗑️',
+    replace: '♻️',
+    create: '✨',
+    update: '✏️',
+    import: '📥',
+    move: '🚚',
+    forget: '👋',
+    read: '📖'
+};
+// Terraform's own words ("# aws_x.y will be destroyed"), so the comment reads like the plan reviewers know.
+const VERB = {
+    destroy: 'will be destroyed',
+    replace: 'must be replaced',
+    create: 'will be created',
+    update: 'will be updated in place',
+    import: 'will be imported',
+    move: 'has moved',
+    forget: 'will be removed from the state (the object is kept)',
+    read: 'will be read during apply'
+};
 /** Most attribute lines shown for one resource before "…and N more". */
 const MAX_ATTRIBUTES_PER_RESOURCE = 25;
+/** From this many changed resources on, the resource changes start with a per-type count table. */
+const COUNT_TABLE_MIN = 10;
 function groupOf(rc) {
     const kind = changeKind(rc.change.actions);
     if (kind !== 'no-op')
@@ -69918,6 +71300,12 @@ const REASONS = {
     read_because_dependency_pending: 'it depends on resources with pending changes',
     read_because_check_nested: 'it is used in a check block'
 };
+/** Create-before-destroy (`["create","delete"]`) is a different risk from destroy-then-create. */
+function replaceOrder(rc) {
+    const a = rc.change.actions;
+    return a.indexOf('create') < a.indexOf('delete') ? 'create before destroy' : 'destroy, then create';
+}
+/** Why: the reason code in words, the attributes that force a replacement, a deposed object. */
 function reasonText(ctx, rc) {
     const parts = [];
     const reason = rc.action_reason;
@@ -69929,52 +71317,111 @@ function reasonText(ctx, rc) {
     if (paths.length > 0)
         parts.push(`forced by ${paths
             .slice(0, 10)
-            .map(p => pathCode(ctx, p))
+            .map(p => safe_text_code(ctx.redact(pathText(p))))
             .join(', ')}${paths.length > 10 ? ', …' : ''}`);
     if (rc.deposed)
         parts.push('a deposed object left by an earlier create-before-destroy');
-    return parts.join('; ') || '—';
+    return parts.join('; ');
+}
+function pathText(path) {
+    let s = '';
+    for (const step of path)
+        s +=
+            typeof step === 'number'
+                ? `[${step}]`
+                : /^[A-Za-z_][A-Za-z0-9_-]*$/.test(step)
+                    ? `${s === '' ? '' : '.'}${step}`
+                    : `[${JSON.stringify(step)}]`;
+    return s;
 }
 function notes(ctx, rc) {
     const n = [];
     if (isMove(rc))
-        n.push(`moved from ${addressCode(ctx, rc.previous_address)}`);
+        n.push(`moved from ${addressHtml(ctx, rc.previous_address)}`);
     if (isImport(rc))
         n.push(rc.change.importing?.id ? `imported from ID ${safe_text_code(ctx.redact(rc.change.importing.id))}` : 'imported');
-    return n.length > 0 ? `<br>${n.join('<br>')}` : '';
+    return n;
 }
-function sections_isForcing(paths, path) {
-    if (!paths)
-        return false;
-    return paths.some(p => p.length <= path.length && p.every((step, i) => step === path[i]));
+/** Longest single resource address shown (a hostile plan could hold a megabyte-long key). */
+const sections_MAX_ADDRESS_CHARS = 300;
+/** From this length on, an address gets line-break opportunities (`<wbr>`) after dots and before brackets. */
+const WRAP_FROM = 48;
+/** Inserts `<wbr>` into escaped text so a long identifier wraps in the column instead of overflowing it. */
+function wrappable(escaped, at) {
+    return escaped.length < WRAP_FROM ? escaped : escaped.replace(at, '$&<wbr>');
 }
-/** Level 0: per resource, every changed attribute before → after. */
-function diffCell(ctx, rc, group) {
-    if (group === 'destroy' || group === 'forget')
-        return '—';
-    const diffs = attributeDiffs(rc.change);
-    if (diffs.length === 0)
-        return '<em>no attribute changes</em>';
-    const shown = diffs.slice(0, MAX_ATTRIBUTES_PER_RESOURCE);
-    const lines = shown.map(d => diffLine(ctx, d, sections_isForcing(rc.change.replace_paths, d.path)));
-    if (diffs.length > shown.length)
-        lines.push(`…and ${diffs.length - shown.length} more attributes`);
-    return lines.join('<br>');
+/** A resource address (or a grouped one) as a redacted, escaped <code> element that can wrap. */
+function addressHtml(ctx, address, max = sections_MAX_ADDRESS_CHARS) {
+    return `<code>${wrappable(escapeInline(truncate(ctx.redact(address), max)), /\.(?=[^\s])|,(?= )/g)}</code>`;
 }
-/** Level 1: per resource, the names of the changed attributes. */
-function namesCell(ctx, rc, group) {
-    if (group === 'destroy' || group === 'forget')
-        return '—';
-    const diffs = attributeDiffs(rc.change);
-    if (diffs.length === 0)
-        return '<em>no attribute changes</em>';
-    const names = [...new Set(diffs.map(d => formatPath(d.path)))];
-    const shown = names.slice(0, MAX_ATTRIBUTES_PER_RESOURCE).map(n => safe_text_code(ctx.redact(n)));
-    return shown.join(', ') + (names.length > shown.length ? `, …and ${names.length - shown.length} more` : '');
+/** `aws_x.y` for `aws_x.y[3]` or `aws_x.y["k"]`; undefined for a resource without an index. */
+function baseAddress(rc) {
+    if (rc.index === undefined || rc.index === null || rc.deposed)
+        return undefined;
+    const suffix = `[${typeof rc.index === 'number' ? rc.index : JSON.stringify(rc.index)}]`;
+    return rc.address.endsWith(suffix) ? rc.address.slice(0, -suffix.length) : undefined;
 }
-/** 60000 → "60,000" (toLocaleString loads ICU data: ~200 ms on a cold start). */
-function thousands(n) {
-    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+/** `0…4, 7, 9` for numbers (runs of three or more as a range); quoted keys, comma-separated, for strings. */
+function indexList(indexes) {
+    const numbers = indexes.filter((i) => typeof i === 'number').sort((a, b) => a - b);
+    const strings = indexes.filter((i) => typeof i === 'string').map(s => JSON.stringify(truncate(s, 300)));
+    const parts = [];
+    for (let i = 0; i < numbers.length;) {
+        let j = i;
+        while (j + 1 < numbers.length && numbers[j + 1] === numbers[j] + 1)
+            j++;
+        if (j - i >= 2)
+            parts.push(`${numbers[i]}…${numbers[j]}`);
+        else
+            for (let k = i; k <= j; k++)
+                parts.push(String(numbers[k]));
+        i = j + 1;
+    }
+    return [...parts, ...strings].join(', ');
+}
+/**
+ * Groups the instances of one resource whose change is the same (same action, reason and, with `sameness`,
+ * the same rendered lines), in the order of their first member. Deposed, moved and imported objects stay alone.
+ */
+function groupInstances(group, list, sameness = () => '') {
+    const byKey = new Map();
+    const out = [];
+    for (const rc of list) {
+        const base = isMove(rc) || isImport(rc) ? undefined : baseAddress(rc);
+        const key = base === undefined
+            ? undefined
+            : `${base}\u0000${rc.change.actions.join()}\u0000${rc.action_reason ?? ''}\u0000${JSON.stringify(rc.change.replace_paths ?? [])}\u0000${sameness(rc)}`;
+        const existing = key === undefined ? undefined : byKey.get(key);
+        if (existing) {
+            existing.members.push(rc);
+            continue;
+        }
+        const g = { group, members: [rc], label: displayAddress(rc), base };
+        out.push(g);
+        if (key !== undefined)
+            byKey.set(key, g);
+    }
+    for (const g of out)
+        if (g.members.length > 1)
+            g.label = `${g.base}[${indexList(g.members.map(rc => rc.index))}]`;
+    return out.map(({ group: gr, members, label }) => ({ group: gr, members, label }));
+}
+/** A grouped address with its instance count: `<code>x.y[0…1999]</code> (2,000 instances)`. */
+function groupAddress(ctx, g) {
+    const n = g.members.length;
+    return n === 1 ? addressHtml(ctx, g.label) : `${addressHtml(ctx, g.label, Infinity)} (${thousands(n)} instances)`;
+}
+/** The heading line of one resource block: emoji, address, action, reason, notes. */
+function blockHeading(ctx, g, titles = {}) {
+    const rc = g.members[0];
+    const verb = titles[g.group] ?? VERB[g.group];
+    const why = [];
+    const reason = reasonText(ctx, rc);
+    if (reason)
+        why.push(reason);
+    why.push(...notes(ctx, rc));
+    const order = g.group === 'replace' ? ` (${replaceOrder(rc)})` : '';
+    return `${GROUP_EMOJI[g.group]} ${groupAddress(ctx, g)} **${verb}**${order}${why.length > 0 ? `: ${why.join('; ')}` : ''}`;
 }
 /** Collects lines and gives up (returns undefined) once they exceed `room` characters. */
 class Capped {
@@ -70021,74 +71468,118 @@ class Capped {
         return this.overflow ? undefined : this.lines.join(this.separator);
     }
 }
-/**
- * The resource changes (or drift) at one level of detail; undefined when longer than `room`. Groups in
- * `listedAbove` are only counted (they are in the destroy/replace call-out).
- */
-function changesSection(ctx, heading, groups, level, room, listedAbove = new Set(), titles = {}) {
-    const titleOf = (g) => titles[g] ?? GROUP_TITLE[g];
+/** A type name in a table cell, breakable after underscores so the table never outgrows the column. */
+function typeCell(ctx, type) {
+    return `<code>${escapeInline(truncate(ctx.redact(type), 100)).replace(/&#95;|_/g, '$&<wbr>')}</code>`;
+}
+/** The per-type count table: two narrow columns, the counts as words that wrap. */
+function countTable(ctx, groups, titles = GROUP_TITLE) {
+    const byType = new Map();
+    for (const g of GROUP_ORDER)
+        for (const rc of groups.get(g) ?? []) {
+            const counts = byType.get(rc.type) ?? new Map();
+            counts.set(g, (counts.get(g) ?? 0) + 1);
+            byType.set(rc.type, counts);
+        }
+    const total = (m) => [...m.values()].reduce((a, b) => a + b, 0);
+    const rows = [...byType].sort((a, b) => total(b[1]) - total(a[1]) || (a[0] < b[0] ? -1 : 1));
+    const lines = ['| Resource type | Changes |', '|---|---|'];
+    for (const [type, counts] of rows) {
+        const cell = GROUP_ORDER.filter(g => counts.has(g))
+            .map(g => `${titles[g]?.split(' ')[0] ?? ''} ${thousands(counts.get(g))} ${g}`)
+            .join(', ');
+        lines.push(`| ${typeCell(ctx, type)} | ${cell} |`);
+    }
+    return lines.join('\n');
+}
+/** The resource changes (or drift) at one level of detail; undefined when longer than `room`. */
+function changesSection(ctx, heading, groups, level, room, opts = {}) {
+    const listedAbove = opts.listedAbove ?? new Set();
+    const titleOf = (g) => opts.titles?.[g] ?? GROUP_TITLE[g];
     const present = GROUP_ORDER.filter(g => groups.get(g).length > 0);
     if (present.length === 0)
         return '';
-    const rows = present.reduce((n, g) => n + (listedAbove.has(g) ? 0 : groups.get(g).length), 0);
-    let rendered = 0;
+    const totalChanges = present.reduce((n, g) => n + groups.get(g).length, 0);
     const out = new Capped(room);
     out.push(`${heading}\n`);
     if (level === 'count') {
         out.push(`${present.map(g => `${thousands(groups.get(g).length)} to ${g}`).join(', ')} (details left out to fit)`);
         return out.text();
     }
-    if (level === 'types') {
-        out.push('| Action | Resource type | Count |\n|---|---|---:|');
-        for (const g of present) {
-            const list = groups.get(g);
-            if (listedAbove.has(g)) {
-                out.push(`| ${titleOf(g)} | <em>listed above</em> | ${list.length} |`);
-                continue;
-            }
-            const byType = new Map();
-            for (const rc of list)
-                byType.set(rc.type, (byType.get(rc.type) ?? 0) + 1);
-            for (const [type, n] of [...byType].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)))
-                if (!out.push(`| ${titleOf(g)} | ${safe_text_code(ctx.redact(type))} | ${n} |`))
-                    return undefined;
-        }
-        return out.text();
+    if (level === 'types' || totalChanges >= (opts.countTableMin ?? COUNT_TABLE_MIN)) {
+        const titles = { ...GROUP_TITLE, ...opts.titles };
+        if (!out.push(`${countTable(ctx, groups, titles)}\n`))
+            return undefined;
+        if (level === 'types')
+            return out.text()?.trimEnd();
     }
     for (const g of present) {
         const list = groups.get(g);
-        const title = `<strong>${titleOf(g)} (${list.length})</strong>`;
-        if (listedAbove.has(g)) {
+        const title = `**${titleOf(g)} (${thousands(list.length)})**`;
+        const detailed = level === 'diff' || level === 'mixed' || level === 'names';
+        if (listedAbove.has(g) && !detailed) {
             out.push(`${title}: listed above.\n`);
             continue;
         }
-        if (level === 'address' || level === 'some-addresses') {
-            out.push(`${title}\n`);
-            for (let i = 0; i < list.length; i++) {
-                const rc = list[i];
-                if (out.push(`- ${addressCode(ctx, displayAddress(rc))}${notes(ctx, rc).replace(/<br>/g, ', ')}`))
+        out.push(`${title}\n`);
+        if (!detailed) {
+            const instanceGroups = groupInstances(g, list);
+            for (let i = 0; i < instanceGroups.length; i++) {
+                const ig = instanceGroups[i];
+                const extra = notes(ctx, ig.members[0]);
+                if (out.push(`- ${groupAddress(ctx, ig)}${extra.length > 0 ? `, ${extra.join(', ')}` : ''}`))
                     continue;
                 if (level === 'address')
                     return undefined;
-                return someAddresses(out, groups, present, g, i, listedAbove);
+                const shown = instanceGroups.slice(0, i).reduce((n, x) => n + x.members.length, 0);
+                return someAddresses(out, groups, present, g, shown, listedAbove);
             }
             out.push('');
             continue;
         }
-        const cell = level === 'diff' ? diffCell : namesCell;
-        out.push(`${title}\n`);
-        out.push(level === 'diff' ? '| Resource | Changed attributes (before → after) |' : '| Resource | Changed attributes |');
-        out.push('|---|---|');
+        // One block per resource, instances with identical lines grouped. New objects are named only at 'mixed'.
+        const detail = level === 'diff' || (level === 'mixed' && (g === 'update' || g === 'replace')) ? 'diff' : 'names';
+        const linesOf = new Map();
+        // Lines are computed once per instance; a level whose distinct blocks already exceed the room is given up
+        // before the rest of a huge plan is computed.
+        const seen = new Set();
+        let projected = out.length;
+        // Names of a new or deleted object depend only on its shape: 9,850 `count` instances cost one diff.
+        const byShape = detail === 'names' && g !== 'update' && g !== 'replace' ? new Map() : undefined;
         for (const rc of list) {
-            if (!out.push(`| ${addressCode(ctx, displayAddress(rc))}${notes(ctx, rc)} | ${cell(ctx, rc, g)} |`))
-                return undefined;
-            // A huge plan: once the rows so far project far beyond the room, stop rendering a level that cannot fit.
-            if (++rendered % 256 === 0 && (out.length / rendered) * rows > room * 1.5)
+            const shape = byShape && shapeKey(rc);
+            let l = shape === undefined ? undefined : byShape.get(shape);
+            if (!l) {
+                l = resourceAttributeLines(ctx, rc, { detail, schemas: opts.schemas, maxLines: MAX_ATTRIBUTES_PER_RESOURCE });
+                if (shape !== undefined)
+                    byShape.set(shape, l);
+            }
+            linesOf.set(rc, l);
+            const key = `${rc.type}\u0000${rc.name}\u0000${rc.module_address ?? ''}\u0000${l.join('\n')}`;
+            if (seen.has(key))
+                continue;
+            seen.add(key);
+            projected += l.reduce((n, line) => n + line.length + 1, 20 + rc.address.length);
+            if (projected > room)
                 return undefined;
         }
-        out.push('');
+        for (const ig of groupInstances(g, list, rc => linesOf.get(rc).join('\n'))) {
+            const body = linesOf.get(ig.members[0]);
+            const block = `${blockHeading(ctx, ig, opts.verbs)}\n${body.length > 0 ? `\n${body.join('\n')}\n` : ''}`;
+            if (!out.push(block))
+                return undefined;
+        }
     }
     return out.text()?.trimEnd();
+}
+/**
+ * The structure of a change without its scalar values (keys, list lengths, null or not, types, unknown and
+ * sensitive marks): two changes of one shape have the same changed attribute names.
+ */
+function shapeKey(rc) {
+    const c = rc.change;
+    const typeOnly = (_, v) => (v === null || typeof v === 'object' ? v : typeof v);
+    return JSON.stringify([rc.type, c.actions, c.before, c.after, c.after_unknown, c.before_sensitive, c.after_sensitive, c.replace_paths], typeOnly);
 }
 /** Ends a `some-addresses` list: drops the last listed lines until "…and N more not listed" fits. */
 function someAddresses(out, groups, present, group, shownInGroup, listedAbove) {
@@ -70101,7 +71592,7 @@ function someAddresses(out, groups, present, group, shownInGroup, listedAbove) {
             if (n > 0)
                 parts.push(`${thousands(n)} to ${g}`);
         }
-        return `\n<strong>…and ${parts.join(', ')} are not listed here</strong> (they did not fit; see the full plan).`;
+        return `\n**…and ${parts.join(', ')} are not listed here** (they did not fit; see the full plan).`;
     };
     let shown = shownInGroup;
     out.recover();
@@ -70113,70 +71604,96 @@ function someAddresses(out, groups, present, group, shownInGroup, listedAbove) {
     out.push(rest(shown));
     return out.text()?.trimEnd();
 }
-/** One row of the destroy/replace call-out. */
-function calloutRow(ctx, rc, withReason) {
-    const kind = changeKind(rc.change.actions) === 'replace' ? '♻️ replace' : '🗑️ destroy';
-    return withReason
-        ? `| ${kind} | ${addressCode(ctx, displayAddress(rc))} | ${reasonText(ctx, rc)} |`
-        : `- ${kind} ${addressCode(ctx, displayAddress(rc))}`;
+/** One line of the destroy/replace call-out (a grouped address, the action and, with `withReason`, why). */
+function calloutLine(ctx, g, withReason) {
+    if (withReason)
+        return `> - ${blockHeading(ctx, g)}`;
+    const order = g.group === 'replace' ? ` (${replaceOrder(g.members[0])})` : '';
+    return `> - ${GROUP_EMOJI[g.group]} ${groupAddress(ctx, g)} ${g.group}${order}`;
 }
 function calloutHeading(destroys, replaces) {
     const parts = [];
     if (destroys > 0)
-        parts.push(`${destroys} to destroy`);
+        parts.push(`${thousands(destroys)} to destroy`);
     if (replaces > 0)
-        parts.push(`${replaces} to replace`);
+        parts.push(`${thousands(replaces)} to replace`);
     return `> [!CAUTION]\n> **This plan deletes objects: ${parts.join(', ')}.** Review them first.`;
 }
-const CALLOUT_TABLE_HEADER = '| Action | Resource | Why |\n|---|---|---|';
 function outputsSection(ctx, outputs, level, room) {
     if (outputs.length === 0)
         return '';
-    const heading = `#### Output changes (${outputs.length})`;
+    const heading = `#### Output changes (${thousands(outputs.length)})`;
     if (level === 'count')
-        return `${heading}\n\n${outputs.length} outputs change (details omitted to fit).`;
+        return `${heading}\n\n${thousands(outputs.length)} outputs change (details omitted to fit).`;
     const out = new Capped(room);
     out.push(`${heading}\n`);
-    if (level === 'names') {
-        for (const [name, oc] of outputs)
-            if (!out.push(`- ${safe_text_code(ctx.redact(name))} (${changeKind(oc.actions)})`))
-                break;
-        return out.text();
-    }
-    out.push('| Output | Action | Value |\n|---|---|---|');
     for (const [name, oc] of outputs) {
         const kind = changeKind(oc.actions);
+        if (level === 'names') {
+            if (!out.push(`- ${safe_text_code(ctx.redact(name))} (${kind})`))
+                break;
+            continue;
+        }
         const before = oc.before_sensitive === true ? SENSITIVE : valueText(ctx, oc.before);
         const after = oc.after_sensitive === true ? SENSITIVE : oc.after_unknown === true ? UNKNOWN : valueText(ctx, oc.after);
         const change = kind === 'create' ? after : kind === 'destroy' ? `${before} → ${safe_text_code('null')}` : `${before} → ${after}`;
-        if (!out.push(`| ${safe_text_code(ctx.redact(name))} | ${kind} | ${change} |`))
+        if (!out.push(`- ${safe_text_code(ctx.redact(name))} (${kind}): ${change}`))
             break;
     }
     return out.text();
 }
-function warningsSection(ctx, lines, max) {
+function warningsSection(ctx, lines, max, title = 'Warnings') {
     if (lines.length === 0)
         return '';
     const shown = lines.slice(0, max).map(l => `> - ${plainLine(ctx, l)}`);
     if (lines.length > max)
-        shown.push(`> - …and ${lines.length - max} more`);
-    return `> [!WARNING]\n> **Warnings**\n>\n${shown.join('\n')}`;
+        shown.push(`> - …and ${thousands(lines.length - max)} more`);
+    return `> [!WARNING]\n> **${title}**\n>\n${shown.join('\n')}`;
 }
 /** Longest line of the text plan kept in the fallback. */
 const MAX_TEXT_PLAN_LINE = 1000;
+// `terraform show` prefixes each changed line with its action symbol after the indentation; a ```diff block
+// colours a line by its first column, so the symbol moves there (the indentation after it keeps the shape).
+const SYMBOL_LINE = /^( *)(-\/\+|\+\/-|<=|[-+~.]) (.*)$/;
+/** The text plan as a ```diff block: symbols in the first column, Terraform's symbol legend left out. */
+function diffText(text) {
+    const lines = text.replace(/\r\n/g, '\n').trimEnd().split('\n');
+    const out = [];
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        // "Terraform used the selected providers ... indicated with the following symbols:" and the symbol list,
+        // up to the next blank line.
+        if (/^Terraform used the selected providers to generate/.test(line)) {
+            while (i + 1 < lines.length && lines[i + 1].trim() !== '')
+                i++;
+            i++;
+            continue;
+        }
+        const m = SYMBOL_LINE.exec(line);
+        if (m)
+            out.push(`${m[2]}${m[1]} ${m[3]}`);
+        else
+            out.push(/^[-+~!<>@]/.test(line) ? ` ${line}` : line);
+    }
+    while (out.length > 0 && out[0].trim() === '')
+        out.shift();
+    return out.join('\n');
+}
 function textPlanSection(ctx, text, room) {
     // Redaction shortens text only a little, so a text plan far beyond the room is not even looked at.
     if (text.length > room * 2)
         return undefined;
-    const body = truncateLines(ctx.redact(text.replace(/\r\n/g, '\n').trimEnd()), MAX_TEXT_PLAN_LINE);
-    const section = `<details><summary>Text plan (<code>terraform show</code>)</summary>\n\n${fencedBlock(body)}\n\n</details>`;
+    const body = truncateLines(ctx.redact(diffText(text)), MAX_TEXT_PLAN_LINE);
+    const section = `<details><summary>Text plan (<code>terraform show</code>)</summary>\n\n${fencedBlock(body, 'diff')}\n\n</details>`;
     return section.length > room ? undefined : section;
 }
 
 
 ;// CONCATENATED MODULE: ./src/render/render-plan.ts
-// The plan comment: headline counts, destroy/replace call-out, changes by action, drift, outputs, warnings and
-// the text plan, shrunk step by step to fit `maxChars`, with every secret redacted.
+// The plan comment: headline counts, destroy/replace call-out, drift (as context), changes by action, outputs,
+// warnings and the text plan, shrunk step by step to fit `maxChars`, with every secret redacted. An errored plan
+// says only that it failed, and why.
+
 
 
 
@@ -70186,33 +71703,42 @@ function textPlanSection(ctx, text, room) {
 const GITHUB_COMMENT_LIMIT = 65536;
 /** The default budget: GitHub's limit minus room for a hidden marker and the caller's own lines. */
 const DEFAULT_MAX_CHARS = 60000;
-const DETAIL = ['diff', 'names', 'address', 'some-addresses', 'types', 'count'];
+const CHANGE_DETAIL = ['diff', 'mixed', 'names', 'address', 'some-addresses', 'types', 'count'];
+const DRIFT_DETAIL = ['diff', 'names', 'address', 'some-addresses', 'types', 'count'];
 const DRIFT_TITLES = {
     destroy: '🗑️ Deleted outside Terraform',
     update: '✏️ Changed outside Terraform',
     create: '✨ Created outside Terraform'
 };
+const DRIFT_VERBS = {
+    destroy: 'has been deleted outside Terraform',
+    update: 'has changed outside Terraform',
+    create: 'has been created outside Terraform'
+};
 const STEPS = [
     { section: 'text', level: 1, note: 'the text plan was left out' },
     { section: 'drift', level: 1, note: 'drift shows changed attribute names only' },
-    { section: 'changes', level: 1, note: 'resource changes show changed attribute names only, not values' },
+    { section: 'changes', level: 1, note: 'only updates and replaces show attribute values' },
+    { section: 'changes', level: 2, note: 'resource changes show changed attribute names only, not values' },
     { section: 'outputs', level: 1, note: 'output values were left out' },
     { section: 'drift', level: 2, note: 'drift lists addresses only' },
-    { section: 'changes', level: 2, note: 'resource changes list addresses only' },
+    { section: 'changes', level: 3, note: 'resource changes list addresses only' },
     { section: 'drift', level: 5, note: 'drift is counted only' },
-    { section: 'changes', level: 3, note: 'resource changes list only the addresses that fit' },
-    { section: 'changes', level: 4, note: 'resource changes are counted per resource type' },
+    { section: 'changes', level: 4, note: 'resource changes list only the addresses that fit' },
+    { section: 'changes', level: 5, note: 'resource changes are counted per resource type' },
     { section: 'outputs', level: 2, note: 'output changes are counted only' },
     { section: 'warnings', level: 1, note: 'only the first warnings are shown' },
-    { section: 'changes', level: 5, note: 'resource changes are counted only' },
+    { section: 'changes', level: 6, note: 'resource changes are counted only' },
     { section: 'callout', level: 1, note: 'the reasons for destroys and replaces were left out' },
     { section: 'head', level: 1, note: 'the title and header were shortened' },
     { section: 'callout', level: 2, note: '**NOT EVERY DESTROY AND REPLACE IS LISTED**' }
 ];
-function renderPlanMarkdown(plan, opts) {
+function renderPlanMarkdown(input, opts) {
+    const plan = normalizePlan(input);
     const maxChars = Math.max(1, Math.floor(opts.maxChars));
     // The plan's own secrets are always redacted, whatever redactor the caller passes.
-    const redactors = opts.redactor?.covers(plan) ? [opts.redactor] : [opts.redactor, Redactor.fromPlan(plan)];
+    const covered = opts.redactor?.covers(plan) || opts.redactor?.covers(input);
+    const redactors = covered ? [opts.redactor] : [opts.redactor, Redactor.fromPlan(plan)];
     const active = redactors.filter((r) => r !== undefined && r.size > 0);
     const credentials = redactors[redactors.length - 1];
     const ctx = {
@@ -70222,7 +71748,7 @@ function renderPlanMarkdown(plan, opts) {
     const summary = summarizePlan(plan);
     const changes = plan.resource_changes ?? [];
     const groups = groupChanges(changes);
-    const drift = groupChanges((plan.resource_drift ?? []).filter(rc => changeKind(rc.change.actions) !== 'no-op'));
+    const drift = groupChanges(summary_relevantDrift(plan));
     const dangerous = changes.filter(rc => ['replace', 'destroy'].includes(changeKind(rc.change.actions)));
     const outputs = Object.entries(plan.output_changes ?? {})
         .filter(([, oc]) => changeKind(oc.actions) !== 'no-op')
@@ -70233,12 +71759,15 @@ function renderPlanMarkdown(plan, opts) {
         const lines = [`### ${cut(ctx.redact(opts.title ?? 'Terraform plan'), limit)}`];
         if (opts.header)
             lines.push(cut(ctx.redact(opts.header), level === 0 ? Infinity : 1000));
-        if (plan.errored)
-            lines.push('**Plan failed:** Terraform reported errors, so the changes below may be incomplete.');
+        if (plan.errored) {
+            // Whatever else the plan holds is not a plan anyone can apply: no counts, no "No changes".
+            lines.push('**Plan failed.** Terraform reported errors; there is no plan to review or apply.');
+            return lines.join('\n\n');
+        }
         if (!summary.hasChanges) {
             lines.push('**No changes.** Your infrastructure matches the configuration.');
             if (summary.drift > 0)
-                lines.push(`Terraform found ${summary.drift} objects changed outside of Terraform (see below).`);
+                lines.push(`Terraform found ${thousands(summary.drift)} objects changed outside of Terraform (see below).`);
         }
         else
             lines.push(`**Plan:** ${headline(summary)}.`);
@@ -70248,32 +71777,43 @@ function renderPlanMarkdown(plan, opts) {
             lines.push('This plan **cannot be applied**.');
         return lines.join('\n\n');
     };
-    const sections = [
-        { id: 'head', render: head },
-        { id: 'warnings', render: level => warningsSection(ctx, warnings, level === 0 ? 50 : 3) },
-        {
-            id: 'callout',
-            fillLevels: [2],
-            render: (level, room) => callout(ctx, dangerous, level, room, opts.fullPlanHint)
-        },
-        {
-            id: 'changes',
-            fillLevels: [3],
-            render: (level, room) => changesSection(ctx, '#### Resource changes', groups, DETAIL[level], room, new Set(level >= 2 ? ['destroy', 'replace'] : ['destroy']))
-        },
-        {
-            id: 'drift',
-            render: (level, room) => changesSection(ctx, '#### Changed outside of Terraform (drift)\n\nTerraform noticed these changes while refreshing. They are not made by this plan, but may explain some of it.', drift, DETAIL[level], room, new Set(), DRIFT_TITLES)
-        },
-        {
-            id: 'outputs',
-            render: (level, room) => outputsSection(ctx, outputs, ['values', 'names', 'count'][level], room)
-        },
-        {
-            id: 'text',
-            render: (level, room) => (level === 0 && opts.textPlan ? textPlanSection(ctx, opts.textPlan, room) : '')
-        }
-    ];
+    const sections = plan.errored
+        ? [
+            { id: 'head', render: head },
+            {
+                id: 'warnings',
+                render: level => warningsSection(ctx, warnings.length > 0 ? warnings : ['Terraform wrote no reason into the plan; see the workflow run log.'], level === 0 ? 50 : 3, 'Why')
+            }
+        ]
+        : [
+            { id: 'head', render: head },
+            { id: 'warnings', render: level => warningsSection(ctx, warnings, level === 0 ? 50 : 3) },
+            {
+                id: 'callout',
+                fillLevels: [2],
+                render: (level, room) => callout(ctx, dangerous, level, room, opts.fullPlanHint)
+            },
+            {
+                id: 'drift',
+                render: (level, room) => changesSection(ctx, '#### Changed outside of Terraform (drift)\n\nTerraform noticed these changes while refreshing. They are not made by this plan, but may explain some of it.', drift, DRIFT_DETAIL[level], room, { titles: DRIFT_TITLES, verbs: DRIFT_VERBS, schemas: opts.schemas })
+            },
+            {
+                id: 'changes',
+                fillLevels: [4],
+                render: (level, room) => changesSection(ctx, '#### Resource changes', groups, CHANGE_DETAIL[level], room, {
+                    listedAbove: new Set(['destroy', 'replace']),
+                    schemas: opts.schemas
+                })
+            },
+            {
+                id: 'outputs',
+                render: (level, room) => outputsSection(ctx, outputs, ['values', 'names', 'count'][level], room)
+            },
+            {
+                id: 'text',
+                render: (level, room) => (level === 0 && opts.textPlan ? textPlanSection(ctx, opts.textPlan, room) : '')
+            }
+        ];
     const footer = (shortened) => {
         if (shortened.length === 0)
             return '';
@@ -70296,47 +71836,57 @@ function renderPlanMarkdown(plan, opts) {
 function cut(s, max) {
     return Number.isFinite(max) ? truncate(s, max) : s;
 }
-/** The destroy/replace call-out: a table with reasons (0), a list (1), or as many as fit in `room` (2). */
+/**
+ * The destroy/replace call-out: every destroy and replace, instances of one resource with the same change
+ * grouped, with the reasons (0), without them (1), or as many as fit in `room` (2).
+ */
 function callout(ctx, dangerous, level, room, hint) {
     if (dangerous.length === 0)
         return '';
-    const destroys = dangerous.filter(rc => changeKind(rc.change.actions) === 'destroy').length;
-    const heading = calloutHeading(destroys, dangerous.length - destroys);
-    if (level === 0)
-        return `${heading}\n\n${CALLOUT_TABLE_HEADER}\n${dangerous.map(rc => calloutRow(ctx, rc, true)).join('\n')}`;
-    const rows = dangerous.map(rc => calloutRow(ctx, rc, false));
-    if (level === 1)
-        return `${heading}\n\n${rows.join('\n')}`;
-    // Fill: as many rows as fit, then say loudly how many are missing.
+    const destroys = dangerous.filter(rc => changeKind(rc.change.actions) === 'destroy');
+    const replaces = dangerous.filter(rc => changeKind(rc.change.actions) === 'replace');
+    const heading = calloutHeading(destroys.length, replaces.length);
+    const instanceGroups = [...groupInstances('destroy', destroys), ...groupInstances('replace', replaces)];
+    const lines = instanceGroups.map(g => calloutLine(ctx, g, level === 0));
+    if (level < 2)
+        return `${heading}\n>\n${lines.join('\n')}`;
+    // Fill: as many lines as fit, then say loudly how many are missing.
     const missingLine = (shown) => {
-        const rest = dangerous.slice(shown);
-        const d = rest.filter(rc => changeKind(rc.change.actions) === 'destroy').length;
-        const parts = [d > 0 ? `${d} more destroys` : '', rest.length - d > 0 ? `${rest.length - d} more replaces` : ''];
+        const rest = instanceGroups.slice(shown);
+        const count = (g) => rest.filter(x => x.group === g).reduce((n, x) => n + x.members.length, 0);
+        const d = count('destroy');
+        const r = count('replace');
+        const parts = [d > 0 ? `${thousands(d)} more destroys` : '', r > 0 ? `${thousands(r)} more replaces` : ''];
         const where = hint
             ? ` ${truncate(ctx.redact(hint), 300).replace(/\n/g, ' ')}`
             : ' See the full plan in the workflow run.';
-        return `**⚠️ …and ${parts.filter(Boolean).join(' and ')} are NOT listed here: they did not fit.**${where}`;
+        return `> **⚠️ …and ${parts.filter(Boolean).join(' and ')} are NOT listed here: they did not fit.**${where}`;
     };
-    let size = heading.length + 2;
+    let size = heading.length + 3;
     let shown = 0;
-    const reserve = missingLine(0).length + 2;
-    while (shown < rows.length && size + rows[shown].length + 1 + reserve <= room)
-        size += rows[shown++].length + 1;
-    const parts = [heading, rows.slice(0, shown).join('\n')];
-    if (shown < rows.length)
+    const reserve = missingLine(0).length + 1;
+    while (shown < lines.length && size + lines[shown].length + 1 + reserve <= room)
+        size += lines[shown++].length + 1;
+    const parts = [heading, '>', ...lines.slice(0, shown)];
+    if (shown < lines.length)
         parts.push(missingLine(shown));
-    return parts.filter(Boolean).join('\n\n');
+    return parts.join('\n');
 }
 function planWarnings(plan) {
     const out = [];
     for (const d of plan.diagnostics ?? [])
         out.push(`${d.severity === 'error' ? 'Error' : 'Warning'}: ${d.summary}${d.address ? ` (${d.address})` : ''}`);
-    for (const c of plan.checks ?? [])
-        if (c.status === 'fail' || c.status === 'error')
-            out.push(`Check ${c.address.to_display} ${c.status === 'fail' ? 'failed' : 'errored'}`);
-    const deferred = plan.deferred_changes?.length ?? 0;
+    for (const c of plan.checks ?? []) {
+        if (c.status !== 'fail' && c.status !== 'error')
+            continue;
+        const problems = (c.instances ?? []).flatMap(i => (i.problems ?? []).map(p => p.message)).filter(Boolean);
+        const what = `Check ${c.address.to_display ?? c.address.name ?? ''} ${c.status === 'fail' ? 'failed' : 'errored'}`;
+        out.push(problems.length > 0 ? `${what}: ${[...new Set(problems)].join(' ')}` : what);
+    }
+    // An errored plan's deferrals are not news: nothing of it will be applied.
+    const deferred = plan.errored ? 0 : (plan.deferred_changes?.length ?? 0);
     if (deferred > 0)
-        out.push(`${deferred} resource changes are deferred to a later plan`);
+        out.push(`${thousands(deferred)} resource changes are deferred to a later plan`);
     return out;
 }
 
@@ -75668,18 +77218,29 @@ throttling.triggersNotification = triggersNotification;
 
 
 ;// CONCATENATED MODULE: ./src/github/client.ts
-// The one REST client of the action: @actions/github's Octokit with retries (5xx, network errors) and
-// GitHub's rate-limit etiquette (throttling: writes spaced out, secondary limits waited out).
+// The one REST client of the action: @actions/github's Octokit with retries (5xx, network errors, timeouts),
+// GitHub's rate-limit etiquette (throttling: writes spaced out, secondary limits waited out), a timeout on every
+// request attempt and one AbortSignal (job cancelled, or the caller's time budget spent) that ends everything.
+//
+// Bounds: an attempt (connect, headers and the whole body) gets REQUEST_TIMEOUT_MS, then counts as a network
+// error and is retried (RETRIES times, waits 1 s, 4 s); a rate-limit wait longer than the time left is not taken.
+// When `signal` fires, the pending request is aborted and the call rejects at once with an AbortError (never
+// retried); a retry wait still pending in the plugins fires later into an aborted signal and does nothing.
 
 
 
+const REQUEST_TIMEOUT_MS = 10_000;
+const RETRIES = 2;
 /** Creates the REST client. Primary rate limit: retried once after the reset; secondary: up to 3 times. */
 function createGitHubClient(token, opts = {}) {
     const log = opts.log ?? { warning: () => undefined };
     const secondaryRetries = opts.secondaryRateLimitRetries ?? 3;
+    const signal = opts.signal;
+    const timeoutMs = opts.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+    const deadline = new Deadline(signal);
     const baseUrl = (opts.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, '');
     const describe = (o) => `${o.method} ${o.url}`;
-    return getOctokit(token, {
+    const octokit = getOctokit(token, {
         baseUrl,
         log: {
             debug: (m) => log.debug?.(m),
@@ -75687,21 +77248,165 @@ function createGitHubClient(token, opts = {}) {
             warn: (m) => log.warning(m),
             error: (m) => log.warning(m)
         },
-        retry: { retries: opts.retries ?? 3, retryAfterBaseValue: opts.retryBaseMs ?? 1000 },
+        retry: { retries: opts.retries ?? RETRIES, retryAfterBaseValue: opts.retryBaseMs ?? 1000 },
         throttle: {
             id: opts.throttleId ?? 'terraform-pr-gate',
             onRateLimit: (retryAfter, options, _o, count) => {
-                log.warning(`GitHub API rate limit reached on ${describe(options)}; retry ${count + 1} in ${retryAfter} s`);
-                return count < 1;
+                const again = count < 1 && deadline.allows(retryAfter);
+                log.warning(`GitHub API rate limit reached on ${describe(options)}; ` +
+                    (again ? `retry ${count + 1} in ${retryAfter} s` : 'giving up'));
+                return again;
             },
             onSecondaryRateLimit: (retryAfter, options, _o, count) => {
-                const again = count < secondaryRetries;
+                const again = count < secondaryRetries && deadline.allows(retryAfter);
                 log.warning(`GitHub API secondary rate limit on ${describe(options)}; ` +
                     (again ? `retry ${count + 1} of ${secondaryRetries} in ${retryAfter} s` : 'giving up'));
                 return again;
             }
         }
     }, retry, throttling);
+    // Registered last, so it wraps the plugins: it sees each call once, and its fetch runs for every attempt.
+    octokit.hook.wrap('request', (request, options) => {
+        const inner = options.request?.fetch ?? globalThis.fetch;
+        options.request = { ...options.request, fetch: timedFetch(inner, timeoutMs, signal) };
+        return untilAborted(Promise.resolve(request(options)), signal);
+    });
+    return octokit;
+}
+/** Rejects with an AbortError when the client's signal fires, whatever the plugins are still waiting for. */
+function untilAborted(work, signal) {
+    if (!signal)
+        return work;
+    return new Promise((resolve, reject) => {
+        const onAbort = () => reject(abortError(signal));
+        if (signal.aborted)
+            onAbort();
+        signal.addEventListener('abort', onAbort, { once: true });
+        work.then(value => {
+            signal.removeEventListener('abort', onAbort);
+            resolve(value);
+        }, (error) => {
+            signal.removeEventListener('abort', onAbort);
+            reject(error);
+        });
+    });
+}
+/**
+ * One attempt within `timeoutMs`, the whole body read inside it (a server that sends headers and then stalls is
+ * a timeout too). A timeout is reported as an ordinary network error, which the retry plugin retries; the
+ * client's own signal as an AbortError, which octokit and the retry plugin pass through untouched.
+ */
+function timedFetch(inner, timeoutMs, signal) {
+    return async (url, init) => {
+        if (signal?.aborted)
+            throw abortError(signal);
+        const attempt = new AbortController();
+        const timer = setTimeout(() => attempt.abort(), timeoutMs);
+        timer.unref();
+        try {
+            const res = await inner(url, {
+                ...init,
+                signal: signal ? AbortSignal.any([signal, attempt.signal]) : attempt.signal
+            });
+            const body = await res.arrayBuffer();
+            const copy = new Response(NULL_BODY.has(res.status) ? null : body, {
+                status: res.status,
+                statusText: res.statusText,
+                headers: Array.from(res.headers.entries())
+            });
+            Object.defineProperty(copy, 'url', { value: res.url });
+            return copy;
+        }
+        catch (error) {
+            if (signal?.aborted)
+                throw abortError(signal);
+            if (attempt.signal.aborted)
+                throw new Error(`no answer from GitHub within ${timeoutMs / 1000} s`);
+            throw error;
+        }
+        finally {
+            clearTimeout(timer);
+        }
+    };
+}
+const NULL_BODY = new Set([101, 204, 205, 304]);
+function abortError(signal) {
+    const reason = signal.reason;
+    const error = new Error(reason instanceof Error ? reason.message : 'the request was aborted');
+    error.name = 'AbortError';
+    error.cause = reason;
+    return error;
+}
+/** Whether a wait of `seconds` still ends before the signal's deadline (signals from deadlineSignal only). */
+class Deadline {
+    signal;
+    constructor(signal) {
+        this.signal = signal;
+    }
+    allows(seconds) {
+        const at = this.signal ? deadlines.get(this.signal) : undefined;
+        return at === undefined || Date.now() + seconds * 1000 < at;
+    }
+}
+const deadlines = new WeakMap();
+/**
+ * `cancel` (job cancellation) or `ms` elapsed, whichever comes first. The reason says which: a DeadlineError
+ * when the time is up, cancel's own reason otherwise. Rate-limit waits beyond the deadline are not taken.
+ */
+function deadlineSignal(ms, cancel) {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new DeadlineError(ms)), ms);
+    timer.unref();
+    const onCancel = () => {
+        clearTimeout(timer);
+        controller.abort(cancel.reason);
+    };
+    if (cancel?.aborted)
+        onCancel();
+    else
+        cancel?.addEventListener('abort', onCancel, { once: true });
+    deadlines.set(controller.signal, Date.now() + ms);
+    return controller.signal;
+}
+class DeadlineError extends Error {
+    ms;
+    constructor(ms) {
+        super(`GitHub did not answer within ${ms / 1000} s`);
+        this.ms = ms;
+        this.name = 'DeadlineError';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sticky-comment/plan-order.ts
+/** A comment written before keys existed: older than any plan with a key. */
+const UNORDERED = { eventTime: 0, runId: 0, runAttempt: 0 };
+const ORDER_PREFIX = '<!-- terraform-pr-gate-order: ';
+/** The key of this run, from the Actions environment and the event payload. */
+function planOrderOf(env, payload) {
+    const event = (payload ?? {});
+    const time = seconds(event.pull_request?.updated_at) || seconds(event.head_commit?.timestamp);
+    return { eventTime: time, runId: count(env.GITHUB_RUN_ID), runAttempt: count(env.GITHUB_RUN_ATTEMPT) };
+}
+/** Negative when `a` is older than `b`, 0 when equal, positive when newer. */
+function compareOrder(a, b) {
+    return a.eventTime - b.eventTime || a.runId - b.runId || a.runAttempt - b.runAttempt;
+}
+function formatOrderLine(order) {
+    return `${ORDER_PREFIX}v1 t=${order.eventTime} run=${order.runId} attempt=${order.runAttempt} -->`;
+}
+function parseOrderLine(line) {
+    const m = /^<!-- terraform-pr-gate-order: v1 t=(\d+) run=(\d+) attempt=(\d+) -->$/.exec(line);
+    return m ? { eventTime: Number(m[1]), runId: Number(m[2]), runAttempt: Number(m[3]) } : undefined;
+}
+function describeOrder(order) {
+    return `run ${order.runId}, attempt ${order.runAttempt}`;
+}
+function seconds(value) {
+    const ms = typeof value === 'string' ? Date.parse(value) : NaN;
+    return Number.isFinite(ms) ? Math.floor(ms / 1000) : 0;
+}
+function count(value) {
+    return value && /^\d{1,15}$/.test(value) ? Number(value) : 0;
 }
 
 ;// CONCATENATED MODULE: ./src/github/context.ts
@@ -75768,7 +77473,7 @@ function repoName(repo) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/github/comment-policy.ts
+;// CONCATENATED MODULE: ./src/sticky-comment/comment-policy.ts
 const comment_policy_COMMENT_MODES = (/* unused pure expression or super */ null && (['always', 'changes-only', 'off']));
 const FORK_WARNING = 'pull request from a fork: the token cannot write comments; the plan is in the job summary';
 function decideComment(ctx, mode, hasChanges) {
@@ -75790,12 +77495,26 @@ function decideComment(ctx, mode, hasChanges) {
  */
 function describeWriteFailure(err) {
     const e = err;
+    const tail = 'the plan is in the job summary';
+    // The caller's time budget ran out (client.ts deadlineSignal); a cancel is not a write failure.
+    if (e?.name === 'AbortError' && e.cause?.name === 'DeadlineError') {
+        return {
+            status: undefined,
+            warning: `could not write the pull request comment: ${e.cause.message}; ${tail}`
+        };
+    }
     if (!e || e.name !== 'HttpError' || typeof e.status !== 'number')
         return undefined;
     const status = e.status;
     // Octokit appends " - <documentation url>" to GitHub's message.
     const message = typeof e.message === 'string' ? e.message.split('\n')[0].replace(/ - https:\/\/\S+$/, '') : '';
-    const tail = 'the plan is in the job summary';
+    // No response at all: a network error or a timeout after the retries (octokit calls it status 500).
+    if (status === 500 && e.response === undefined) {
+        return {
+            status: undefined,
+            warning: `could not write the pull request comment: ${message || 'no answer from GitHub'}; ${tail}`
+        };
+    }
     if (status === 403 && /rate limit/i.test(message)) {
         return { status, warning: `could not write the pull request comment: GitHub rate limit (${message}); ${tail}` };
     }
@@ -75809,11 +77528,13 @@ function describeWriteFailure(err) {
     return { status, warning: `could not write the pull request comment (HTTP ${status}: ${message}); ${tail}` };
 }
 
-;// CONCATENATED MODULE: ./src/github/sticky-comment.ts
-// One pull-request comment per (working directory, workspace), updated in place on every run.
+;// CONCATENATED MODULE: ./src/sticky-comment/sticky-comment.ts
+// One pull-request comment per (working directory, workspace), updated in place on every run, also when several
+// runs for the same target write at the same time.
 //
-// Body layout (lines 1 and 2 are invisible in the rendered comment):
+// Body layout (lines 1 to 3 are invisible in the rendered comment):
 //   <!-- terraform-pr-gate: {"dir":"infra/prod","ws":"default"} -->
+//   <!-- terraform-pr-gate-order: v1 t=<event time> run=<run id> attempt=<attempt> -->   (see plan-order.ts)
 //   <!-- terraform-pr-gate-state: v1 n=12 h=<base64 of 4-byte sha256 prefixes, sorted> -->
 //   <rendered markdown>
 //
@@ -75821,20 +77542,34 @@ function describeWriteFailure(err) {
 // when its FIRST line equals the marker exactly. JSON in the marker has `<`, `>`, `&` and `-` escaped as \uXXXX,
 // so no directory name can end the HTML comment early or make two targets share a marker. The author is not
 // checked: GET /user is not available to installation tokens, and a human would have to paste the raw marker as
-// the first line of their own comment to be mistaken for ours (we would then edit that comment; we never delete).
-// When several comments carry our marker (e.g. left by an older, buggy version), the oldest is used.
+// the first line of their own comment to be mistaken for ours.
 //
-// Idempotency: a create that fails with a 5xx or a network error may still have created the comment on GitHub,
-// so it is not retried blindly: the comments are listed again and the create only repeats when ours is still
-// missing. An update that gets a 404 (the comment was deleted meanwhile) creates a new comment.
-// Two runs for the same target at the same moment can still both create (GitHub has no conditional create):
-// the reusable workflows use a `concurrency` group per PR; a later run updates the oldest and reports the others
-// in `duplicateIds`.
+// Concurrency. GitHub has no conditional write on issue comments (no ETag/If-Match on PATCH, no create-if-absent),
+// so two runs can both create, and a run can overwrite what another just wrote. The protocol:
+// - The canonical comment is our OLDEST comment (lowest id). Only the canonical one is ever edited; runs never
+//   delete it. Any other comment with our marker is a duplicate from a concurrent create: it is never edited, so
+//   what a run read from it stays true, and deleting it loses nothing once the canonical one shows a plan at least
+//   as new.
+// - Every plan carries its order key. A run that finds a newer plan does not write (superseded); a run never
+//   replaces a newer plan with an older one.
+// - After every write the run waits SETTLE_MS and lists again ("converge"): a newer run that finds its plan
+//   overwritten by an older one writes it again; a newer run deletes the duplicates; an older run deletes only
+//   the duplicate it created. It repeats until a list shows no work, at most MAX_ROUNDS times.
+// Whatever the interleaving, at most one of our comments remains (every creator lists after its create, and of
+// any two creators the later one sees both). It shows the newest plan unless an older run's edit takes more than
+// SETTLE_MS - FRESH_MS from being sent to being applied by GitHub (it is sent at most FRESH_MS after the list it
+// is based on, and the newer run lists again SETTLE_MS after its own write): then the older plan stays until the
+// next run. A workflow `concurrency` group per pull request and
+// root closes that window (README, "Plan comments").
 //
-// "Since the last plan": line 2 carries the change keys of the plan the comment shows, as 32-bit hash prefixes
-// (at most MAX_TRACKED_CHANGES of them, about 10.7 K characters; above that only the count is stored), so the
-// next plan can say "+N, -M" or "no change". Bodies never exceed maxChars (GitHub's limit is 65,536 characters;
-// JS string length is used, which counts UTF-16 units and so is never below GitHub's count).
+// Idempotency: a create that fails with a 5xx or a network error may still have created the comment, so it is
+// not retried blindly: the converge list decides. An edit that gets a 404 (deleted meanwhile) lists again.
+//
+// "Since the last plan": the state line carries the change keys of the plan the comment shows, as 32-bit hash
+// prefixes (at most MAX_TRACKED_CHANGES of them, about 10.7 K characters; above that only the count is stored),
+// so the next plan can say "+N, -M" or "no change". Bodies never exceed maxChars (GitHub's limit is 65,536
+// characters; JS string length is used, which counts UTF-16 units and so is never below GitHub's count).
+
 
 
 const MARKER_PREFIX = '<!-- terraform-pr-gate: ';
@@ -75844,6 +77579,11 @@ const sticky_comment_GITHUB_COMMENT_LIMIT = 65536;
 const MAX_TRACKED_CHANGES = 2000;
 const MAX_PAGES = 100; // 10,000 comments; GitHub stops at 2,500 comments per issue
 const CREATE_ATTEMPTS = 3;
+/** Wait after a write before the converge list (see the header). */
+const SETTLE_MS = 2000;
+/** An edit is sent at most this long after the list it is based on; older views are listed again first. */
+const FRESH_MS = 500;
+const MAX_ROUNDS = 5;
 const TRUNCATION_NOTICE = "\n\n_…truncated to fit GitHub's comment size limit._\n";
 /** Path as written in the marker: forward slashes, no "./" prefix or trailing slash; the root is ".". */
 function normalizeWorkingDirectory(dir) {
@@ -75912,11 +77652,22 @@ function fmt(n) {
 }
 function parseStickyBody(body) {
     const [markerLine, afterMarker] = splitFirstLine(body);
-    if (afterMarker.startsWith(STATE_PREFIX)) {
-        const [stateLine, markdown] = splitFirstLine(afterMarker);
-        return { markerLine, stateLine, markdown };
+    const parsed = { markerLine, markdown: afterMarker };
+    for (;;) {
+        const [line, after] = splitFirstLine(parsed.markdown);
+        if (!parsed.orderLine && line.startsWith(ORDER_PREFIX))
+            parsed.orderLine = line;
+        else if (!parsed.stateLine && line.startsWith(STATE_PREFIX))
+            parsed.stateLine = line;
+        else
+            return parsed;
+        parsed.markdown = after;
     }
-    return { markerLine, markdown: afterMarker };
+}
+/** The order key in a body, UNORDERED when there is none. */
+function bodyOrder(body) {
+    const line = parseStickyBody(body).orderLine;
+    return (line && parseOrderLine(line)) || UNORDERED;
 }
 function splitFirstLine(text) {
     const i = text.indexOf('\n');
@@ -75940,6 +77691,7 @@ function safeSlice(text, length) {
     const code = text.charCodeAt(length - 1);
     return text.slice(0, code >= 0xd800 && code <= 0xdbff ? length - 1 : length);
 }
+/** Our comments for the marker, oldest first (the first is the canonical one). */
 async function listOurs(client, target, marker, counter) {
     const found = [];
     for (let page = 1; page <= MAX_PAGES; page++) {
@@ -75954,24 +77706,32 @@ async function listOurs(client, target, marker, counter) {
         for (const c of res.data) {
             const body = c.body ?? '';
             if (splitFirstLine(body)[0] === marker)
-                found.push({ id: c.id, url: c.html_url, body });
+                found.push({ id: c.id, url: c.html_url, body, order: bodyOrder(body) });
         }
         if (!/\brel="next"/.test(res.headers.link ?? ''))
             break;
     }
-    found.sort((a, b) => a.id - b.id);
-    return { first: found[0], duplicateIds: found.slice(1).map(c => c.id) };
+    return found.sort((a, b) => a.id - b.id);
 }
-/** Our comment for `target`, or undefined; lists every page of the issue's comments. */
+/** The comment showing the newest plan (the oldest such comment on a tie). */
+function newestOf(comments) {
+    let best;
+    for (const c of comments)
+        if (!best || compareOrder(c.order, best.order) > 0)
+            best = c;
+    return best;
+}
+/** Our comment for `target` (the canonical one), or undefined; lists every page of the issue's comments. */
 async function findStickyComment(client, target) {
-    return (await listOurs(client, target, stickyMarker(target), { calls: 0 })).first;
+    return (await listOurs(client, target, stickyMarker(target), { calls: 0 }))[0];
 }
 async function upsertStickyComment(client, req) {
     const maxChars = req.maxChars ?? sticky_comment_GITHUB_COMMENT_LIMIT;
-    return writeSticky(client, req, options(req), existing => {
+    const opts = options(req, req.kind === 'apply' ? undefined : req.order);
+    return writeSticky(client, req, opts, (existing, orderLine) => {
         const previous = existing ? parseStickyBody(existing.body) : undefined;
         if (req.kind === 'apply') {
-            return compose(req, maxChars, previous?.stateLine, budget => req.render(budget, undefined));
+            return compose(req, maxChars, orderLine, previous?.stateLine, budget => req.render(budget, undefined));
         }
         const current = planState(req.changeKeys);
         const sinceLastPlan = previous ? describeSinceLastPlan(parseStateLine(previous.stateLine), current) : undefined;
@@ -75979,21 +77739,23 @@ async function upsertStickyComment(client, req) {
         let stateLine = formatStateLine(current);
         if (stateLine.length > maxChars / 4)
             stateLine = formatStateLine({ count: current.count });
-        return { ...compose(req, maxChars, stateLine, budget => req.render(budget, sinceLastPlan)), sinceLastPlan };
+        const composed = compose(req, maxChars, orderLine, stateLine, budget => req.render(budget, sinceLastPlan));
+        return { ...composed, sinceLastPlan };
     });
 }
 /**
  * Rewrites the visible part of the comment while keeping its marker and plan state, e.g. to put an apply status
  * on top of the plan: `updateStickyComment(client, target, (md, budget) => withStatusSection(md ?? '', s, budget))`.
  * `update` gets the current markdown (undefined when there is no comment yet) and the character budget.
+ * With `order`, the status belongs to that run's plan (a failed plan): it is not written over a newer plan.
  * Returns undefined when there is no comment and `createIfMissing` is false (the default).
  */
 async function updateStickyComment(client, target, update) {
     const maxChars = target.maxChars ?? sticky_comment_GITHUB_COMMENT_LIMIT;
-    const opts = options({ createIfMissing: target.createIfMissing ?? false, relistDelayMs: target.relistDelayMs });
-    return writeSticky(client, target, opts, existing => {
+    const opts = options({ ...target, createIfMissing: target.createIfMissing ?? false }, target.order);
+    return writeSticky(client, target, opts, (existing, orderLine) => {
         const previous = existing ? parseStickyBody(existing.body) : undefined;
-        return compose(target, maxChars, previous?.stateLine, budget => update(previous?.markdown, budget));
+        return compose(target, maxChars, orderLine, previous?.stateLine, budget => update(previous?.markdown, budget));
     });
 }
 const STATUS_START = '<!-- terraform-pr-gate-status -->';
@@ -76008,11 +77770,17 @@ function withStatusSection(markdown, status, budget = sticky_comment_GITHUB_COMM
     }
     return fitToBudget(`${STATUS_START}\n${status}\n${STATUS_END}\n${rest}`, budget);
 }
-function options(req) {
-    return { createIfMissing: req.createIfMissing ?? true, relistDelayMs: req.relistDelayMs ?? 1000 };
+function options(req, order) {
+    return {
+        createIfMissing: req.createIfMissing ?? true,
+        relistDelayMs: req.relistDelayMs ?? 1000,
+        settleMs: req.settleMs ?? SETTLE_MS,
+        ...(order ? { order } : {}),
+        ...(req.signal ? { signal: req.signal } : {})
+    };
 }
-function compose(target, maxChars, stateLine, render) {
-    const head = `${stickyMarker(target)}\n${stateLine ? `${stateLine}\n` : ''}`;
+function compose(target, maxChars, orderLine, stateLine, render) {
+    const head = `${stickyMarker(target)}\n${orderLine ? `${orderLine}\n` : ''}${stateLine ? `${stateLine}\n` : ''}`;
     const budget = maxChars - head.length;
     if (budget < 0)
         throw new Error(`maxChars ${maxChars} is too small for the comment marker (${head.length})`);
@@ -76021,77 +77789,142 @@ function compose(target, maxChars, stateLine, render) {
 async function writeSticky(client, target, opts, build) {
     const counter = { calls: 0 };
     const marker = stickyMarker(target);
-    const listed = await listOurs(client, target, marker, counter);
-    // Built once from what the comment said before this run, so a re-list that finds our own half-failed create
-    // does not turn "+3 since the last plan" into "no change".
-    const { body, sinceLastPlan } = build(listed.first);
-    const result = (c, created, written) => ({
+    const issue = { owner: target.owner, repo: target.repo };
+    const list = async () => ({
+        comments: await listOurs(client, target, marker, counter),
+        at: Date.now()
+    });
+    let view = await list();
+    const base = newestOf(view.comments);
+    const deletedIds = [];
+    const done = (c, extra = {}) => c && {
         id: c.id,
         url: c.url,
-        created,
+        created: c.id === createdId,
         written,
-        sinceLastPlan,
+        sinceLastPlan: said.sinceLastPlan,
         apiCalls: counter.calls,
-        duplicateIds: listed.duplicateIds
-    });
-    const issue = { owner: target.owner, repo: target.repo };
-    let current = listed.first;
-    let createdByUs = false;
-    for (let attempt = 0; attempt <= CREATE_ATTEMPTS; attempt++) {
-        if (current) {
-            if (current.body === body)
-                return result(current, createdByUs, createdByUs);
+        deletedIds,
+        ...extra
+    };
+    let createdId;
+    let written = false;
+    // Set once the body is built; a run superseded before building reports none.
+    const said = {};
+    if (opts.order && base && compareOrder(base.order, opts.order) > 0) {
+        return done(view.comments[0], { superseded: base.order });
+    }
+    // The order this run writes: its own, or for a status update the order of the plan it annotates.
+    const order = opts.order ?? base?.order ?? UNORDERED;
+    const orderLine = opts.order || (base && base.order !== UNORDERED) ? formatOrderLine(order) : undefined;
+    // Built once from what the comment said before this run, so a converge list that finds our own comment does
+    // not turn "+3 since the last plan" into "no change".
+    const composed = build(base, orderLine);
+    const body = composed.body;
+    said.sinceLastPlan = composed.sinceLastPlan;
+    let createFailures = 0;
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+        if (Date.now() - view.at > FRESH_MS)
+            view = await list();
+        // A create that failed with a 5xx may have gone through: a comment with our exact body is ours.
+        if (createFailures > 0 && createdId === undefined)
+            createdId = view.comments.find(c => c.body === body)?.id;
+        const canonical = view.comments[0];
+        const newest = newestOf(view.comments);
+        if (newest && compareOrder(newest.order, order) > 0) {
+            // Superseded: leave the newer plan alone; take back only a duplicate of our own.
+            const mine = view.comments.find(c => c.id === createdId && c !== canonical && c.body === body);
+            if (mine)
+                await remove(mine.id);
+            return done(canonical, { superseded: newest.order });
+        }
+        let wrote = false;
+        if (!canonical) {
+            if (!opts.createIfMissing && !written)
+                return undefined;
             try {
-                const res = await client.rest.issues.updateComment({ ...issue, comment_id: current.id, body });
+                const res = await client.rest.issues.createComment({
+                    ...issue,
+                    issue_number: target.issueNumber,
+                    body,
+                    // Not retried by the client: a failed create may have succeeded; the converge list decides.
+                    request: { retries: 0 }
+                });
                 counter.calls++;
-                return result({ id: res.data.id, url: res.data.html_url, body }, createdByUs, true);
+                createdId = res.data.id;
+            }
+            catch (err) {
+                counter.calls++;
+                const code = sticky_comment_status(err);
+                if ((code !== undefined && code < 500) || ++createFailures > CREATE_ATTEMPTS)
+                    throw err;
+                await sleep(opts.relistDelayMs * createFailures, opts.signal);
+            }
+            written = true;
+            wrote = true;
+        }
+        else if (canonical.body !== body && !(written && compareOrder(canonical.order, order) === 0)) {
+            // An equal order with another body after our write is a run with the same key: either plan may stay.
+            try {
+                await client.rest.issues.updateComment({ ...issue, comment_id: canonical.id, body });
+                counter.calls++;
+                written = true;
+                wrote = true;
             }
             catch (err) {
                 counter.calls++;
                 if (sticky_comment_status(err) !== 404)
                     throw err;
-                current = undefined; // deleted since we listed it: create a new one
+                view = await list(); // deleted since we listed it (by a person): the next oldest, or a create
                 continue;
             }
         }
-        if (!opts.createIfMissing)
-            return undefined;
+        // Duplicates are never edited, and the canonical comment now shows a plan at least as new as theirs.
+        for (const c of view.comments.slice(1))
+            if (!deletedIds.includes(c.id))
+                await remove(c.id);
+        if (!wrote)
+            return done(canonical ?? view.comments[0]);
+        await sleep(opts.settleMs, opts.signal);
+        view = await list();
+    }
+    return done(view.comments[0]);
+    async function remove(id) {
         try {
-            const res = await client.rest.issues.createComment({
-                ...issue,
-                issue_number: target.issueNumber,
-                body,
-                // Not retried by the client: a failed create may have succeeded, see the re-list below.
-                request: { retries: 0 }
-            });
-            counter.calls++;
-            return result({ id: res.data.id, url: res.data.html_url, body }, true, true);
+            await client.rest.issues.deleteComment({ ...issue, comment_id: id });
+            deletedIds.push(id);
         }
         catch (err) {
+            if (sticky_comment_status(err) !== 404)
+                throw err;
+        }
+        finally {
             counter.calls++;
-            const code = sticky_comment_status(err);
-            if (code !== undefined && code < 500)
-                throw err;
-            if (attempt === CREATE_ATTEMPTS)
-                throw err;
-            await sleep(opts.relistDelayMs * (attempt + 1));
-            const again = await listOurs(client, target, marker, counter);
-            current = again.first;
-            createdByUs = current !== undefined;
         }
     }
-    throw new Error('unreachable: the sticky comment loop ended without a result');
 }
 function sticky_comment_status(err) {
     const s = err?.status;
     // Octokit reports network failures as status 500 too; both are ambiguous for a create.
     return typeof s === 'number' ? s : undefined;
 }
-function sleep(ms) {
-    return new Promise(resolve => setTimeout(resolve, ms));
+// Not unref'd: the wait is the work (an unref'd timer as the only thing left would end the process mid-upsert).
+function sleep(ms, signal) {
+    return new Promise(resolve => {
+        const done = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        };
+        const timer = setTimeout(done, ms);
+        if (signal?.aborted)
+            done();
+        else
+            signal?.addEventListener('abort', done, { once: true });
+    });
 }
 
-;// CONCATENATED MODULE: ./src/github/publish-comment.ts
+;// CONCATENATED MODULE: ./src/sticky-comment/publish-comment.ts
 
 
 async function publishPlanComment(client, ctx, mode, hasChanges, req) {
@@ -76115,23 +77948,41 @@ async function publishPlanComment(client, ctx, mode, hasChanges, req) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/report/pr-comment.ts
+;// CONCATENATED MODULE: ./src/sticky-comment/pr-comment.ts
 
 
 
 
 
 
-function client(inputs, report) {
-    return createGitHubClient(inputs.githubToken, { log: { warning: m => report.warning(m) } });
+
+
+const COMMENT_BUDGET_MS = 30_000;
+/** The "apply cancelled" status is written after the cancel, on purpose, so the cancel cannot stop it: a shorter
+ * budget instead, well inside the runner's grace time before it kills the job. */
+const CANCELLED_STATUS_BUDGET_MS = 10_000;
+/** The client for one comment update, and its signal (cancel or the budget spent) for the waits. */
+function client(inputs, report, afterCancel = false) {
+    const signal = afterCancel
+        ? deadlineSignal(CANCELLED_STATUS_BUDGET_MS)
+        : deadlineSignal(COMMENT_BUDGET_MS, cancelSignal);
+    return { gh: createGitHubClient(inputs.githubToken, { log: { warning: m => report.warning(m) }, signal }), signal };
 }
 function pr_comment_context() {
-    return readRunContext(process.env, readEventPayload(process.env));
+    const payload = readEventPayload(process.env);
+    return { ctx: readRunContext(process.env, payload), order: planOrderOf(process.env, payload) };
+}
+/** A cancel during the comment is the step's failure; anything else goes back to the caller. */
+function rethrowCancel(error) {
+    const e = error;
+    if (e?.name === 'AbortError' && e.cause instanceof CancelReason) {
+        throw new CancelledWhileError(e.cause.signal, 'writing the pull request comment');
+    }
 }
 async function postPlanComment(inputs, report, plan) {
     if (inputs.comment === 'off')
         return undefined;
-    const ctx = pr_comment_context();
+    const { ctx, order } = pr_comment_context();
     if (!ctx.pullRequest) {
         report.info('not a pull request: no comment; the plan is in the job summary');
         return undefined;
@@ -76140,14 +77991,29 @@ async function postPlanComment(inputs, report, plan) {
         report.warning('input github-token is empty: no pull request comment; the plan is in the job summary');
         return undefined;
     }
-    const outcome = await publishPlanComment(client(inputs, report), ctx, inputs.comment, plan.hasChanges, {
-        workingDirectory: inputs.rootLabel,
-        workspace: inputs.workspace,
-        changeKeys: plan.changeKeys,
-        render: (budget, since) => report.redact(plan.render(budget, since))
-    });
+    let outcome;
+    try {
+        const { gh, signal } = client(inputs, report);
+        outcome = await publishPlanComment(gh, ctx, inputs.comment, plan.hasChanges, {
+            workingDirectory: inputs.rootLabel,
+            workspace: inputs.workspace,
+            changeKeys: plan.changeKeys,
+            order,
+            signal,
+            render: (budget, since) => report.redact(plan.render(budget, since))
+        });
+    }
+    catch (error) {
+        rethrowCancel(error);
+        throw error;
+    }
     switch (outcome.status) {
         case 'written':
+            if (outcome.result.superseded) {
+                report.info(`the plan comment ${outcome.result.url} shows a newer plan (${describeOrder(outcome.result.superseded)}) ` +
+                    `than this run's (${describeOrder(order)}): left as it is`);
+                return { id: outcome.result.id, url: outcome.result.url };
+            }
             report.info(`${outcome.result.created ? 'created' : 'updated'} the plan comment ${outcome.result.url}` +
                 (outcome.result.sinceLastPlan ? ` (${outcome.result.sinceLastPlan})` : ''));
             return { id: outcome.result.id, url: outcome.result.url };
@@ -76215,11 +78081,11 @@ async function pullRequestNumber(gh, ctx) {
 async function postApplyStatus(inputs, report, status) {
     if (inputs.comment === 'off' || !inputs.githubToken)
         return;
-    const ctx = pr_comment_context();
+    const { ctx, order } = pr_comment_context();
     // A failed plan only updates a pull request's comment; on push it is in the job log and summary.
     if (status.state === 'plan-failed' && !ctx.pullRequest)
         return;
-    const gh = client(inputs, report);
+    const { gh, signal } = client(inputs, report, status.state === 'cancelled');
     try {
         const issueNumber = await pullRequestNumber(gh, ctx);
         if (issueNumber === undefined) {
@@ -76234,13 +78100,16 @@ async function postApplyStatus(inputs, report, status) {
             workspace: inputs.workspace
         };
         const section = report.redact(applyStatusMarkdown(status));
-        const result = await updateStickyComment(gh, { ...target, createIfMissing: true }, (previous, budget) => withStatusSection(previous ?? '', section, budget));
+        // A failed plan is this run's plan: it must not mark a newer plan as out of date.
+        const planOrder = status.state === 'plan-failed' ? { order } : {};
+        const result = await updateStickyComment(gh, { ...target, ...planOrder, signal, createIfMissing: true }, (previous, budget) => withStatusSection(previous ?? '', section, budget));
         if (result) {
             report.setOutput('comment-id', String(result.id));
             report.setOutput('comment-url', result.url);
         }
     }
     catch (error) {
+        rethrowCancel(error);
         const failure = describeWriteFailure(error);
         if (!failure)
             throw error;
@@ -76293,8 +78162,14 @@ function backendConfigArgs(inputs) {
 function variableArgs(inputs) {
     return [...inputs.varFiles.map(file => `-var-file=${file}`), ...inputs.variables.map(v => `-var=${v}`)];
 }
+/** How long plan, apply and init wait for a state lock held by another run (terraform's default: 0s, not at all). */
+function lockTimeoutArgs(inputs) {
+    return [`-lock-timeout=${inputs.lockTimeout}`];
+}
 async function initRoot(inputs, tf) {
-    await tf.run(['init', '-input=false', '-no-color', ...backendConfigArgs(inputs)], { group: 'terraform init' });
+    await tf.run(['init', '-input=false', '-no-color', ...lockTimeoutArgs(inputs), ...backendConfigArgs(inputs)], {
+        group: 'terraform init'
+    });
     if (inputs.workspace !== 'default') {
         await tf.run(['workspace', 'select', '-or-create=true', '-no-color', inputs.workspace], {
             group: `terraform workspace select ${inputs.workspace}`
@@ -76302,43 +78177,10 @@ async function initRoot(inputs, tf) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/report/run-info.ts
-// Small facts about the run used in titles, metadata and links.
-
-function runUrl(env) {
-    const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
-    if (!env.GITHUB_REPOSITORY || !env.GITHUB_RUN_ID)
-        return undefined;
-    const attempt = env.GITHUB_RUN_ATTEMPT && env.GITHUB_RUN_ATTEMPT !== '1' ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : '';
-    return `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}${attempt}`;
-}
-/** `infra/prod` (workspace `staging`), as shown in titles. */
-function rootTitle(inputs) {
-    const ws = inputs.workspace === 'default' ? '' : ` (workspace \`${inputs.workspace}\`)`;
-    return `\`${inputs.rootLabel}\`${ws}`;
-}
-/**
- * The commit whose files terraform ran on: HEAD of the checkout (a manual run may check out another ref
- * than GITHUB_SHA), else GITHUB_SHA.
- */
-function checkedOutCommit(workspaceDir, env) {
-    try {
-        const head = (0,external_node_child_process_namespaceObject.execFileSync)('git', ['rev-parse', 'HEAD'], {
-            cwd: workspaceDir,
-            encoding: 'utf8',
-            stdio: ['ignore', 'pipe', 'ignore']
-        }).trim();
-        if (/^[0-9a-f]{40}$/.test(head))
-            return head;
-    }
-    catch {
-        // not a git checkout
-    }
-    return env.GITHUB_SHA ?? '';
-}
-
 ;// CONCATENATED MODULE: ./src/commands/plan.ts
 // command: plan — init, plan -out, show -json; outputs, plan dir for the artifact, job summary, sticky comment.
+
+
 
 
 
@@ -76373,9 +78215,10 @@ function planDirFor(inputs) {
     return (0,external_node_path_.join)(inputs.tempDir, 'terraform-pr-gate', 'plans', `${slug}-${key}`);
 }
 /** Every value terraform or the user marked secret, plus unmarked credential-looking attribute values. */
-function registerPlanSecrets(plan, report) {
+function registerPlanSecrets(plan, report, publicText = []) {
     const known = new Set(report.redactor.values());
-    const redactor = Redactor.fromPlan(plan, known);
+    // TF_VAR_ values of sensitive variables are secrets too (ephemeral ones are in no plan).
+    const redactor = Redactor.fromPlan(plan, known, { env: process.env, publicText });
     // Registered with the runner too, so later steps of the job have them masked.
     for (const value of redactor.values())
         if (!known.has(value))
@@ -76385,18 +78228,68 @@ function registerPlanSecrets(plan, report) {
 }
 async function runPlan(inputs, tf, report, terraformVersion) {
     await initRoot(inputs, tf);
+    // The plan dir is built under a temporary name and renamed when complete; a failed step removes it, so an
+    // artifact step never uploads a partial plan, JSON or metadata.
     const planDir = planDirFor(inputs);
-    (0,external_node_fs_.rmSync)(planDir, { recursive: true, force: true });
-    (0,external_node_fs_.mkdirSync)(planDir, { recursive: true });
-    const planPath = (0,external_node_path_.join)(planDir, PLAN_FILE);
-    const jsonPath = (0,external_node_path_.join)(planDir, PLAN_JSON_FILE);
+    const staging = `${planDir}.partial`;
+    const temp = { label: 'RUNNER_TEMP', path: inputs.tempDir };
+    const disk = (error, doing) => diskFaultError(error, doing, [temp], temp) ??
+        (error instanceof UserError ? undefined : unwritableDirError(doing, [temp])) ??
+        error;
+    try {
+        (0,external_node_fs_.rmSync)(planDir, { recursive: true, force: true });
+        (0,external_node_fs_.rmSync)(staging, { recursive: true, force: true });
+        (0,external_node_fs_.mkdirSync)(staging, { recursive: true });
+    }
+    catch (error) {
+        throw disk(error, `could not create the plan directory ${staging}`);
+    }
+    let made;
+    try {
+        made = await makePlanDir(inputs, tf, report, terraformVersion, staging, disk);
+        (0,external_node_fs_.renameSync)(staging, planDir);
+    }
+    catch (error) {
+        (0,external_node_fs_.rmSync)(staging, { recursive: true, force: true });
+        throw disk(error, 'could not write the plan directory');
+    }
+    await publishPlan(inputs, report, planDir, made);
+}
+// terraform's own words for a full or read-only disk when it writes the plan file
+const TERRAFORM_DISK_FAULTS = [
+    [/no space left on device/i, 'ENOSPC'],
+    [/read-only file system/i, 'EROFS'],
+    [/disk quota exceeded/i, 'EDQUOT']
+];
+function terraformDiskFault(error, path) {
+    const text = error.result.stderr + error.result.stdout;
+    const hit = TERRAFORM_DISK_FAULTS.find(([pattern]) => pattern.test(text));
+    if (!hit)
+        return undefined;
+    return Object.assign(new Error(error.message), { code: hit[1], path });
+}
+/** Everything of the plan dir, written into `dir` (the staging name). */
+async function makePlanDir(inputs, tf, report, terraformVersion, dir, disk) {
+    const planPath = (0,external_node_path_.join)(dir, PLAN_FILE);
+    const jsonPath = (0,external_node_path_.join)(dir, PLAN_JSON_FILE);
     // The plan's own output is held back until the secrets it may contain are known (from show -json).
     let planRun;
     try {
-        planRun = await tf.run(['plan', '-input=false', '-no-color', '-detailed-exitcode', `-out=${planPath}`, ...variableArgs(inputs)], { group: 'terraform plan', quiet: true, okExitCodes: [2] });
+        planRun = await tf.run([
+            'plan',
+            '-input=false',
+            '-no-color',
+            '-detailed-exitcode',
+            ...lockTimeoutArgs(inputs),
+            `-out=${planPath}`,
+            ...variableArgs(inputs)
+        ], { group: 'terraform plan', quiet: true, okExitCodes: [2] });
     }
     catch (error) {
         if (error instanceof TerraformError) {
+            const fault = terraformDiskFault(error, planPath);
+            if (fault)
+                throw disk(fault, `terraform plan could not write ${PLAN_FILE}`);
             // stdout was held back: show terraform's own explanation, redacted.
             report.info(report.redact(error.result.stdout));
             await postApplyStatus(inputs, report, {
@@ -76407,15 +78300,28 @@ async function runPlan(inputs, tf, report, terraformVersion) {
         }
         throw error;
     }
-    await tf.run(['show', '-json', '-no-color', planPath], { quiet: true, stdoutFile: jsonPath });
-    let plan;
     try {
-        plan = JSON.parse((0,external_node_fs_.readFileSync)(jsonPath, 'utf8'));
+        await tf.run(['show', '-json', '-no-color', planPath], { quiet: true, stdoutFile: jsonPath });
     }
     catch (error) {
-        throw new UserError(`terraform show -json printed no valid JSON plan: ${error.message}`);
+        if (error instanceof StdoutFileError)
+            throw disk(error.fault, `could not write ${PLAN_JSON_FILE}`);
+        throw error;
     }
-    const redactor = registerPlanSecrets(plan, report);
+    let plan;
+    try {
+        plan = normalizePlan(JSON.parse((0,external_node_fs_.readFileSync)(jsonPath, 'utf8')));
+    }
+    catch (error) {
+        const why = error instanceof PlanShapeError ? error.message : error.message;
+        throw new UserError(`terraform show -json printed no valid JSON plan: ${why}`);
+    }
+    // Attribute types (list or set) for the diff; without them arrays are diffed as lists.
+    const schemaResult = await readProviderSchemas(tf);
+    if (schemaResult.schemas === undefined)
+        report.warning(report.redact(schemaResult.warning));
+    const schemas = schemaResult.schemas;
+    const redactor = registerPlanSecrets(plan, report, [rootTitle(inputs)]);
     const textPlan = (await tf.run(['show', '-no-color', planPath], { quiet: true })).stdout;
     report.startGroup('terraform plan (sensitive values redacted)');
     report.info(redactor.redactText(textPlan));
@@ -76428,7 +78334,7 @@ async function runPlan(inputs, tf, report, terraformVersion) {
     const digest = await sha256File(planPath);
     const lockSource = (0,external_node_path_.join)(inputs.workingDirectory, LOCK_FILE);
     if ((0,external_node_fs_.existsSync)(lockSource))
-        (0,external_node_fs_.copyFileSync)(lockSource, (0,external_node_path_.join)(planDir, LOCK_FILE));
+        (0,external_node_fs_.copyFileSync)(lockSource, (0,external_node_path_.join)(dir, LOCK_FILE));
     const metadata = {
         schema: 1,
         commitSha: checkedOutCommit(inputs.workspaceDir, process.env),
@@ -76440,21 +78346,31 @@ async function runPlan(inputs, tf, report, terraformVersion) {
         runUrl: runUrl(process.env),
         hasChanges
     };
-    (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(planDir, METADATA_FILE), JSON.stringify(metadata, null, 2) + '\n');
-    const title = `Terraform plan: ${rootTitle(inputs)}`;
-    const fullPlanHint = metadata.runUrl
-        ? `Full plan: the job summary of [this run](${metadata.runUrl}), and the plan artifact.`
-        : 'Full plan: the job summary and the plan artifact of this run.';
+    (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(dir, METADATA_FILE), JSON.stringify(metadata, null, 2) + '\n');
     const summaryMarkdown = renderWithinBytes(maxChars => renderPlanMarkdown(plan, {
         maxChars,
-        title,
+        title: planTitle(inputs),
         textPlan,
         warnings,
         redactor,
+        schemas,
         fullPlanHint: 'Full plan: the plan artifact of this run (plan-dir output).'
     }).markdown, SUMMARY_MAX_BYTES);
-    const summaryPath = (0,external_node_path_.join)(planDir, 'summary.md');
-    (0,external_node_fs_.writeFileSync)(summaryPath, summaryMarkdown);
+    (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(dir, SUMMARY_FILE), summaryMarkdown);
+    return { plan, schemas, textPlan, warnings, redactor, summary, hasChanges, digest, metadata, summaryMarkdown };
+}
+const SUMMARY_FILE = 'summary.md';
+const planTitle = (inputs) => `Terraform plan: ${rootTitle(inputs)}`;
+/** The complete plan dir is in place: job summary, outputs, the sticky comment. */
+async function publishPlan(inputs, report, planDir, made) {
+    const { plan, schemas, textPlan, warnings, redactor, summary, hasChanges, digest, metadata, summaryMarkdown } = made;
+    const planPath = (0,external_node_path_.join)(planDir, PLAN_FILE);
+    const jsonPath = (0,external_node_path_.join)(planDir, PLAN_JSON_FILE);
+    const summaryPath = (0,external_node_path_.join)(planDir, SUMMARY_FILE);
+    const title = planTitle(inputs);
+    const fullPlanHint = metadata.runUrl
+        ? `Full plan: the job summary of [this run](${metadata.runUrl}), and the plan artifact.`
+        : 'Full plan: the job summary and the plan artifact of this run.';
     await report.summary(summaryMarkdown);
     report.setOutput('has-changes', String(hasChanges));
     report.setOutput('to-add', String(summary.add));
@@ -76477,6 +78393,7 @@ async function runPlan(inputs, tf, report, terraformVersion) {
             textPlan,
             warnings,
             redactor,
+            schemas,
             fullPlanHint,
             header: [sinceLastPlan, `Plan digest: \`${digest.slice(0, 16)}…\``].filter(Boolean).join(' · ')
         }).markdown
@@ -76642,7 +78559,9 @@ async function runApply(inputs, tf, report, terraformVersion) {
             await refuse(reason);
     }
     try {
-        await tf.run(['apply', '-input=false', '-no-color', inputs.planPath], { group: 'terraform apply' });
+        await tf.run(['apply', '-input=false', '-no-color', ...lockTimeoutArgs(inputs), inputs.planPath], {
+            group: 'terraform apply'
+        });
     }
     catch (error) {
         if (error instanceof CancelledError) {
@@ -76662,10 +78581,20 @@ async function runApply(inputs, tf, report, terraformVersion) {
     const outputsRun = await tf.run(['output', '-json', '-no-color'], { quiet: true });
     const outputs = JSON.parse(outputsRun.stdout || '{}');
     const outputsPath = (0,external_node_path_.join)((0,external_node_path_.dirname)(inputs.planPath), 'outputs.json');
-    (0,external_node_fs_.writeFileSync)(outputsPath, outputsRun.stdout);
+    // temp name, then rename: a full disk leaves no half-written outputs.json behind
+    const partial = `${outputsPath}.partial`;
+    try {
+        (0,external_node_fs_.writeFileSync)(partial, outputsRun.stdout);
+        (0,external_node_fs_.renameSync)(partial, outputsPath);
+    }
+    catch (error) {
+        (0,external_node_fs_.rmSync)(partial, { force: true });
+        const dir = { label: 'the plan directory', path: (0,external_node_path_.dirname)(inputs.planPath) };
+        throw diskFaultError(error, 'could not write outputs.json', [dir], dir) ?? error;
+    }
     const shownOutputs = outputValues(outputs);
     for (const value of shownOutputs.secrets)
-        report.addSecret(value);
+        report.addSensitiveValue(value);
     for (const o of shownOutputs.visible)
         report.setOutput(`output-${o.name}`, o.value);
     report.setOutput('outputs-json-path', outputsPath);
@@ -77427,11 +79356,28 @@ async function runPostStep(service = new ActionsCacheService()) {
 
 
 
+
 async function run() {
     const report = new ActionsReporter();
     let runner;
+    // A cancel before terraform runs (during the download) aborts it; once terraform runs, the runner forwards it.
+    const cancel = new AbortController();
+    const onSignal = (signal) => {
+        if (runner)
+            runner.cancel(signal);
+        else if (!cancel.signal.aborted) {
+            report.info(`${signal} received: stopping the terraform install`);
+            cancel.abort(signal);
+            cancellation_cancel(signal); // and any pending API request
+        }
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
     try {
-        const inputs = readInputs(process.env, stagedStackDir(process.env));
+        // Credentials in a URL input are masked before anything, even an error about that input, is printed.
+        for (const value of urlSecrets(process.env))
+            report.addSecret(value);
+        const inputs = readInputs(process.env, stagedStackDir(process.env), { checkDisk: true });
         if (inputs.githubToken)
             report.addSecret(inputs.githubToken);
         for (const value of inputs.mask)
@@ -77440,6 +79386,10 @@ async function run() {
             await runDiscover(inputs, report);
             return;
         }
+        const rootSources = inputs.stack
+            ? [bundledStackSource(inputs.stack), ...(inputs.stackFiles ? [inputs.stackFiles] : [])]
+            : [inputs.workingDirectory];
+        await verifyInputs(inputs, rootSources);
         stageBundledStack(inputs);
         const terraform = await installTerraform({
             versionSpec: inputs.terraformVersion,
@@ -77447,13 +79397,19 @@ async function run() {
             workspaceDir: inputs.workspaceDir,
             downloadUrl: inputs.terraformDownloadUrl,
             signingKeys: inputs.terraformSigningKey
-        }, { info: m => report.info(m), debug: m => lib_core/* debug */.Yz(m), warning: m => report.warning(m) }, { releaseCache: releaseCacheFor(inputs) });
+        }, {
+            info: m => report.info(m),
+            debug: m => lib_core/* debug */.Yz(report.redact(m)),
+            warning: m => report.warning(m)
+        }, { signal: cancel.signal, tempDir: inputs.tempDir, releaseCache: releaseCacheFor(inputs) });
         lib_core/* addPath */.fM(terraform.path);
         report.setOutput('terraform-version', terraform.version);
         report.setOutput('terraform-path', terraform.binary);
         await prepareProviderCache(inputs, report);
         runner = new TerraformRunner(terraform.binary, inputs.workingDirectory, process.env, report, t => report.redact(t));
-        runner.trapSignals();
+        // a cancel that came while nothing could be aborted (terraform was cached): no terraform command runs
+        if (cancel.signal.aborted)
+            runner.cancel(cancel.signal.reason);
         switch (inputs.command) {
             case 'validate':
                 await runValidate(inputs, runner, report);
@@ -77477,7 +79433,9 @@ async function run() {
         }
     }
     finally {
-        runner?.releaseSignals();
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+        exitSoonAfterRun();
     }
 }
 
@@ -78002,8 +79960,8 @@ function file_command_prepareKeyValueMessage(key, value) {
 //# sourceMappingURL=file-command.js.map
 // EXTERNAL MODULE: external "path"
 var external_path_ = __nccwpck_require__(6928);
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
-var lib = __nccwpck_require__(4942);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js
+var lib = __nccwpck_require__(2779);
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/auth.js
 var auth = __nccwpck_require__(2145);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
@@ -79566,121 +81524,22 @@ class PersonalAccessTokenCredentialHandler {
 
 /***/ }),
 
-/***/ 4942:
+/***/ 2779:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Qq: () => (/* binding */ HttpClient),
-  Kg: () => (/* binding */ HttpClientError),
-  Hv: () => (/* binding */ HttpCodes)
-});
-
-// UNUSED EXPORTS: Headers, HttpClientResponse, MediaTypes, getProxyUrl, isHttps
-
-// EXTERNAL MODULE: external "http"
-var external_http_ = __nccwpck_require__(8611);
-var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
-// EXTERNAL MODULE: external "https"
-var external_https_ = __nccwpck_require__(5692);
-var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+var https__WEBPACK_IMPORTED_MODULE_1___namespace_cache;
+var http__WEBPACK_IMPORTED_MODULE_0___namespace_cache;
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Hv: () => (/* binding */ HttpCodes),
+/* harmony export */   Kg: () => (/* binding */ HttpClientError),
+/* harmony export */   Qq: () => (/* binding */ HttpClient)
+/* harmony export */ });
+/* unused harmony exports Headers, MediaTypes, getProxyUrl, HttpClientResponse, isHttps */
+/* harmony import */ var http__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8611);
+/* harmony import */ var https__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5692);
+/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9783);
+/* harmony import */ var tunnel__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(770);
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6752);
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -79739,7 +81598,7 @@ var MediaTypes;
  * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
  * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
  */
-function lib_getProxyUrl(serverUrl) {
+function getProxyUrl(serverUrl) {
     const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
     return proxyUrl ? proxyUrl.href : '';
 }
@@ -80104,7 +81963,7 @@ class HttpClient {
     }
     getAgentDispatcher(serverUrl) {
         const parsedUrl = new URL(serverUrl);
-        const proxyUrl = getProxyUrl(parsedUrl);
+        const proxyUrl = _proxy_js__WEBPACK_IMPORTED_MODULE_2__/* .getProxyUrl */ .s(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (!useProxy) {
             return;
@@ -80115,7 +81974,7 @@ class HttpClient {
         const info = {};
         info.parsedUrl = requestUrl;
         const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
+        info.httpModule = usingSsl ? /*#__PURE__*/ (https__WEBPACK_IMPORTED_MODULE_1___namespace_cache || (https__WEBPACK_IMPORTED_MODULE_1___namespace_cache = __nccwpck_require__.t(https__WEBPACK_IMPORTED_MODULE_1__, 2))) : /*#__PURE__*/ (http__WEBPACK_IMPORTED_MODULE_0___namespace_cache || (http__WEBPACK_IMPORTED_MODULE_0___namespace_cache = __nccwpck_require__.t(http__WEBPACK_IMPORTED_MODULE_0__, 2)));
         const defaultPort = usingSsl ? 443 : 80;
         info.options = {};
         info.options.host = info.parsedUrl.hostname;
@@ -80214,7 +82073,7 @@ class HttpClient {
     }
     _getAgent(parsedUrl) {
         let agent;
-        const proxyUrl = getProxyUrl(parsedUrl);
+        const proxyUrl = _proxy_js__WEBPACK_IMPORTED_MODULE_2__/* .getProxyUrl */ .s(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (this._keepAlive && useProxy) {
             agent = this._proxyAgent;
@@ -80229,7 +82088,7 @@ class HttpClient {
         const usingSsl = parsedUrl.protocol === 'https:';
         let maxSockets = 100;
         if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
+            maxSockets = this.requestOptions.maxSockets || http__WEBPACK_IMPORTED_MODULE_0__.globalAgent.maxSockets;
         }
         // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
         if (proxyUrl && proxyUrl.hostname) {
@@ -80243,10 +82102,10 @@ class HttpClient {
             let tunnelAgent;
             const overHttps = proxyUrl.protocol === 'https:';
             if (usingSsl) {
-                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+                tunnelAgent = overHttps ? tunnel__WEBPACK_IMPORTED_MODULE_3__.httpsOverHttps : tunnel__WEBPACK_IMPORTED_MODULE_3__.httpsOverHttp;
             }
             else {
-                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+                tunnelAgent = overHttps ? tunnel__WEBPACK_IMPORTED_MODULE_3__.httpOverHttps : tunnel__WEBPACK_IMPORTED_MODULE_3__.httpOverHttp;
             }
             agent = tunnelAgent(agentOptions);
             this._proxyAgent = agent;
@@ -80254,7 +82113,7 @@ class HttpClient {
         // if tunneling agent isn't assigned create a new agent
         if (!agent) {
             const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
+            agent = usingSsl ? new https__WEBPACK_IMPORTED_MODULE_1__.Agent(options) : new http__WEBPACK_IMPORTED_MODULE_0__.Agent(options);
             this._agent = agent;
         }
         if (usingSsl && this._ignoreSslError) {
@@ -80277,7 +82136,7 @@ class HttpClient {
             return proxyAgent;
         }
         const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+        proxyAgent = new undici__WEBPACK_IMPORTED_MODULE_4__.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
             token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
         })));
         this._proxyAgentDispatcher = proxyAgent;
@@ -80377,6 +82236,106 @@ class HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 9783:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ getProxyUrl)
+/* harmony export */ });
+/* unused harmony export checkBypass */
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
 
 /***/ }),
 

@@ -9,33 +9,286 @@ var __webpack_exports__ = {};
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/errors.ts
 // A problem the user can fix (bad input, refused apply, failed verification). main() prints its
 // message as one line with no stack trace and exits 1; anything else is a bug and keeps its stack.
+
+
 class UserError extends Error {
     constructor(message) {
         super(message);
         this.name = 'UserError';
     }
 }
+// Faults of the disk, not of the network or the input: never worth a retry, and the fix is on the runner.
+const DISK_FAULTS = {
+    ENOSPC: 'no space left on',
+    EDQUOT: 'disk quota exceeded on',
+    EROFS: 'read-only file system:',
+    EACCES: 'permission denied writing to',
+    EPERM: 'operation not permitted on'
+};
+function codeOf(err) {
+    const code = typeof err === 'object' && err !== null && 'code' in err ? err.code : undefined;
+    return typeof code === 'string' ? code : undefined;
+}
+function pathOf(err) {
+    const path = typeof err === 'object' && err !== null && 'path' in err ? err.path : undefined;
+    return typeof path === 'string' ? path : undefined;
+}
+function isDiskFault(err) {
+    const code = codeOf(err);
+    return code !== undefined && code in DISK_FAULTS;
+}
+/**
+ * One line for a disk fault: `no space left on RUNNER_TEMP (/home/runner/_temp): could not write tfplan.json
+ * (ENOSPC)`. The directory is the known one that holds the failing path (or `fallback`); undefined when `err` is
+ * not a disk fault.
+ */
+function diskFaultError(err, doing, dirs, fallback) {
+    const code = codeOf(err);
+    if (code === undefined || !(code in DISK_FAULTS))
+        return undefined;
+    const path = pathOf(err);
+    const inside = (dir, p) => {
+        const rel = relative(dir, p);
+        return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+    };
+    // the innermost known directory that holds the path
+    const dir = (path === undefined
+        ? undefined
+        : dirs.filter(d => inside(d.path, path)).sort((a, b) => b.path.length - a.path.length)[0]) ?? fallback;
+    const where = dir ? `${dir.label} (${dir.path})` : (path ?? 'the disk');
+    return new UserError(`${DISK_FAULTS[code]} ${where}: ${doing} (${code})`);
+}
+/**
+ * Node reports a recursive mkdir on a read-only file system as ENOENT; when an error is not itself a disk fault,
+ * ask the known directories whether they can be written at all, and name the first that cannot.
+ */
+function unwritableDirError(doing, dirs) {
+    for (const dir of dirs) {
+        try {
+            accessSync(dir.path, constants.W_OK);
+        }
+        catch (err) {
+            const fault = diskFaultError(err, doing, [dir], dir);
+            if (fault)
+                return fault;
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/plan/plan-json.ts
+// Types for `terraform show -json <planfile>` (JSON output format_version 1.x). Only what we read is typed
+// strictly; everything may be absent in older or newer Terraform versions, so the model treats it as optional.
+// https://developer.hashicorp.com/terraform/internals/json-format
+/** JSON plan format versions Terraform ≥ 1.0 writes: 0.2 (1.0.x) and 1.x (1.1 and later). */
+const ACCEPTED_FORMATS = /^(0\.2|1\.\d+)$/;
+/** A plan JSON the renderer can read, or a one-line reason why not (the caller adds where it came from). */
+class PlanShapeError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'PlanShapeError';
+    }
+}
+const isRecord = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/**
+ * Checks the parts of a plan the comment reads and repairs what can be repaired (an entry without `address`
+ * gets one built from its module, type, name and index; optional sections of the wrong shape are dropped).
+ * Returns `value` itself when nothing needed repair. Throws PlanShapeError with one line otherwise.
+ */
+function normalizePlan(value) {
+    if (normalized.has(value))
+        return value;
+    const plan = checkedPlan(value);
+    normalized.add(plan);
+    return plan;
+}
+/** Plans already checked (the CLI checks, then the renderer is handed the same object). */
+const normalized = new WeakSet();
+function checkedPlan(value) {
+    if (!isRecord(value))
+        throw new PlanShapeError('is not a JSON object');
+    const version = value.format_version;
+    if (typeof version !== 'string')
+        throw new PlanShapeError('has no format_version: it is not a Terraform plan');
+    if (!ACCEPTED_FORMATS.test(version))
+        throw new PlanShapeError(`has format_version "${version.slice(0, 20)}"; accepted are 0.2 and 1.x (written by Terraform 1.0 and later)`);
+    let plan = value;
+    const repaired = {};
+    for (const key of ['resource_changes', 'resource_drift']) {
+        const list = value[key];
+        if (list === undefined || list === null)
+            continue;
+        if (!Array.isArray(list))
+            throw new PlanShapeError(`${key} is not a list`);
+        let changed = false;
+        const fixed = list.map((entry, i) => {
+            const rc = resourceChange(entry, `${key}[${i}]`);
+            if (rc !== entry)
+                changed = true;
+            return rc;
+        });
+        if (changed)
+            repaired[key] = fixed;
+    }
+    const deferred = value.deferred_changes;
+    if (deferred !== undefined && deferred !== null) {
+        if (!Array.isArray(deferred))
+            repaired.deferred_changes = undefined;
+    }
+    const outputs = value.output_changes;
+    if (outputs !== undefined && outputs !== null) {
+        if (!isRecord(outputs))
+            throw new PlanShapeError('output_changes is not an object');
+        for (const [name, oc] of Object.entries(outputs))
+            if (!isRecord(oc) || !isActions(oc.actions))
+                throw new PlanShapeError(`output_changes["${name.slice(0, 100)}"] has no list of actions`);
+    }
+    const relevant = value.relevant_attributes;
+    if (relevant !== undefined && relevant !== null) {
+        const valid = (r) => isRecord(r) && typeof r.resource === 'string' && Array.isArray(r.attribute);
+        if (!Array.isArray(relevant))
+            repaired.relevant_attributes = undefined;
+        else if (!relevant.every(valid))
+            repaired.relevant_attributes = relevant.filter(valid);
+    }
+    for (const key of ['checks', 'diagnostics']) {
+        const list = value[key];
+        if (list === undefined || list === null)
+            continue;
+        if (!Array.isArray(list))
+            repaired[key] = undefined;
+        else if (key === 'checks' && !list.every(c => isRecord(c) && isRecord(c.address)))
+            repaired[key] = list.filter(c => isRecord(c) && isRecord(c.address));
+        else if (key === 'diagnostics' && !list.every(d => isRecord(d) && typeof d.summary === 'string'))
+            repaired[key] = list.filter(d => isRecord(d) && typeof d.summary === 'string');
+    }
+    for (const key of ['variables', 'planned_values', 'prior_state', 'configuration']) {
+        const part = value[key];
+        if (part !== undefined && part !== null && !isRecord(part))
+            repaired[key] = undefined;
+    }
+    if (Object.keys(repaired).length > 0)
+        plan = { ...plan, ...repaired };
+    return plan;
+}
+function isActions(v) {
+    return Array.isArray(v) && v.every(a => typeof a === 'string');
+}
+function resourceChange(entry, where) {
+    if (!isRecord(entry))
+        throw new PlanShapeError(`${where} is not an object`);
+    const change = entry.change;
+    if (!isRecord(change) || !isActions(change.actions))
+        throw new PlanShapeError(`${where} has no change.actions list`);
+    // The common case, a well-formed entry, allocates nothing.
+    if (typeof entry.address === 'string' &&
+        entry.address !== '' &&
+        typeof entry.type === 'string' &&
+        entry.type !== '' &&
+        typeof entry.name === 'string' &&
+        entry.name !== '' &&
+        (entry.mode === 'managed' || entry.mode === 'data') &&
+        (entry.previous_address === undefined || typeof entry.previous_address === 'string') &&
+        (entry.deposed === undefined || typeof entry.deposed === 'string') &&
+        (change.replace_paths === undefined || Array.isArray(change.replace_paths)))
+        return entry;
+    const fix = {};
+    const str = (v) => (typeof v === 'string' && v !== '' ? v : undefined);
+    if (str(entry.type) === undefined)
+        fix.type = str(entry.address)?.match(/([A-Za-z0-9_-]+)\.[^.[]+(\[[^\]]*\])?$/)?.[1] ?? 'unknown';
+    if (str(entry.name) === undefined)
+        fix.name = 'unknown';
+    if (entry.mode !== 'managed' && entry.mode !== 'data')
+        fix.mode = 'managed';
+    if (str(entry.address) === undefined) {
+        const type = str(entry.type);
+        const name = str(entry.name);
+        if (type === undefined || name === undefined)
+            throw new PlanShapeError(`${where} has no address, and no type and name to name it by`);
+        const index = typeof entry.index === 'number'
+            ? `[${entry.index}]`
+            : typeof entry.index === 'string'
+                ? `[${JSON.stringify(entry.index)}]`
+                : '';
+        const module = str(entry.module_address);
+        fix.address = `${module ? `${module}.` : ''}${entry.mode === 'data' ? 'data.' : ''}${type}.${name}${index}`;
+    }
+    if (entry.previous_address !== undefined && typeof entry.previous_address !== 'string')
+        fix.previous_address = undefined;
+    if (entry.deposed !== undefined && typeof entry.deposed !== 'string')
+        fix.deposed = undefined;
+    if (change.replace_paths !== undefined && !Array.isArray(change.replace_paths))
+        fix.change = { ...change, replace_paths: undefined };
+    return Object.keys(fix).length > 0
+        ? { ...entry, ...fix }
+        : entry;
+}
 
 ;// CONCATENATED MODULE: ./src/render/redact.ts
 /** Replaces a secret wherever it occurs in rendered text. */
 const REDACTED = '***';
 /**
- * Secrets shorter than this are ignored: they are too short to be credentials, and masking every "on" or
- * "123" would garble the comment. (Values Terraform marks sensitive are still hidden by path.)
+ * Declared secrets (the `mask` input, the token) shorter than this are ignored: masking every "on" or "123" would
+ * garble everything. Values found in the plan must also look like credentials (credentialLevel).
  */
 const MIN_SECRET_LENGTH = 4;
-/**
- * Values that sit in sensitive maps (e.g. App Service `app_settings`) but cannot be secrets: booleans, null and
- * short numbers. Redacting them everywhere would turn every "true" or "2024" in the comment and the step outputs
- * into ***. (They are still hidden where they appear as sensitive values, by path.)
- */
+/** Values found in the plan shorter than this are never replaced as text (NIST's minimum password length). */
+const MIN_PLAN_SECRET_LENGTH = 8;
 const NOT_A_SECRET = /^(true|false|null|-?\d{1,5})$/i;
-const CREDENTIAL_NAME = /(passw(or)?d|pwd|passphrase|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|account[_-]?key|shared[_-]?key|master[_-]?key|auth[_-]?key|signing[_-]?key|connection[_-]?string|conn[_-]?str|credential|(^|[_-])sas([_-]|$)|(^|[_-])key$)/i;
-/** Names that mention a credential but hold a reference to it, or metadata about it, not the value. */
-const CREDENTIAL_METADATA = /([_-](ids?|names?|arns?|types?|versions?|versionless_id|length|ttl|expiration|expiry|expiration_date|expires_on|enabled|count|policy|policies|rotation|permissions|source|uri|path|urls?|format|algorithm|size|kind)$|^(public_key|hash_key|range_key|sort_key|partition_key|key_type)$)/i;
+const CREDENTIAL_NAME = /(passw(or)?d|pwd|passphrase|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|account[_-]?key|shared[_-]?key|master[_-]?key|auth[_-]?key|signing[_-]?key|connection[_-]?string|conn[_-]?str|credential|(^|[_-])sas([_-]|$)|[_-]key$)/i;
+/**
+ * Names that mention a credential but hold a reference to it, metadata about it, or an identifier (a bare `key`
+ * is the name half of a tag, an S3 object path, an App Configuration key: it is not in CREDENTIAL_NAME at all).
+ */
+const CREDENTIAL_METADATA = /([_-](ids?|names?|arns?|types?|versions?|versionless_id|length|ttl|expiration|expiry|expiration_date|expires_on|enabled|count|policy|policies|rotation|permissions|source|uri|path|urls?|format|algorithm|size|kind)$|^(public_key|hash_key|range_key|sort_key|partition_key|row_key|key_type|tag_key|label_key|object_key|s3_key|cache_key|routing_key|lookup_key|idempotency_key)$)/i;
+/** Text that is in itself a credential: a connection-string or query key, URL userinfo, a bearer token, a PEM. */
+const CREDENTIAL_MARKER = /((password|passwd|pwd|secret|token|key|sig|signature|credential)=[^;&\s]|^(bearer|basic) \S{8,}|:\/\/[^/\s:@]+:[^/\s@]+@|-----BEGIN [A-Z ]*PRIVATE KEY)/i;
+const WORDS_ONLY = /^[A-Za-z]+([-_.:/,+ ][A-Za-z]+)*$/;
+/**
+ * Whether a value from the plan is replaced as text wherever it occurs. Sensitive variables and credential-named
+ * attributes are credentials unless the value is an ordinary word or number; a value merely inside a sensitive
+ * structure must itself look like a generated secret (a long random run of mixed characters) or carry a
+ * credential marker, because such structures also hold names, endpoints, image tags and model versions.
+ */
+function looksLikeCredential(value, origin) {
+    const t = value.trim();
+    if (t.length < MIN_PLAN_SECRET_LENGTH)
+        return false;
+    if (CREDENTIAL_MARKER.test(t))
+        return true;
+    // Sentences, endpoints without credentials, resource IDs and file paths, numbers and dates.
+    if (/\s/.test(t) || /^[a-z][a-z0-9+.-]*:\/\//i.test(t) || t.startsWith('/') || !/[A-Za-z]/.test(t))
+        return false;
+    if (origin === 'sensitive-value')
+        return hasRandomRun(t) || isGeneratedPassword(t);
+    if (WORDS_ONLY.test(t))
+        return /^[A-Za-z]{12,}$/.test(t) && /[a-z]/.test(t) && /[A-Z]/.test(t);
+    return true;
+}
+/** A generated password (random_password): 10+ characters, 3 character classes, a symbol names never have. */
+function isGeneratedPassword(t) {
+    if (t.length < 10 || !/[^A-Za-z0-9\-_.:/,]/.test(t))
+        return false;
+    return [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter(c => c.test(t)).length >= 3;
+}
+/** A run between separators of 10+ characters with 3 character classes, or 16+ with letters and digits. */
+function hasRandomRun(t) {
+    for (const run of t.split(/[-_.:/,]+/)) {
+        if (run.length < 10)
+            continue;
+        const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter(c => c.test(run)).length;
+        if (classes >= 3 || (run.length >= 16 && /[A-Za-z]/.test(run) && /[0-9]/.test(run)))
+            return true;
+    }
+    return false;
+}
 class Redactor {
     secrets = new Set();
     pattern;
@@ -48,18 +301,20 @@ class Redactor {
         for (const s of secrets ?? [])
             this.addSecret(s);
     }
-    /** Also registers the JSON-escaped form and each line of a multi-line secret, as they appear in plan text. */
+    /**
+     * A declared secret (`mask` input, token, a value already registered): replaced wherever it occurs. Also
+     * registers the JSON-escaped form and each line of a multi-line secret, as they appear in plan text.
+     */
     addSecret(value) {
-        if (typeof value !== 'string')
+        for (const form of secretForms(value))
+            if (form.length >= MIN_SECRET_LENGTH && !NOT_A_SECRET.test(form))
+                this.add(form);
+    }
+    add(form) {
+        if (this.secrets.has(form))
             return;
-        const forms = [value, JSON.stringify(value).slice(1, -1), ...value.split(/\r?\n/)];
-        for (const form of forms) {
-            const trimmed = form.trim();
-            if (trimmed.length >= MIN_SECRET_LENGTH && !NOT_A_SECRET.test(trimmed) && !this.secrets.has(trimmed)) {
-                this.secrets.add(trimmed);
-                this.dirty = true;
-            }
-        }
+        this.secrets.add(form);
+        this.dirty = true;
     }
     /** Whether fromPlan() collected this plan's secrets. */
     covers(plan) {
@@ -72,41 +327,76 @@ class Redactor {
     values() {
         return [...this.secrets];
     }
-    /** Builds a redactor from the plan: sensitive variables, sensitive outputs and every value Terraform marks
-     *  sensitive or that sits under a credential-looking attribute name, plus the caller's secrets. */
-    static fromPlan(plan, secrets) {
+    /**
+     * Builds a redactor from the plan plus the caller's declared secrets. Collected as text secrets: values of
+     * sensitive variables (from the plan and from TF_VAR_ in `opts.env`), of credential-named attributes and of
+     * sensitive structures and outputs, each only when it looks like a credential for where it was found
+     * (looksLikeCredential) and occurs in no name of the plan (address, resource key, attribute or map key, output
+     * or variable name) nor in `opts.publicText`: those are never masked.
+     */
+    static fromPlan(plan, secrets, opts = {}) {
         const r = new Redactor(secrets);
         r.plans.add(plan);
+        const found = [];
+        const names = new Set(opts.publicText ?? []);
+        const walker = new PlanWalker(r, found, names);
         const vars = plan.configuration?.root_module?.variables ?? {};
-        for (const [name, v] of Object.entries(vars))
-            if (v.sensitive === true)
-                collectStrings(plan.variables?.[name]?.value, s => r.addSecret(s));
-        for (const oc of Object.values(plan.output_changes ?? {})) {
+        for (const [name, v] of Object.entries(vars)) {
+            names.add(name);
+            if (v.sensitive !== true)
+                continue;
+            collectStrings(plan.variables?.[name]?.value, s => found.push([s, 'sensitive-variable']));
+            const fromEnv = opts.env?.[`TF_VAR_${name}`];
+            if (fromEnv !== undefined)
+                for (const s of tfVarStrings(fromEnv))
+                    found.push([s, 'sensitive-variable']);
+        }
+        for (const [name, oc] of Object.entries(plan.output_changes ?? {})) {
+            names.add(name);
             if (oc.before_sensitive === true)
-                collectStrings(oc.before, s => r.addSecret(s));
+                collectStrings(oc.before, s => found.push([s, 'sensitive-value']));
             if (oc.after_sensitive === true)
-                collectStrings(oc.after, s => r.addSecret(s));
+                collectStrings(oc.after, s => found.push([s, 'sensitive-value']));
         }
         for (const [, o] of Object.entries(plan.planned_values?.outputs ?? {}))
             if (o.sensitive === true)
-                collectStrings(o.value, s => r.addSecret(s));
+                collectStrings(o.value, s => found.push([s, 'sensitive-value']));
         for (const rc of [...(plan.resource_changes ?? []), ...(plan.resource_drift ?? [])]) {
+            for (const n of [rc.address, rc.previous_address, rc.module_address, rc.type, rc.name, rc.index])
+                if (n !== undefined && n !== null)
+                    names.add(String(n));
             const c = rc.change;
-            collectSecretLeaves(c.before, c.before_sensitive, false, r);
-            collectSecretLeaves(c.after, c.after_sensitive, false, r);
+            if (c.importing?.id)
+                names.add(c.importing.id);
+            walker.walk(c.before, c.before_sensitive, false);
+            walker.walk(c.after, c.after_sensitive, false);
+        }
+        for (const check of plan.checks ?? [])
+            names.add(check.address.to_display);
+        const accepted = found.flatMap(([value, origin]) => secretForms(value).filter(f => !r.secrets.has(f) && looksLikeCredential(f, origin)));
+        if (accepted.length > 0) {
+            const shown = [...names].join('\n');
+            for (const form of accepted)
+                if (!shown.includes(form))
+                    r.add(form);
         }
         return r;
     }
+    /** Replaces every text secret, and the values of credential-named assignments (`password = "…"`). */
     redactText(s) {
-        if (this.secrets.size === 0 || s.length < MIN_SECRET_LENGTH)
+        if (s.length < MIN_SECRET_LENGTH)
             return s;
+        let out = maskCredentialAssignments(s, name => this.isCredentialName(name));
+        if (this.secrets.size === 0)
+            return out;
         if (this.dirty || !this.pattern) {
             // Longest first, so a secret that contains another is replaced whole.
             const sorted = [...this.secrets].sort((a, b) => b.length - a.length);
             this.pattern = new RegExp(sorted.map(escapeRegExp).join('|'), 'g');
             this.dirty = false;
         }
-        return s.replace(this.pattern, REDACTED);
+        out = out.replace(this.pattern, REDACTED);
+        return out;
     }
     isCredentialName(attrName) {
         let known = this.names.get(attrName);
@@ -117,7 +407,10 @@ class Redactor {
         }
         return known;
     }
-    /** A path with a credential-looking attribute name at any level (`password`, `credentials.username`). */
+    /**
+     * A path with a credential-looking attribute name or map key at any level (`password`, `credentials.username`,
+     * `environment.DB_PASSWORD`). A bare `key` (a tag block's `key`, a map key "key") is not one.
+     */
     isCredentialPath(path) {
         for (const step of path)
             if (typeof step === 'string' && this.isCredentialName(step))
@@ -125,10 +418,76 @@ class Redactor {
         return false;
     }
 }
+/** The forms a value takes in plan text: itself, JSON-escaped, and each line, trimmed. */
+function secretForms(value) {
+    if (typeof value !== 'string')
+        return [];
+    const forms = new Set();
+    for (const form of [value, JSON.stringify(value).slice(1, -1), ...value.split(/\r?\n/)]) {
+        const trimmed = form.trim();
+        if (trimmed !== '')
+            forms.add(trimmed);
+    }
+    return [...forms];
+}
+/**
+ * The strings in a TF_VAR_ value: the value itself, and for an HCL/JSON collection (`{ key = "v" }`, `["a"]`)
+ * each quoted string in it (keys too: they are then filtered like any value).
+ */
+function tfVarStrings(raw) {
+    const t = raw.trim();
+    if (!/^[[{]/.test(t))
+        return [raw];
+    const out = [raw];
+    for (const m of t.matchAll(/"((?:[^"\\]|\\.)*)"/g)) {
+        try {
+            out.push(JSON.parse(`"${m[1]}"`));
+        }
+        catch {
+            out.push(m[1]);
+        }
+    }
+    return out;
+}
+/** Walks a change's before/after once: secret candidates (by sensitivity and name) and every key (public). */
+class PlanWalker {
+    r;
+    found;
+    names;
+    constructor(r, found, names) {
+        this.r = r;
+        this.found = found;
+        this.names = names;
+    }
+    walk(v, sens, credential) {
+        if (v === null || v === undefined)
+            return;
+        if (sens === true) {
+            // Keys inside a sensitive map are hidden too, so they are candidates, not names.
+            collectStrings(v, s => this.found.push([s, credential ? 'credential-attribute' : 'sensitive-value']));
+            return;
+        }
+        if (typeof v !== 'object') {
+            if (credential && typeof v === 'string')
+                this.found.push([v, 'credential-attribute']);
+            return;
+        }
+        if (Array.isArray(v)) {
+            for (let i = 0; i < v.length; i++)
+                this.walk(v[i], Array.isArray(sens) ? sens[i] : undefined, credential);
+            return;
+        }
+        const sensObj = sens && typeof sens === 'object' && !Array.isArray(sens) ? sens : undefined;
+        for (const k in v) {
+            this.names.add(k);
+            this.walk(v[k], sensObj?.[k], credential || this.r.isCredentialName(k));
+        }
+    }
+}
 function escapeRegExp(s) {
     return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
-/** Every string leaf, and numbers as strings (a sensitive port or PIN is still a secret). */
+/** Every string leaf and map key, and numbers as strings (a sensitive port or PIN is still a secret). */
 function collectStrings(v, add) {
     if (typeof v === 'string')
         add(v);
@@ -138,176 +497,182 @@ function collectStrings(v, add) {
         for (const x of v)
             collectStrings(x, add);
     else if (v && typeof v === 'object')
-        for (const x of Object.values(v))
+        for (const [k, x] of Object.entries(v)) {
+            add(k);
             collectStrings(x, add);
-}
-/** Collects the leaves Terraform marks sensitive and those under a credential-looking attribute name. */
-function collectSecretLeaves(v, sens, credential, r) {
-    if (v === null || v === undefined)
-        return;
-    if (sens === true || (credential && typeof v !== 'object')) {
-        collectStrings(v, s => r.addSecret(s));
-        return;
-    }
-    if (typeof v !== 'object')
-        return;
-    if (Array.isArray(v)) {
-        for (let i = 0; i < v.length; i++)
-            collectSecretLeaves(v[i], Array.isArray(sens) ? sens[i] : undefined, credential, r);
-        return;
-    }
-    const sensObj = sens && typeof sens === 'object' && !Array.isArray(sens) ? sens : undefined;
-    for (const k in v)
-        collectSecretLeaves(v[k], sensObj?.[k], credential || r.isCredentialName(k), r);
-}
-
-;// CONCATENATED MODULE: ./src/plan/summary.ts
-function changeKind(actions) {
-    const has = (a) => actions.includes(a);
-    if (has('delete') && has('create'))
-        return 'replace';
-    if (has('delete'))
-        return 'destroy';
-    if (has('forget'))
-        return 'forget';
-    if (has('create'))
-        return 'create';
-    if (has('update'))
-        return 'update';
-    if (has('read'))
-        return 'read';
-    return 'no-op';
-}
-const isMove = (rc) => rc.previous_address !== undefined && rc.previous_address !== rc.address;
-const isImport = (rc) => rc.change.importing !== undefined && rc.change.importing !== null;
-/** The address shown for a change: deposed objects are named as such. */
-function displayAddress(rc) {
-    return rc.deposed ? `${rc.address} (deposed object ${rc.deposed})` : rc.address;
-}
-/** A resource change that shows up in the plan (anything but a plain no-op). */
-function isVisibleChange(rc) {
-    return changeKind(rc.change.actions) !== 'no-op' || isMove(rc) || isImport(rc);
-}
-function summarizePlan(plan) {
-    const s = {
-        add: 0,
-        change: 0,
-        destroy: 0,
-        replace: 0,
-        import: 0,
-        move: 0,
-        forget: 0,
-        read: 0,
-        drift: 0,
-        outputChanges: 0,
-        hasChanges: false,
-        changeKeys: []
-    };
-    const keys = new Set();
-    for (const rc of plan.resource_changes ?? []) {
-        const kind = changeKind(rc.change.actions);
-        if (kind === 'create')
-            s.add++;
-        else if (kind === 'update')
-            s.change++;
-        else if (kind === 'replace')
-            s.replace++;
-        else if (kind === 'destroy')
-            s.destroy++;
-        else if (kind === 'forget')
-            s.forget++;
-        else if (kind === 'read')
-            s.read++;
-        if (kind !== 'no-op')
-            keys.add(`${kind} ${displayAddress(rc)}`);
-        if (isImport(rc)) {
-            s.import++;
-            keys.add(`import ${rc.address}`);
         }
-        if (isMove(rc)) {
-            s.move++;
-            keys.add(`move ${rc.previous_address} ${rc.address}`);
-        }
-    }
-    for (const rc of plan.resource_drift ?? [])
-        if (changeKind(rc.change.actions) !== 'no-op')
-            s.drift++;
-    for (const oc of Object.values(plan.output_changes ?? {}))
-        if (changeKind(oc.actions) !== 'no-op')
-            s.outputChanges++;
-    s.hasChanges = s.add + s.change + s.replace + s.destroy + s.forget + s.read + s.import + s.move + s.outputChanges > 0;
-    s.changeKeys = [...keys].sort();
-    return s;
 }
-/** "2 to add, 1 to change, 1 to replace, 0 to destroy" plus the non-zero extras. */
-function headline(s) {
-    const parts = [`${s.add} to add`, `${s.change} to change`, `${s.replace} to replace`, `${s.destroy} to destroy`];
-    const extra = [
-        [s.import, 'to import'],
-        [s.move, 'to move'],
-        [s.forget, 'to forget'],
-        [s.read, 'to read'],
-        [s.outputChanges, s.outputChanges === 1 ? 'output to change' : 'outputs to change']
-    ];
-    for (const [n, label] of extra)
-        if (n > 0)
-            parts.push(`${n} ${label}`);
-    return parts.join(', ');
-}
-
-;// CONCATENATED MODULE: ./src/render/fit-to-size.ts
-// Fits a document of sections into a character budget by lowering the detail of one section at a time, in a
-// fixed order. Each section level is rendered at most once and sizes are summed, so a 10,000-resource plan
-// costs a handful of renders, never a re-render of the whole document per step.
-const SEPARATOR = '\n\n';
-function fitToSize(sections, steps, maxChars, footer) {
-    const levels = new Map(sections.map(s => [s.id, 0]));
-    const cache = new Map();
-    const key = (s) => `${s.id}\u0000${levels.get(s.id)}`;
-    const text = (s) => {
-        const k = key(s);
-        if (!cache.has(k))
-            cache.set(k, s.render(levels.get(s.id), maxChars));
-        return cache.get(k);
-    };
-    const notes = new Map();
-    const shortened = () => [...notes.values()];
-    const sizeOf = (t) => t === undefined ? Infinity : t === '' ? 0 : t.length + SEPARATOR.length;
-    const total = () => sections.reduce((n, s) => n + sizeOf(text(s)), sizeOf(footer(shortened())));
-    let current = total();
-    for (const step of steps) {
-        if (current <= maxChars)
-            break;
-        const section = sections.find(s => s.id === step.section);
-        if (!section || levels.get(section.id) >= step.level)
-            continue;
-        const before = text(section);
-        levels.set(section.id, step.level);
-        const previousNote = notes.get(section.id);
-        notes.set(section.id, step.note);
-        if (section.fillLevels?.includes(step.level)) {
-            // Give this section whatever the others (and the footer) leave.
-            const others = sections.reduce((n, s) => (s === section ? n : n + sizeOf(text(s))), sizeOf(footer(shortened())));
-            cache.set(key(section), section.render(step.level, maxChars - others - SEPARATOR.length));
-        }
-        const after = text(section);
-        if (after === before && before !== undefined) {
-            // Nothing changed (e.g. an empty section): do not claim it was shortened.
-            if (previousNote === undefined)
-                notes.delete(section.id);
+// Quick filters, so the masking of assignments costs nothing on the many values without one.
+const ASSIGNMENT_HINT = /pass|pwd|secret|token|key|cred|conn|sas/i;
+const LINE_ASSIGNMENT = /^(\s*[-+~]?\s*)("?)([A-Za-z0-9_.-]+)\2(\s*=\s*)(.*)$/;
+const JSON_MEMBER = /"([A-Za-z0-9_.-]+)"(\s*:\s*)"((?:[^"\\]|\\.)*)"/g;
+const QUOTED = /"(?:[^"\\]|\\.)*"/g;
+const KEPT_VALUE = /^(null|true|false|\(sensitive value\)|\(known after apply\)|[{[(]|<<)/;
+/**
+ * Hides the values of credential-named attributes in text that is not walked by path: Terraform's text plan
+ * (`+ administrator_login_password = "password"`, `~ "DB_PASSWORD" = "a" -> "b"`, heredocs) and JSON members
+ * (`"client_secret": "…"`). Such a value need not look like a credential to be hidden here, as by path.
+ */
+function maskCredentialAssignments(text, isCredentialName) {
+    if (!ASSIGNMENT_HINT.test(text) || (!text.includes('=') && !text.includes(':')))
+        return text;
+    let out = text;
+    if (out.includes(':'))
+        out = out.replace(JSON_MEMBER, (all, name, sep) => isCredentialName(name) ? `"${name}"${sep}"${REDACTED}"` : all);
+    if (!out.includes('='))
+        return out;
+    const lines = out.split('\n');
+    let heredoc;
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        if (heredoc !== undefined) {
+            if (line.trim() === heredoc)
+                heredoc = undefined;
             else
-                notes.set(section.id, previousNote);
+                lines[i] = line.replace(/\S.*$/, REDACTED);
+            continue;
         }
-        current = total();
+        const m = LINE_ASSIGNMENT.exec(line);
+        if (!m || !isCredentialName(m[3]))
+            continue;
+        const value = m[5];
+        const doc = /^<<-?([A-Za-z_][A-Za-z0-9_]*)\s*$/.exec(value);
+        if (doc)
+            heredoc = doc[1];
+        else if (!KEPT_VALUE.test(value))
+            lines[i] = `${m[1]}${m[2]}${m[3]}${m[2]}${m[4]}${maskSides(value)}`;
     }
-    const parts = sections.map(s => text(s) ?? '').filter(t => t !== '');
-    const foot = footer(shortened());
-    if (foot !== '')
-        parts.push(foot);
-    return { parts, shortened: shortened(), levels: Object.fromEntries(levels) };
+    return lines.join('\n');
 }
-function joinParts(parts) {
-    return parts.join(SEPARATOR) + '\n';
+/** `"a" -> "b" # forces replacement` → `"***" -> "***" # forces replacement`; null and (…) stay. */
+function maskSides(value) {
+    const masked = value.replace(QUOTED, `"${REDACTED}"`);
+    if (masked !== value)
+        return masked;
+    // An unquoted scalar (a number): hide it up to an arrow or comment.
+    return value.replace(/^[^\s#]+/, REDACTED).replace(/-> (?!null|\()[^\s#]+/, `-> ${REDACTED}`);
+}
+
+;// CONCATENATED MODULE: ./src/plan/list-match.ts
+// Matching of list and set elements, as Terraform's renderer does it: lists by longest common subsequence
+// (an element removed from the middle is one removal, not a cascade of changes), sets by value. Since
+// Terraform 1.8 a list whose length did not change and that is not a reordering is compared element by element
+// (hashicorp/terraform#34677): there an edited element reads as a change, not as a removal plus an addition.
+/** Beyond this many cells the quadratic LCS table is not built: the middle is paired by position instead. */
+const MAX_LCS_CELLS = 250_000;
+/**
+ * Aligns two lists of element keys (equal keys = equal elements). Elements in the longest common subsequence
+ * are paired; between two common elements, removed elements come first, then added ones, except that when
+ * `pairable` says both sides are objects, a removed and an added element at the same step are paired (an
+ * object changed in place, shown with its nested changes).
+ */
+function matchList(before, after, pairable = () => false) {
+    if (before.length === after.length && !isReorder(before, after))
+        return before.map((_, i) => ({ before: i, after: i }));
+    const common = lcsPairs(before, after);
+    const out = [];
+    let b = 0;
+    let a = 0;
+    for (const [cb, ca] of [...common, [before.length, after.length]]) {
+        while (b < cb) {
+            if (a < ca && pairable(b, a))
+                out.push({ before: b++, after: a++ });
+            else
+                out.push({ before: b++, after: -1 });
+        }
+        while (a < ca)
+            out.push({ before: -1, after: a++ });
+        if (cb < before.length)
+            out.push({ before: b++, after: a++ });
+    }
+    return out;
+}
+/** Whether every element before is still there after (only the order changed, or nothing). */
+function isReorder(before, after) {
+    const present = new Set(after);
+    return before.every(k => present.has(k));
+}
+/** Index pairs of a longest common subsequence; common prefix and suffix are matched without the table. */
+function lcsPairs(before, after) {
+    let start = 0;
+    while (start < before.length && start < after.length && before[start] === after[start])
+        start++;
+    let endB = before.length;
+    let endA = after.length;
+    while (endB > start && endA > start && before[endB - 1] === after[endA - 1]) {
+        endB--;
+        endA--;
+    }
+    const pairs = [];
+    for (let i = 0; i < start; i++)
+        pairs.push([i, i]);
+    const n = endB - start;
+    const m = endA - start;
+    if (n > 0 && m > 0) {
+        if (n * m <= MAX_LCS_CELLS)
+            pairs.push(...lcsTable(before, after, start, n, m));
+        else {
+            // Too large for the table: equal elements at the same offset still match, the rest are changes.
+            for (let i = 0; i < Math.min(n, m); i++)
+                if (before[start + i] === after[start + i])
+                    pairs.push([start + i, start + i]);
+        }
+    }
+    for (let i = 0; endB + i < before.length; i++)
+        pairs.push([endB + i, endA + i]);
+    return pairs;
+}
+function lcsTable(before, after, start, n, m) {
+    // lengths[i][j] = LCS length of before[start+i..] and after[start+j..], in one flat array.
+    const width = m + 1;
+    const lengths = new Uint32Array((n + 1) * width);
+    for (let i = n - 1; i >= 0; i--)
+        for (let j = m - 1; j >= 0; j--)
+            lengths[i * width + j] =
+                before[start + i] === after[start + j]
+                    ? lengths[(i + 1) * width + j + 1] + 1
+                    : Math.max(lengths[(i + 1) * width + j], lengths[i * width + j + 1]);
+    const pairs = [];
+    let i = 0;
+    let j = 0;
+    while (i < n && j < m) {
+        if (before[start + i] === after[start + j]) {
+            pairs.push([start + i, start + j]);
+            i++;
+            j++;
+        }
+        else if (lengths[(i + 1) * width + j] >= lengths[i * width + j + 1])
+            i++;
+        else
+            j++;
+    }
+    return pairs;
+}
+/** Set elements: each before element is paired with an equal after element; the rest are removed or added. */
+function matchSet(before, after) {
+    const free = new Map();
+    for (let j = after.length - 1; j >= 0; j--) {
+        const list = free.get(after[j]);
+        if (list)
+            list.push(j);
+        else
+            free.set(after[j], [j]);
+    }
+    const out = [];
+    const taken = new Set();
+    for (let i = 0; i < before.length; i++) {
+        const j = free.get(before[i])?.pop();
+        if (j === undefined)
+            out.push({ before: i, after: -1 });
+        else {
+            taken.add(j);
+            out.push({ before: i, after: j });
+        }
+    }
+    for (let j = 0; j < after.length; j++)
+        if (!taken.has(j))
+            out.push({ before: -1, after: j });
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/plan/value-diff.ts
@@ -319,7 +684,7 @@ const value_diff_DYNAMIC = { kind: 'dynamic' };
 const PRIMITIVE = { kind: 'primitive' };
 const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isContainer = (v) => typeof v === 'object' && v !== null;
-function deepEqual(a, b) {
+function value_diff_deepEqual(a, b) {
     if (a === b)
         return true;
     if (!isContainer(a) || !isContainer(b))
@@ -327,10 +692,10 @@ function deepEqual(a, b) {
     if (Array.isArray(a) !== Array.isArray(b))
         return false;
     if (Array.isArray(a) && Array.isArray(b))
-        return a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
+        return a.length === b.length && a.every((x, i) => value_diff_deepEqual(x, b[i]));
     const ka = Object.keys(a);
     const kb = Object.keys(b);
-    return ka.length === kb.length && ka.every(k => k in b && deepEqual(a[k], b[k]));
+    return ka.length === kb.length && ka.every(k => k in b && value_diff_deepEqual(a[k], b[k]));
 }
 /** True when a flag tree marks anything (unknown / sensitive) anywhere. */
 function anyFlag(flags) {
@@ -402,7 +767,7 @@ function walk(path, before, after, unknown, bs, as, type, replace) {
                     ? 'create'
                     : aNull
                         ? 'delete'
-                        : (bs === true) !== (as === true) || !deepEqual(before, after)
+                        : (bs === true) !== (as === true) || !value_diff_deepEqual(before, after)
                             ? 'update'
                             : 'no-op';
         return node;
@@ -424,7 +789,7 @@ function walk(path, before, after, unknown, bs, as, type, replace) {
         return node;
     }
     node.leaf = 'value';
-    node.action = bNull ? 'create' : aNull ? 'delete' : deepEqual(before, after) ? 'no-op' : 'update';
+    node.action = bNull ? 'create' : aNull ? 'delete' : value_diff_deepEqual(before, after) ? 'no-op' : 'update';
     if (node.action === 'update' && typeof before === 'string' && typeof after === 'string') {
         const bj = parseJsonString(before);
         const aj = parseJsonString(after);
@@ -543,10 +908,250 @@ function lineDiff(before, after) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/plan/relevant-drift.ts
+
+const relevant_drift_isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/**
+ * The drift entries to show, each reduced to its relevant attributes: outside the relevant paths the after
+ * value is the before value, so the diff engine sees no change there. Entries with nothing relevant left are
+ * dropped; entries whose object was deleted or created outside Terraform stay when any attribute of theirs is
+ * relevant.
+ */
+function relevantDrift(plan, opts = {}) {
+    const drift = (plan.resource_drift ?? []).filter(rc => rc && rc.change);
+    if (opts.refreshOnly)
+        return drift;
+    const byResource = new Map();
+    const everywhere = [];
+    for (const ra of plan.relevant_attributes ?? []) {
+        if (!ra || !Array.isArray(ra.attribute))
+            continue;
+        if (!ra.resource)
+            everywhere.push(ra.attribute);
+        else {
+            const list = byResource.get(ra.resource) ?? [];
+            list.push(ra.attribute);
+            byResource.set(ra.resource, list);
+        }
+    }
+    const out = [];
+    for (const rc of drift) {
+        const paths = [...everywhere, ...(byResource.get(rc.address) ?? [])];
+        if (paths.length === 0)
+            continue;
+        const { before, after } = rc.change;
+        if (!relevant_drift_isObject(before) || !relevant_drift_isObject(after)) {
+            out.push(rc);
+            continue;
+        }
+        const pruned = prune(before, after, paths) ?? null;
+        if (value_diff_deepEqual(before, pruned))
+            continue;
+        out.push({ ...rc, change: { ...rc.change, after: pruned } });
+    }
+    return out;
+}
+/** `after`, with every part outside `paths` replaced by the same part of `before`. */
+function prune(before, after, paths) {
+    if (paths.length === 0)
+        return before;
+    if (paths.some(p => p.length === 0))
+        return after;
+    const next = (step) => paths.filter(p => p[0] === step || String(p[0]) === String(step)).map(p => p.slice(1));
+    if (Array.isArray(before) && Array.isArray(after)) {
+        const out = [];
+        for (let i = 0; i < Math.max(before.length, after.length); i++) {
+            const v = prune(before[i], after[i], next(i));
+            if (v !== undefined)
+                out.push(v);
+        }
+        return out;
+    }
+    if (relevant_drift_isObject(before) && relevant_drift_isObject(after)) {
+        const out = {};
+        for (const k of new Set([...Object.keys(before), ...Object.keys(after)])) {
+            const v = prune(before[k], after[k], next(k));
+            if (v !== undefined)
+                out[k] = v;
+        }
+        return out;
+    }
+    // A relevant path reaches below a value that changed shape: the whole value is relevant.
+    return after;
+}
+
+;// CONCATENATED MODULE: ./src/plan/summary.ts
+
+function changeKind(actions) {
+    const has = (a) => actions.includes(a);
+    if (has('delete') && has('create'))
+        return 'replace';
+    if (has('delete'))
+        return 'destroy';
+    if (has('forget'))
+        return 'forget';
+    if (has('create'))
+        return 'create';
+    if (has('update'))
+        return 'update';
+    if (has('read'))
+        return 'read';
+    return 'no-op';
+}
+const isMove = (rc) => rc.previous_address !== undefined && rc.previous_address !== rc.address;
+const isImport = (rc) => rc.change.importing !== undefined && rc.change.importing !== null;
+/** The address shown for a change: deposed objects are named as such. */
+function displayAddress(rc) {
+    return rc.deposed ? `${rc.address} (deposed object ${rc.deposed})` : rc.address;
+}
+/** A resource change that shows up in the plan (anything but a plain no-op). */
+function isVisibleChange(rc) {
+    return changeKind(rc.change.actions) !== 'no-op' || isMove(rc) || isImport(rc);
+}
+function summarizePlan(plan) {
+    const s = {
+        add: 0,
+        change: 0,
+        destroy: 0,
+        replace: 0,
+        import: 0,
+        move: 0,
+        forget: 0,
+        read: 0,
+        drift: 0,
+        outputChanges: 0,
+        hasChanges: false,
+        changeKeys: []
+    };
+    const keys = new Set();
+    for (const rc of plan.resource_changes ?? []) {
+        const kind = changeKind(rc.change.actions);
+        if (kind === 'create')
+            s.add++;
+        else if (kind === 'update')
+            s.change++;
+        else if (kind === 'replace')
+            s.replace++;
+        else if (kind === 'destroy')
+            s.destroy++;
+        else if (kind === 'forget')
+            s.forget++;
+        else if (kind === 'read')
+            s.read++;
+        if (kind !== 'no-op')
+            keys.add(`${kind} ${displayAddress(rc)}`);
+        if (isImport(rc)) {
+            s.import++;
+            keys.add(`import ${rc.address}`);
+        }
+        if (isMove(rc)) {
+            s.move++;
+            keys.add(`move ${rc.previous_address} ${rc.address}`);
+        }
+    }
+    s.drift = summary_relevantDrift(plan).length;
+    for (const oc of Object.values(plan.output_changes ?? {}))
+        if (changeKind(oc.actions) !== 'no-op')
+            s.outputChanges++;
+    s.hasChanges = s.add + s.change + s.replace + s.destroy + s.forget + s.read + s.import + s.move + s.outputChanges > 0;
+    s.changeKeys = [...keys].sort();
+    return s;
+}
+/** 60000 → "60,000": every count in a comment is written this one way (toLocaleString loads ICU data: ~200 ms). */
+function thousands(n) {
+    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+/** "2 to add, 1 to change, 1 to replace, 0 to destroy" plus the non-zero extras. */
+function headline(s) {
+    const n = thousands;
+    const parts = [
+        `${n(s.add)} to add`,
+        `${n(s.change)} to change`,
+        `${n(s.replace)} to replace`,
+        `${n(s.destroy)} to destroy`
+    ];
+    const extra = [
+        [s.import, 'to import'],
+        [s.move, 'to move'],
+        [s.forget, 'to forget'],
+        [s.read, 'to read'],
+        [s.outputChanges, s.outputChanges === 1 ? 'output to change' : 'outputs to change']
+    ];
+    for (const [count, label] of extra)
+        if (count > 0)
+            parts.push(`${n(count)} ${label}`);
+    return parts.join(', ');
+}
+/**
+ * The drift Terraform shows: changes made outside Terraform, reduced to the attributes the plan depends on
+ * (`relevant_attributes`), like `terraform plan` does; a drift with no relevant change is left out. Plans that
+ * predate `relevant_attributes` (format 0.2 / 1.0) show all drift.
+ */
+function summary_relevantDrift(plan) {
+    // One rule for drift (plan/relevant-drift.ts); plans without relevant_attributes show all of it.
+    const refreshOnly = !Array.isArray(plan.relevant_attributes);
+    return relevantDrift(plan, { refreshOnly }).filter(rc => changeKind(rc.change.actions) !== 'no-op');
+}
+
+;// CONCATENATED MODULE: ./src/render/fit-to-size.ts
+// Fits a document of sections into a character budget by lowering the detail of one section at a time, in a
+// fixed order. Each section level is rendered at most once and sizes are summed, so a 10,000-resource plan
+// costs a handful of renders, never a re-render of the whole document per step.
+const SEPARATOR = '\n\n';
+function fitToSize(sections, steps, maxChars, footer) {
+    const levels = new Map(sections.map(s => [s.id, 0]));
+    const cache = new Map();
+    const key = (s) => `${s.id}\u0000${levels.get(s.id)}`;
+    const text = (s) => {
+        const k = key(s);
+        if (!cache.has(k))
+            cache.set(k, s.render(levels.get(s.id), maxChars));
+        return cache.get(k);
+    };
+    const notes = new Map();
+    const shortened = () => [...notes.values()];
+    const sizeOf = (t) => t === undefined ? Infinity : t === '' ? 0 : t.length + SEPARATOR.length;
+    const total = () => sections.reduce((n, s) => n + sizeOf(text(s)), sizeOf(footer(shortened())));
+    let current = total();
+    for (const step of steps) {
+        if (current <= maxChars)
+            break;
+        const section = sections.find(s => s.id === step.section);
+        if (!section || levels.get(section.id) >= step.level)
+            continue;
+        const before = text(section);
+        levels.set(section.id, step.level);
+        const previousNote = notes.get(section.id);
+        notes.set(section.id, step.note);
+        if (section.fillLevels?.includes(step.level)) {
+            // Give this section whatever the others (and the footer) leave.
+            const others = sections.reduce((n, s) => (s === section ? n : n + sizeOf(text(s))), sizeOf(footer(shortened())));
+            cache.set(key(section), section.render(step.level, maxChars - others - SEPARATOR.length));
+        }
+        const after = text(section);
+        if (after === before && before !== undefined) {
+            // Nothing changed (e.g. an empty section): do not claim it was shortened.
+            if (previousNote === undefined)
+                notes.delete(section.id);
+            else
+                notes.set(section.id, previousNote);
+        }
+        current = total();
+    }
+    const parts = sections.map(s => text(s) ?? '').filter(t => t !== '');
+    const foot = footer(shortened());
+    if (foot !== '')
+        parts.push(foot);
+    return { parts, shortened: shortened(), levels: Object.fromEntries(levels) };
+}
+function joinParts(parts) {
+    return parts.join(SEPARATOR) + '\n';
+}
+
 ;// CONCATENATED MODULE: ./src/plan/provider-schema.ts
 
 /** The schema block of a resource change's type, or undefined when the schemas do not cover it. */
-function provider_schema_resourceSchema(schemas, rc) {
+function resourceSchema(schemas, rc) {
     const providers = schemas?.provider_schemas;
     if (!providers)
         return undefined;
@@ -561,14 +1166,14 @@ function provider_schema_resourceSchema(schemas, rc) {
     return undefined;
 }
 /** The diff type of a resource's attributes, from its schema block; `dynamic` (inferred) without one. */
-function provider_schema_blockType(block) {
+function blockType(block) {
     if (!block)
-        return DYNAMIC;
+        return value_diff_DYNAMIC;
     const attributes = {};
     for (const [name, attr] of Object.entries(block.attributes ?? {}))
         attributes[name] = attributeType(attr);
     for (const [name, nested] of Object.entries(block.block_types ?? {})) {
-        const inner = provider_schema_blockType(nested.block);
+        const inner = blockType(nested.block);
         attributes[name] =
             nested.nesting_mode === 'list'
                 ? { kind: 'list', element: inner, byIndex: true }
@@ -582,7 +1187,7 @@ function provider_schema_blockType(block) {
 }
 function attributeType(attr) {
     if (attr.nested_type) {
-        const inner = provider_schema_blockType({ attributes: attr.nested_type.attributes });
+        const inner = blockType({ attributes: attr.nested_type.attributes });
         switch (attr.nested_type.nesting_mode) {
             case 'list':
                 return { kind: 'list', element: inner, byIndex: true };
@@ -594,16 +1199,16 @@ function attributeType(attr) {
                 return inner;
         }
     }
-    return attr.type === undefined ? DYNAMIC : ctyType(attr.type);
+    return attr.type === undefined ? value_diff_DYNAMIC : ctyType(attr.type);
 }
 /** A cty type in its JSON form: "string", ["list","string"], ["object",{"a":"number"}], ["tuple",[...]]. */
 function ctyType(t) {
     if (t === 'dynamic')
-        return DYNAMIC;
+        return value_diff_DYNAMIC;
     if (typeof t === 'string')
         return { kind: 'primitive' };
     if (!Array.isArray(t) || t.length < 2)
-        return DYNAMIC;
+        return value_diff_DYNAMIC;
     const [kind, arg] = t;
     switch (kind) {
         case 'list':
@@ -621,9 +1226,9 @@ function ctyType(t) {
         }
         case 'tuple':
             // Positional by definition; its element types differ, so they are inferred.
-            return { kind: 'list', element: DYNAMIC, byIndex: true };
+            return { kind: 'list', element: value_diff_DYNAMIC, byIndex: true };
         default:
-            return DYNAMIC;
+            return value_diff_DYNAMIC;
     }
 }
 
@@ -634,7 +1239,7 @@ function ctyType(t) {
 /** The structural diff of a resource change, typed by its provider schema when `schemas` has it. */
 function resourceDiff(rc, schemas) {
     const c = rc.change;
-    return diffValues({
+    return value_diff_diffValues({
         before: c.before ?? undefined,
         after: c.after ?? undefined,
         unknown: c.after_unknown,
@@ -644,7 +1249,7 @@ function resourceDiff(rc, schemas) {
     }, blockType(resourceSchema(schemas, rc)));
 }
 /** The structural diff of an output change (outputs have no schema: types are inferred, arrays are lists). */
-function outputDiff(name, oc) {
+function attribute_diff_outputDiff(name, oc) {
     return diffValues({
         before: oc.before ?? undefined,
         after: oc.after ?? undefined,
@@ -727,7 +1332,7 @@ function childSteps(before, after, unknown) {
 }
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 /** `tags.env`, `site_config[0].minimum_tls_version`, `labels["app.kubernetes.io/name"]` */
-function formatPath(path) {
+function attribute_diff_formatPath(path) {
     let s = '';
     for (const step of path) {
         if (typeof step === 'number')
@@ -827,7 +1432,7 @@ const UNKNOWN = '<em>(known after apply)</em>';
 const INLINE_SENSITIVE = '(sensitive)';
 const INLINE_UNKNOWN = '(known after apply)';
 /** longest value shown before it is cut (a change shows the part around its first difference) */
-const MAX_VALUE_CHARS = 500;
+const values_MAX_VALUE_CHARS = 500;
 /** longest resource address shown */
 const MAX_ADDRESS_CHARS = 300;
 /** characters kept before the first difference of a long changed value */
@@ -893,7 +1498,7 @@ function cutRaw(s, max) {
     return `${s.slice(0, at)}…(${s.length - at} more chars)`;
 }
 /** A value as a code element (`(known after apply)` / `(sensitive)` in italics when it is wholly so). */
-function inlineValue(ctx, v, path, unknown, sensitive, max = MAX_VALUE_CHARS) {
+function inlineValue(ctx, v, path, unknown, sensitive, max = values_MAX_VALUE_CHARS) {
     const raw = inlineRaw(ctx, v, path, unknown, sensitive);
     if (raw === INLINE_UNKNOWN)
         return UNKNOWN;
@@ -905,7 +1510,7 @@ function inlineValue(ctx, v, path, unknown, sensitive, max = MAX_VALUE_CHARS) {
  * Both sides of a changed value, each at most about `max` characters: when longer, a window that starts a
  * little before the first difference, with the elided parts counted, so the change is always visible.
  */
-function changedPair(before, after, max = MAX_VALUE_CHARS) {
+function changedPair(before, after, max = values_MAX_VALUE_CHARS) {
     if (before.length <= max && after.length <= max)
         return [before, after];
     let prefix = 0;
@@ -923,10 +1528,10 @@ function changedPair(before, after, max = MAX_VALUE_CHARS) {
     return [side(before), side(after)];
 }
 /** Old and new value of a changed leaf as code elements, windowed around the difference when long. */
-function changedValues(ctx, before, after, path, max = MAX_VALUE_CHARS) {
+function changedValues(ctx, before, after, path, max = values_MAX_VALUE_CHARS) {
     const b = inlineRaw(ctx, before, path);
     const a = inlineRaw(ctx, after, path);
-    const wrap = (raw) => (raw === INLINE_SENSITIVE ? SENSITIVE : code(raw, NO_CUT));
+    const wrap = (raw) => (raw === INLINE_SENSITIVE ? SENSITIVE : safe_text_code(raw, NO_CUT));
     const [wb, wa] = changedPair(b, a, max);
     return [wrap(wb), wrap(wa)];
 }
@@ -934,10 +1539,10 @@ function valueText(ctx, v) {
     return inlineValue(ctx, v, [], undefined, undefined);
 }
 function addressCode(ctx, address) {
-    return safe_text_code(ctx.redact(address), MAX_ADDRESS_CHARS);
+    return code(ctx.redact(address), MAX_ADDRESS_CHARS);
 }
 function pathCode(ctx, path) {
-    return safe_text_code(ctx.redact(formatPath(path)), MAX_VALUE_CHARS);
+    return code(ctx.redact(formatPath(path)), values_MAX_VALUE_CHARS);
 }
 /** `tags.env`: "dev" → "prod" ; for a create only the new value, for a delete only the old one. */
 function diffLine(ctx, d, forcesReplacement) {
@@ -950,7 +1555,7 @@ function diffLine(ctx, d, forcesReplacement) {
     if (d.before === undefined)
         return `${name} = ${after}${mark}`;
     if (d.after === undefined && !d.afterUnknown)
-        return `${name} = ${before} → ${safe_text_code('null')}${mark}`;
+        return `${name} = ${before} → ${code('null')}${mark}`;
     if (before === after && (d.beforeSensitive || d.afterSensitive || credential))
         return `${name}: ${SENSITIVE} (changed)${mark}`;
     return `${name}: ${before} → ${after}${mark}`;
@@ -961,8 +1566,233 @@ function plainLine(ctx, s, max = 500) {
     return escapeInline(redacted.length > max ? `${redacted.slice(0, max)}…(${redacted.length - max} more chars)` : redacted);
 }
 
+;// CONCATENATED MODULE: ./src/render/attribute-lines.ts
+// One resource's attribute changes as Markdown lines for the plan comment (before → after), placed by the
+// layout under the resource's heading. Contract between the diff engine and the layout: the lines are safe
+// Markdown (escaped, redacted), list items ("- …", nested by two-space indentation), never a table.
+//
+// Line shapes (one changed value each; `path` is the full attribute path):
+//   update    - `path`: `before` → `after`            (`null` on a side where the value is null)
+//   added     - `path`: added `value`                  (a map key, list element or set element that is new)
+//   removed   - `path`: removed `value`
+//   create    - `path` = `value`   and one "- N attributes known after apply: `a`, `b`" line
+//   destroy   - `path` = `value`   (only the attributes that identify the object: id, name, …)
+//   JSON      - `path`: jsonencode, changed:           followed by nested lines for the decoded paths
+//   lines     - `path`: multi-line string, changed:    followed by nested "line N: removed/added `text`"
+
+
+
+
+const MAX_ATTRIBUTE_LINES = 25;
+/**
+ * Attributes that tell a reviewer which real object a destroy removes: the provider's ID, the object's name,
+ * the cloud-wide identifiers of AWS (ARN) and Google (self link), and the scope Azure names are unique in.
+ */
+const IDENTIFYING_ATTRIBUTES = [
+    'id',
+    'name',
+    'arn',
+    'self_link',
+    'resource_group_name',
+    'display_name',
+    'bucket'
+];
+const MARK = ' <strong>(forces replacement)</strong>';
+const attribute_lines_isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const attribute_lines_NO_CUT = Number.MAX_SAFE_INTEGER;
+class Lines {
+    ctx;
+    max;
+    out = [];
+    constructor(ctx, max) {
+        this.ctx = ctx;
+        this.max = max;
+    }
+    path(path) {
+        return safe_text_code(this.ctx.redact(attribute_diff_formatPath(path)), attribute_lines_NO_CUT);
+    }
+    push(depth, path, text, forced = false) {
+        this.out.push({ depth, text: text + (forced ? MARK : ''), name: attribute_diff_formatPath(path.slice(0, 1)) });
+    }
+}
+/** Markdown list lines for one resource change; empty when there is nothing to show. */
+function resourceAttributeLines(ctx, rc, opts) {
+    const lines = new Lines(ctx, opts.maxValueChars ?? values_MAX_VALUE_CHARS);
+    const c = rc.change;
+    const absent = (v) => v === undefined || v === null;
+    // Creates and destroys need no diff: one side is all there is (and they are most of a large plan).
+    if (absent(c.before) && c.after_unknown !== true && attribute_lines_isObject(c.after))
+        createLines(lines, c.after, c.after_unknown, c.after_sensitive);
+    else if (absent(c.after) && c.after_unknown !== true)
+        destroyLines(lines, c.before, c.before_sensitive);
+    else
+        for (const child of resourceDiff(rc, opts.schemas).children ?? [])
+            updateLines(lines, child.diff, [child.key], 0, 'attribute');
+    return finish(lines, opts);
+}
+/** Markdown list lines for one output change (the same engine: unknown and sensitive parts, nested diffs). */
+function outputChangeLines(ctx, name, oc, opts = { detail: 'diff' }) {
+    const lines = new Lines(ctx, opts.maxValueChars ?? MAX_VALUE_CHARS);
+    const d = outputDiff(name, oc);
+    if (d.action === 'create')
+        createValue(lines, d.after, [name], d.unknown, d.afterSensitive);
+    else if (d.action !== 'no-op')
+        updateLines(lines, d, [name], 0, 'attribute');
+    return finish(lines, opts);
+}
+function finish(lines, opts) {
+    const max = opts.maxLines ?? MAX_ATTRIBUTE_LINES;
+    const items = opts.detail === 'names'
+        ? [...new Set(lines.out.filter(l => l.name !== '').map(l => l.name))].map(n => `- ${lines.path([n])}`)
+        : lines.out.map(l => `${'  '.repeat(l.depth)}- ${l.text}`);
+    if (items.length <= max)
+        return items;
+    return [...items.slice(0, max), `- …and ${items.length - max} more`];
+}
+function createLines(lines, after, unknown, sensitive) {
+    const keys = new Set(Object.keys(after));
+    if (attribute_lines_isObject(unknown))
+        for (const k of Object.keys(unknown))
+            keys.add(k);
+    const later = [];
+    for (const k of [...keys].sort()) {
+        const u = childFlags(unknown, k);
+        if (u === true)
+            later.push(lines.path([k]));
+        else if (after[k] !== null && after[k] !== undefined)
+            createValue(lines, after[k], [k], u, childFlags(sensitive, k));
+    }
+    if (later.length > 0) {
+        const noun = later.length === 1 ? 'attribute' : 'attributes';
+        lines.out.push({ depth: 0, text: `${later.length} ${noun} known after apply: ${later.join(', ')}`, name: '' });
+    }
+}
+/** `path` = value for a new value; a container too long for one line is shown element by element. */
+function createValue(lines, v, path, unknown, sensitive) {
+    const raw = inlineRaw(lines.ctx, v, path, unknown, sensitive);
+    if (raw.length <= lines.max || typeof v !== 'object' || v === null || sensitive === true || unknown === true) {
+        lines.push(0, path, `${lines.path(path)} = ${wrapRaw(raw, lines.max)}`);
+        return;
+    }
+    const steps = Array.isArray(v) ? v.map((_, i) => i) : Object.keys(v).sort();
+    for (const step of steps) {
+        const child = v[step];
+        const u = childFlags(unknown, step);
+        if ((child === null || child === undefined) && u !== true)
+            continue;
+        createValue(lines, child, [...path, step], u, childFlags(sensitive, step));
+    }
+}
+function destroyLines(lines, before, sensitive) {
+    if (!attribute_lines_isObject(before))
+        return;
+    for (const name of IDENTIFYING_ATTRIBUTES) {
+        const v = before[name];
+        if (v === null || v === undefined)
+            continue;
+        const value = inlineValue(lines.ctx, v, [name], undefined, childFlags(sensitive, name), lines.max);
+        lines.push(0, [name], `${lines.path([name])} = ${value}`);
+    }
+}
+function wrapRaw(raw, max) {
+    if (raw === '(known after apply)')
+        return UNKNOWN;
+    if (raw === '(sensitive)')
+        return SENSITIVE;
+    return safe_text_code(cutRaw(raw, max), attribute_lines_NO_CUT);
+}
+/** `role`: where the value sits, which decides how an added or removed value reads. */
+function updateLines(lines, d, path, depth, role) {
+    if (d.action === 'no-op')
+        return;
+    const ctx = lines.ctx;
+    const shown = role === 'set-element' ? path.slice(0, -1) : path;
+    const name = lines.path(shown);
+    const forced = d.forcesReplacement;
+    if (d.action === 'create' || d.action === 'delete') {
+        const creating = d.action === 'create';
+        const value = creating
+            ? inlineValue(ctx, d.after, path, d.unknown, d.afterSensitive, lines.max)
+            : inlineValue(ctx, d.before, path, undefined, d.beforeSensitive, lines.max);
+        // A value that was (or becomes) null is a change from or to null; a key or element that appears is added.
+        const present = creating ? d.before : d.after;
+        if (role === 'attribute' && present === null)
+            lines.push(depth, shown, creating ? `${name}: ${safe_text_code('null')} → ${value}` : `${name}: ${value} → ${safe_text_code('null')}`, forced);
+        else
+            lines.push(depth, shown, `${name}: ${creating ? 'added' : 'removed'} ${value}`, forced);
+        return;
+    }
+    if (d.leaf === 'unknown') {
+        const before = inlineValue(ctx, d.before, path, undefined, d.beforeSensitive, lines.max);
+        lines.push(depth, shown, `${name}: ${before} → ${UNKNOWN}`, forced);
+        return;
+    }
+    if (d.leaf === 'sensitive' || (d.leaf === 'value' && ctx.isCredentialPath(path))) {
+        const b = d.beforeSensitive === true || ctx.isCredentialPath(path);
+        const a = d.afterSensitive === true || ctx.isCredentialPath(path);
+        if (b && a)
+            lines.push(depth, shown, `${name}: ${SENSITIVE} (changed)`, forced);
+        else {
+            const before = b ? SENSITIVE : inlineValue(ctx, d.before, path, undefined, undefined, lines.max);
+            const after = a ? SENSITIVE : inlineValue(ctx, d.after, path, undefined, undefined, lines.max);
+            lines.push(depth, shown, `${name}: ${before} → ${after}`, forced);
+        }
+        return;
+    }
+    if (d.json) {
+        lines.push(depth, shown, `${name}: jsonencode, changed:`, forced);
+        jsonLines(lines, d.json, [], path, depth + 1);
+        return;
+    }
+    if (d.lines) {
+        const removed = d.lines.filter(l => l.action === 'delete').length;
+        const added = d.lines.length - removed;
+        const count = (n, what) => `${n} ${n === 1 ? 'line' : 'lines'} ${what}`;
+        lines.push(depth, shown, `${name}: multi-line string, ${count(removed, 'removed')}, ${count(added, 'added')}:`, forced);
+        // A removed line followed by an added one is an edited line: a long pair is cut around its difference.
+        const texts = d.lines.map(l => ctx.redact(l.text));
+        for (let i = 0; i < d.lines.length; i++) {
+            const l = d.lines[i];
+            const next = d.lines[i + 1];
+            let text = cutRaw(texts[i], lines.max);
+            if (l.action === 'delete' && next?.action === 'create')
+                text = changedPair(texts[i], texts[i + 1], lines.max)[0];
+            else if (l.action === 'create' && d.lines[i - 1]?.action === 'delete')
+                text = changedPair(texts[i - 1], texts[i], lines.max)[1];
+            lines.push(depth + 1, shown, `line ${l.line}: ${l.action === 'delete' ? 'removed' : 'added'} ${safe_text_code(text, attribute_lines_NO_CUT)}`);
+        }
+        return;
+    }
+    if (d.leaf === 'value' || !d.children) {
+        const [before, after] = changedValues(ctx, d.before, d.after, path, lines.max);
+        lines.push(depth, shown, `${name}: ${before} → ${after}`, forced);
+        return;
+    }
+    const childRole = d.collection === 'set' ? 'set-element' : d.collection === 'list' ? 'list-element' : 'attribute';
+    for (const c of d.children)
+        updateLines(lines, c.diff, [...path, c.key], depth, childRole);
+}
+/** The decoded JSON's changes, with paths inside the JSON (`Statement[0].Effect`) under the attribute's line. */
+function jsonLines(lines, d, inner, outer, depth) {
+    const sub = new Lines(lines.ctx, lines.max);
+    if (d.children) {
+        const role = d.collection === 'set' ? 'set-element' : d.collection === 'list' ? 'list-element' : 'attribute';
+        for (const c of d.children)
+            updateLines(sub, c.diff, [...inner, c.key], depth, role);
+    }
+    else
+        updateLines(sub, d, inner, depth, 'attribute');
+    // Lines are about the attribute that holds the JSON; a changed JSON root has no path of its own.
+    for (const l of sub.out)
+        lines.out.push({
+            ...l,
+            text: l.text.replace(/^<code><\/code>:/, '(whole value):'),
+            name: attribute_diff_formatPath(outer.slice(0, 1))
+        });
+}
+
 ;// CONCATENATED MODULE: ./src/render/sections.ts
-// The sections of a plan comment, each renderable at several levels of detail (0 = most detailed).
+
 
 
 
@@ -979,8 +1809,31 @@ const GROUP_TITLE = {
     forget: '👋 Forget (remove from state, keep the object)',
     read: '📖 Read data source during apply'
 };
+const GROUP_EMOJI = {
+    destroy: '🗑️',
+    replace: '♻️',
+    create: '✨',
+    update: '✏️',
+    import: '📥',
+    move: '🚚',
+    forget: '👋',
+    read: '📖'
+};
+// Terraform's own words ("# aws_x.y will be destroyed"), so the comment reads like the plan reviewers know.
+const VERB = {
+    destroy: 'will be destroyed',
+    replace: 'must be replaced',
+    create: 'will be created',
+    update: 'will be updated in place',
+    import: 'will be imported',
+    move: 'has moved',
+    forget: 'will be removed from the state (the object is kept)',
+    read: 'will be read during apply'
+};
 /** Most attribute lines shown for one resource before "…and N more". */
 const MAX_ATTRIBUTES_PER_RESOURCE = 25;
+/** From this many changed resources on, the resource changes start with a per-type count table. */
+const COUNT_TABLE_MIN = 10;
 function groupOf(rc) {
     const kind = changeKind(rc.change.actions);
     if (kind !== 'no-op')
@@ -1015,6 +1868,12 @@ const REASONS = {
     read_because_dependency_pending: 'it depends on resources with pending changes',
     read_because_check_nested: 'it is used in a check block'
 };
+/** Create-before-destroy (`["create","delete"]`) is a different risk from destroy-then-create. */
+function replaceOrder(rc) {
+    const a = rc.change.actions;
+    return a.indexOf('create') < a.indexOf('delete') ? 'create before destroy' : 'destroy, then create';
+}
+/** Why: the reason code in words, the attributes that force a replacement, a deposed object. */
 function reasonText(ctx, rc) {
     const parts = [];
     const reason = rc.action_reason;
@@ -1026,52 +1885,111 @@ function reasonText(ctx, rc) {
     if (paths.length > 0)
         parts.push(`forced by ${paths
             .slice(0, 10)
-            .map(p => pathCode(ctx, p))
+            .map(p => safe_text_code(ctx.redact(pathText(p))))
             .join(', ')}${paths.length > 10 ? ', …' : ''}`);
     if (rc.deposed)
         parts.push('a deposed object left by an earlier create-before-destroy');
-    return parts.join('; ') || '—';
+    return parts.join('; ');
+}
+function pathText(path) {
+    let s = '';
+    for (const step of path)
+        s +=
+            typeof step === 'number'
+                ? `[${step}]`
+                : /^[A-Za-z_][A-Za-z0-9_-]*$/.test(step)
+                    ? `${s === '' ? '' : '.'}${step}`
+                    : `[${JSON.stringify(step)}]`;
+    return s;
 }
 function notes(ctx, rc) {
     const n = [];
     if (isMove(rc))
-        n.push(`moved from ${addressCode(ctx, rc.previous_address)}`);
+        n.push(`moved from ${addressHtml(ctx, rc.previous_address)}`);
     if (isImport(rc))
         n.push(rc.change.importing?.id ? `imported from ID ${safe_text_code(ctx.redact(rc.change.importing.id))}` : 'imported');
-    return n.length > 0 ? `<br>${n.join('<br>')}` : '';
+    return n;
 }
-function sections_isForcing(paths, path) {
-    if (!paths)
-        return false;
-    return paths.some(p => p.length <= path.length && p.every((step, i) => step === path[i]));
+/** Longest single resource address shown (a hostile plan could hold a megabyte-long key). */
+const sections_MAX_ADDRESS_CHARS = 300;
+/** From this length on, an address gets line-break opportunities (`<wbr>`) after dots and before brackets. */
+const WRAP_FROM = 48;
+/** Inserts `<wbr>` into escaped text so a long identifier wraps in the column instead of overflowing it. */
+function wrappable(escaped, at) {
+    return escaped.length < WRAP_FROM ? escaped : escaped.replace(at, '$&<wbr>');
 }
-/** Level 0: per resource, every changed attribute before → after. */
-function diffCell(ctx, rc, group) {
-    if (group === 'destroy' || group === 'forget')
-        return '—';
-    const diffs = attributeDiffs(rc.change);
-    if (diffs.length === 0)
-        return '<em>no attribute changes</em>';
-    const shown = diffs.slice(0, MAX_ATTRIBUTES_PER_RESOURCE);
-    const lines = shown.map(d => diffLine(ctx, d, sections_isForcing(rc.change.replace_paths, d.path)));
-    if (diffs.length > shown.length)
-        lines.push(`…and ${diffs.length - shown.length} more attributes`);
-    return lines.join('<br>');
+/** A resource address (or a grouped one) as a redacted, escaped <code> element that can wrap. */
+function addressHtml(ctx, address, max = sections_MAX_ADDRESS_CHARS) {
+    return `<code>${wrappable(escapeInline(truncate(ctx.redact(address), max)), /\.(?=[^\s])|,(?= )/g)}</code>`;
 }
-/** Level 1: per resource, the names of the changed attributes. */
-function namesCell(ctx, rc, group) {
-    if (group === 'destroy' || group === 'forget')
-        return '—';
-    const diffs = attributeDiffs(rc.change);
-    if (diffs.length === 0)
-        return '<em>no attribute changes</em>';
-    const names = [...new Set(diffs.map(d => formatPath(d.path)))];
-    const shown = names.slice(0, MAX_ATTRIBUTES_PER_RESOURCE).map(n => safe_text_code(ctx.redact(n)));
-    return shown.join(', ') + (names.length > shown.length ? `, …and ${names.length - shown.length} more` : '');
+/** `aws_x.y` for `aws_x.y[3]` or `aws_x.y["k"]`; undefined for a resource without an index. */
+function baseAddress(rc) {
+    if (rc.index === undefined || rc.index === null || rc.deposed)
+        return undefined;
+    const suffix = `[${typeof rc.index === 'number' ? rc.index : JSON.stringify(rc.index)}]`;
+    return rc.address.endsWith(suffix) ? rc.address.slice(0, -suffix.length) : undefined;
 }
-/** 60000 → "60,000" (toLocaleString loads ICU data: ~200 ms on a cold start). */
-function thousands(n) {
-    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+/** `0…4, 7, 9` for numbers (runs of three or more as a range); quoted keys, comma-separated, for strings. */
+function indexList(indexes) {
+    const numbers = indexes.filter((i) => typeof i === 'number').sort((a, b) => a - b);
+    const strings = indexes.filter((i) => typeof i === 'string').map(s => JSON.stringify(truncate(s, 300)));
+    const parts = [];
+    for (let i = 0; i < numbers.length;) {
+        let j = i;
+        while (j + 1 < numbers.length && numbers[j + 1] === numbers[j] + 1)
+            j++;
+        if (j - i >= 2)
+            parts.push(`${numbers[i]}…${numbers[j]}`);
+        else
+            for (let k = i; k <= j; k++)
+                parts.push(String(numbers[k]));
+        i = j + 1;
+    }
+    return [...parts, ...strings].join(', ');
+}
+/**
+ * Groups the instances of one resource whose change is the same (same action, reason and, with `sameness`,
+ * the same rendered lines), in the order of their first member. Deposed, moved and imported objects stay alone.
+ */
+function groupInstances(group, list, sameness = () => '') {
+    const byKey = new Map();
+    const out = [];
+    for (const rc of list) {
+        const base = isMove(rc) || isImport(rc) ? undefined : baseAddress(rc);
+        const key = base === undefined
+            ? undefined
+            : `${base}\u0000${rc.change.actions.join()}\u0000${rc.action_reason ?? ''}\u0000${JSON.stringify(rc.change.replace_paths ?? [])}\u0000${sameness(rc)}`;
+        const existing = key === undefined ? undefined : byKey.get(key);
+        if (existing) {
+            existing.members.push(rc);
+            continue;
+        }
+        const g = { group, members: [rc], label: displayAddress(rc), base };
+        out.push(g);
+        if (key !== undefined)
+            byKey.set(key, g);
+    }
+    for (const g of out)
+        if (g.members.length > 1)
+            g.label = `${g.base}[${indexList(g.members.map(rc => rc.index))}]`;
+    return out.map(({ group: gr, members, label }) => ({ group: gr, members, label }));
+}
+/** A grouped address with its instance count: `<code>x.y[0…1999]</code> (2,000 instances)`. */
+function groupAddress(ctx, g) {
+    const n = g.members.length;
+    return n === 1 ? addressHtml(ctx, g.label) : `${addressHtml(ctx, g.label, Infinity)} (${thousands(n)} instances)`;
+}
+/** The heading line of one resource block: emoji, address, action, reason, notes. */
+function blockHeading(ctx, g, titles = {}) {
+    const rc = g.members[0];
+    const verb = titles[g.group] ?? VERB[g.group];
+    const why = [];
+    const reason = reasonText(ctx, rc);
+    if (reason)
+        why.push(reason);
+    why.push(...notes(ctx, rc));
+    const order = g.group === 'replace' ? ` (${replaceOrder(rc)})` : '';
+    return `${GROUP_EMOJI[g.group]} ${groupAddress(ctx, g)} **${verb}**${order}${why.length > 0 ? `: ${why.join('; ')}` : ''}`;
 }
 /** Collects lines and gives up (returns undefined) once they exceed `room` characters. */
 class Capped {
@@ -1118,74 +2036,118 @@ class Capped {
         return this.overflow ? undefined : this.lines.join(this.separator);
     }
 }
-/**
- * The resource changes (or drift) at one level of detail; undefined when longer than `room`. Groups in
- * `listedAbove` are only counted (they are in the destroy/replace call-out).
- */
-function changesSection(ctx, heading, groups, level, room, listedAbove = new Set(), titles = {}) {
-    const titleOf = (g) => titles[g] ?? GROUP_TITLE[g];
+/** A type name in a table cell, breakable after underscores so the table never outgrows the column. */
+function typeCell(ctx, type) {
+    return `<code>${escapeInline(truncate(ctx.redact(type), 100)).replace(/&#95;|_/g, '$&<wbr>')}</code>`;
+}
+/** The per-type count table: two narrow columns, the counts as words that wrap. */
+function countTable(ctx, groups, titles = GROUP_TITLE) {
+    const byType = new Map();
+    for (const g of GROUP_ORDER)
+        for (const rc of groups.get(g) ?? []) {
+            const counts = byType.get(rc.type) ?? new Map();
+            counts.set(g, (counts.get(g) ?? 0) + 1);
+            byType.set(rc.type, counts);
+        }
+    const total = (m) => [...m.values()].reduce((a, b) => a + b, 0);
+    const rows = [...byType].sort((a, b) => total(b[1]) - total(a[1]) || (a[0] < b[0] ? -1 : 1));
+    const lines = ['| Resource type | Changes |', '|---|---|'];
+    for (const [type, counts] of rows) {
+        const cell = GROUP_ORDER.filter(g => counts.has(g))
+            .map(g => `${titles[g]?.split(' ')[0] ?? ''} ${thousands(counts.get(g))} ${g}`)
+            .join(', ');
+        lines.push(`| ${typeCell(ctx, type)} | ${cell} |`);
+    }
+    return lines.join('\n');
+}
+/** The resource changes (or drift) at one level of detail; undefined when longer than `room`. */
+function changesSection(ctx, heading, groups, level, room, opts = {}) {
+    const listedAbove = opts.listedAbove ?? new Set();
+    const titleOf = (g) => opts.titles?.[g] ?? GROUP_TITLE[g];
     const present = GROUP_ORDER.filter(g => groups.get(g).length > 0);
     if (present.length === 0)
         return '';
-    const rows = present.reduce((n, g) => n + (listedAbove.has(g) ? 0 : groups.get(g).length), 0);
-    let rendered = 0;
+    const totalChanges = present.reduce((n, g) => n + groups.get(g).length, 0);
     const out = new Capped(room);
     out.push(`${heading}\n`);
     if (level === 'count') {
         out.push(`${present.map(g => `${thousands(groups.get(g).length)} to ${g}`).join(', ')} (details left out to fit)`);
         return out.text();
     }
-    if (level === 'types') {
-        out.push('| Action | Resource type | Count |\n|---|---|---:|');
-        for (const g of present) {
-            const list = groups.get(g);
-            if (listedAbove.has(g)) {
-                out.push(`| ${titleOf(g)} | <em>listed above</em> | ${list.length} |`);
-                continue;
-            }
-            const byType = new Map();
-            for (const rc of list)
-                byType.set(rc.type, (byType.get(rc.type) ?? 0) + 1);
-            for (const [type, n] of [...byType].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)))
-                if (!out.push(`| ${titleOf(g)} | ${safe_text_code(ctx.redact(type))} | ${n} |`))
-                    return undefined;
-        }
-        return out.text();
+    if (level === 'types' || totalChanges >= (opts.countTableMin ?? COUNT_TABLE_MIN)) {
+        const titles = { ...GROUP_TITLE, ...opts.titles };
+        if (!out.push(`${countTable(ctx, groups, titles)}\n`))
+            return undefined;
+        if (level === 'types')
+            return out.text()?.trimEnd();
     }
     for (const g of present) {
         const list = groups.get(g);
-        const title = `<strong>${titleOf(g)} (${list.length})</strong>`;
-        if (listedAbove.has(g)) {
+        const title = `**${titleOf(g)} (${thousands(list.length)})**`;
+        const detailed = level === 'diff' || level === 'mixed' || level === 'names';
+        if (listedAbove.has(g) && !detailed) {
             out.push(`${title}: listed above.\n`);
             continue;
         }
-        if (level === 'address' || level === 'some-addresses') {
-            out.push(`${title}\n`);
-            for (let i = 0; i < list.length; i++) {
-                const rc = list[i];
-                if (out.push(`- ${addressCode(ctx, displayAddress(rc))}${notes(ctx, rc).replace(/<br>/g, ', ')}`))
+        out.push(`${title}\n`);
+        if (!detailed) {
+            const instanceGroups = groupInstances(g, list);
+            for (let i = 0; i < instanceGroups.length; i++) {
+                const ig = instanceGroups[i];
+                const extra = notes(ctx, ig.members[0]);
+                if (out.push(`- ${groupAddress(ctx, ig)}${extra.length > 0 ? `, ${extra.join(', ')}` : ''}`))
                     continue;
                 if (level === 'address')
                     return undefined;
-                return someAddresses(out, groups, present, g, i, listedAbove);
+                const shown = instanceGroups.slice(0, i).reduce((n, x) => n + x.members.length, 0);
+                return someAddresses(out, groups, present, g, shown, listedAbove);
             }
             out.push('');
             continue;
         }
-        const cell = level === 'diff' ? diffCell : namesCell;
-        out.push(`${title}\n`);
-        out.push(level === 'diff' ? '| Resource | Changed attributes (before → after) |' : '| Resource | Changed attributes |');
-        out.push('|---|---|');
+        // One block per resource, instances with identical lines grouped. New objects are named only at 'mixed'.
+        const detail = level === 'diff' || (level === 'mixed' && (g === 'update' || g === 'replace')) ? 'diff' : 'names';
+        const linesOf = new Map();
+        // Lines are computed once per instance; a level whose distinct blocks already exceed the room is given up
+        // before the rest of a huge plan is computed.
+        const seen = new Set();
+        let projected = out.length;
+        // Names of a new or deleted object depend only on its shape: 9,850 `count` instances cost one diff.
+        const byShape = detail === 'names' && g !== 'update' && g !== 'replace' ? new Map() : undefined;
         for (const rc of list) {
-            if (!out.push(`| ${addressCode(ctx, displayAddress(rc))}${notes(ctx, rc)} | ${cell(ctx, rc, g)} |`))
-                return undefined;
-            // A huge plan: once the rows so far project far beyond the room, stop rendering a level that cannot fit.
-            if (++rendered % 256 === 0 && (out.length / rendered) * rows > room * 1.5)
+            const shape = byShape && shapeKey(rc);
+            let l = shape === undefined ? undefined : byShape.get(shape);
+            if (!l) {
+                l = resourceAttributeLines(ctx, rc, { detail, schemas: opts.schemas, maxLines: MAX_ATTRIBUTES_PER_RESOURCE });
+                if (shape !== undefined)
+                    byShape.set(shape, l);
+            }
+            linesOf.set(rc, l);
+            const key = `${rc.type}\u0000${rc.name}\u0000${rc.module_address ?? ''}\u0000${l.join('\n')}`;
+            if (seen.has(key))
+                continue;
+            seen.add(key);
+            projected += l.reduce((n, line) => n + line.length + 1, 20 + rc.address.length);
+            if (projected > room)
                 return undefined;
         }
-        out.push('');
+        for (const ig of groupInstances(g, list, rc => linesOf.get(rc).join('\n'))) {
+            const body = linesOf.get(ig.members[0]);
+            const block = `${blockHeading(ctx, ig, opts.verbs)}\n${body.length > 0 ? `\n${body.join('\n')}\n` : ''}`;
+            if (!out.push(block))
+                return undefined;
+        }
     }
     return out.text()?.trimEnd();
+}
+/**
+ * The structure of a change without its scalar values (keys, list lengths, null or not, types, unknown and
+ * sensitive marks): two changes of one shape have the same changed attribute names.
+ */
+function shapeKey(rc) {
+    const c = rc.change;
+    const typeOnly = (_, v) => (v === null || typeof v === 'object' ? v : typeof v);
+    return JSON.stringify([rc.type, c.actions, c.before, c.after, c.after_unknown, c.before_sensitive, c.after_sensitive, c.replace_paths], typeOnly);
 }
 /** Ends a `some-addresses` list: drops the last listed lines until "…and N more not listed" fits. */
 function someAddresses(out, groups, present, group, shownInGroup, listedAbove) {
@@ -1198,7 +2160,7 @@ function someAddresses(out, groups, present, group, shownInGroup, listedAbove) {
             if (n > 0)
                 parts.push(`${thousands(n)} to ${g}`);
         }
-        return `\n<strong>…and ${parts.join(', ')} are not listed here</strong> (they did not fit; see the full plan).`;
+        return `\n**…and ${parts.join(', ')} are not listed here** (they did not fit; see the full plan).`;
     };
     let shown = shownInGroup;
     out.recover();
@@ -1210,70 +2172,96 @@ function someAddresses(out, groups, present, group, shownInGroup, listedAbove) {
     out.push(rest(shown));
     return out.text()?.trimEnd();
 }
-/** One row of the destroy/replace call-out. */
-function calloutRow(ctx, rc, withReason) {
-    const kind = changeKind(rc.change.actions) === 'replace' ? '♻️ replace' : '🗑️ destroy';
-    return withReason
-        ? `| ${kind} | ${addressCode(ctx, displayAddress(rc))} | ${reasonText(ctx, rc)} |`
-        : `- ${kind} ${addressCode(ctx, displayAddress(rc))}`;
+/** One line of the destroy/replace call-out (a grouped address, the action and, with `withReason`, why). */
+function calloutLine(ctx, g, withReason) {
+    if (withReason)
+        return `> - ${blockHeading(ctx, g)}`;
+    const order = g.group === 'replace' ? ` (${replaceOrder(g.members[0])})` : '';
+    return `> - ${GROUP_EMOJI[g.group]} ${groupAddress(ctx, g)} ${g.group}${order}`;
 }
 function calloutHeading(destroys, replaces) {
     const parts = [];
     if (destroys > 0)
-        parts.push(`${destroys} to destroy`);
+        parts.push(`${thousands(destroys)} to destroy`);
     if (replaces > 0)
-        parts.push(`${replaces} to replace`);
+        parts.push(`${thousands(replaces)} to replace`);
     return `> [!CAUTION]\n> **This plan deletes objects: ${parts.join(', ')}.** Review them first.`;
 }
-const CALLOUT_TABLE_HEADER = '| Action | Resource | Why |\n|---|---|---|';
 function outputsSection(ctx, outputs, level, room) {
     if (outputs.length === 0)
         return '';
-    const heading = `#### Output changes (${outputs.length})`;
+    const heading = `#### Output changes (${thousands(outputs.length)})`;
     if (level === 'count')
-        return `${heading}\n\n${outputs.length} outputs change (details omitted to fit).`;
+        return `${heading}\n\n${thousands(outputs.length)} outputs change (details omitted to fit).`;
     const out = new Capped(room);
     out.push(`${heading}\n`);
-    if (level === 'names') {
-        for (const [name, oc] of outputs)
-            if (!out.push(`- ${safe_text_code(ctx.redact(name))} (${changeKind(oc.actions)})`))
-                break;
-        return out.text();
-    }
-    out.push('| Output | Action | Value |\n|---|---|---|');
     for (const [name, oc] of outputs) {
         const kind = changeKind(oc.actions);
+        if (level === 'names') {
+            if (!out.push(`- ${safe_text_code(ctx.redact(name))} (${kind})`))
+                break;
+            continue;
+        }
         const before = oc.before_sensitive === true ? SENSITIVE : valueText(ctx, oc.before);
         const after = oc.after_sensitive === true ? SENSITIVE : oc.after_unknown === true ? UNKNOWN : valueText(ctx, oc.after);
         const change = kind === 'create' ? after : kind === 'destroy' ? `${before} → ${safe_text_code('null')}` : `${before} → ${after}`;
-        if (!out.push(`| ${safe_text_code(ctx.redact(name))} | ${kind} | ${change} |`))
+        if (!out.push(`- ${safe_text_code(ctx.redact(name))} (${kind}): ${change}`))
             break;
     }
     return out.text();
 }
-function warningsSection(ctx, lines, max) {
+function warningsSection(ctx, lines, max, title = 'Warnings') {
     if (lines.length === 0)
         return '';
     const shown = lines.slice(0, max).map(l => `> - ${plainLine(ctx, l)}`);
     if (lines.length > max)
-        shown.push(`> - …and ${lines.length - max} more`);
-    return `> [!WARNING]\n> **Warnings**\n>\n${shown.join('\n')}`;
+        shown.push(`> - …and ${thousands(lines.length - max)} more`);
+    return `> [!WARNING]\n> **${title}**\n>\n${shown.join('\n')}`;
 }
 /** Longest line of the text plan kept in the fallback. */
 const MAX_TEXT_PLAN_LINE = 1000;
+// `terraform show` prefixes each changed line with its action symbol after the indentation; a ```diff block
+// colours a line by its first column, so the symbol moves there (the indentation after it keeps the shape).
+const SYMBOL_LINE = /^( *)(-\/\+|\+\/-|<=|[-+~.]) (.*)$/;
+/** The text plan as a ```diff block: symbols in the first column, Terraform's symbol legend left out. */
+function diffText(text) {
+    const lines = text.replace(/\r\n/g, '\n').trimEnd().split('\n');
+    const out = [];
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        // "Terraform used the selected providers ... indicated with the following symbols:" and the symbol list,
+        // up to the next blank line.
+        if (/^Terraform used the selected providers to generate/.test(line)) {
+            while (i + 1 < lines.length && lines[i + 1].trim() !== '')
+                i++;
+            i++;
+            continue;
+        }
+        const m = SYMBOL_LINE.exec(line);
+        if (m)
+            out.push(`${m[2]}${m[1]} ${m[3]}`);
+        else
+            out.push(/^[-+~!<>@]/.test(line) ? ` ${line}` : line);
+    }
+    while (out.length > 0 && out[0].trim() === '')
+        out.shift();
+    return out.join('\n');
+}
 function textPlanSection(ctx, text, room) {
     // Redaction shortens text only a little, so a text plan far beyond the room is not even looked at.
     if (text.length > room * 2)
         return undefined;
-    const body = truncateLines(ctx.redact(text.replace(/\r\n/g, '\n').trimEnd()), MAX_TEXT_PLAN_LINE);
-    const section = `<details><summary>Text plan (<code>terraform show</code>)</summary>\n\n${fencedBlock(body)}\n\n</details>`;
+    const body = truncateLines(ctx.redact(diffText(text)), MAX_TEXT_PLAN_LINE);
+    const section = `<details><summary>Text plan (<code>terraform show</code>)</summary>\n\n${fencedBlock(body, 'diff')}\n\n</details>`;
     return section.length > room ? undefined : section;
 }
 
 
 ;// CONCATENATED MODULE: ./src/render/render-plan.ts
-// The plan comment: headline counts, destroy/replace call-out, changes by action, drift, outputs, warnings and
-// the text plan, shrunk step by step to fit `maxChars`, with every secret redacted.
+// The plan comment: headline counts, destroy/replace call-out, drift (as context), changes by action, outputs,
+// warnings and the text plan, shrunk step by step to fit `maxChars`, with every secret redacted. An errored plan
+// says only that it failed, and why.
+
 
 
 
@@ -1283,33 +2271,42 @@ function textPlanSection(ctx, text, room) {
 const GITHUB_COMMENT_LIMIT = 65536;
 /** The default budget: GitHub's limit minus room for a hidden marker and the caller's own lines. */
 const DEFAULT_MAX_CHARS = 60000;
-const DETAIL = ['diff', 'names', 'address', 'some-addresses', 'types', 'count'];
+const CHANGE_DETAIL = ['diff', 'mixed', 'names', 'address', 'some-addresses', 'types', 'count'];
+const DRIFT_DETAIL = ['diff', 'names', 'address', 'some-addresses', 'types', 'count'];
 const DRIFT_TITLES = {
     destroy: '🗑️ Deleted outside Terraform',
     update: '✏️ Changed outside Terraform',
     create: '✨ Created outside Terraform'
 };
+const DRIFT_VERBS = {
+    destroy: 'has been deleted outside Terraform',
+    update: 'has changed outside Terraform',
+    create: 'has been created outside Terraform'
+};
 const STEPS = [
     { section: 'text', level: 1, note: 'the text plan was left out' },
     { section: 'drift', level: 1, note: 'drift shows changed attribute names only' },
-    { section: 'changes', level: 1, note: 'resource changes show changed attribute names only, not values' },
+    { section: 'changes', level: 1, note: 'only updates and replaces show attribute values' },
+    { section: 'changes', level: 2, note: 'resource changes show changed attribute names only, not values' },
     { section: 'outputs', level: 1, note: 'output values were left out' },
     { section: 'drift', level: 2, note: 'drift lists addresses only' },
-    { section: 'changes', level: 2, note: 'resource changes list addresses only' },
+    { section: 'changes', level: 3, note: 'resource changes list addresses only' },
     { section: 'drift', level: 5, note: 'drift is counted only' },
-    { section: 'changes', level: 3, note: 'resource changes list only the addresses that fit' },
-    { section: 'changes', level: 4, note: 'resource changes are counted per resource type' },
+    { section: 'changes', level: 4, note: 'resource changes list only the addresses that fit' },
+    { section: 'changes', level: 5, note: 'resource changes are counted per resource type' },
     { section: 'outputs', level: 2, note: 'output changes are counted only' },
     { section: 'warnings', level: 1, note: 'only the first warnings are shown' },
-    { section: 'changes', level: 5, note: 'resource changes are counted only' },
+    { section: 'changes', level: 6, note: 'resource changes are counted only' },
     { section: 'callout', level: 1, note: 'the reasons for destroys and replaces were left out' },
     { section: 'head', level: 1, note: 'the title and header were shortened' },
     { section: 'callout', level: 2, note: '**NOT EVERY DESTROY AND REPLACE IS LISTED**' }
 ];
-function renderPlanMarkdown(plan, opts) {
+function renderPlanMarkdown(input, opts) {
+    const plan = normalizePlan(input);
     const maxChars = Math.max(1, Math.floor(opts.maxChars));
     // The plan's own secrets are always redacted, whatever redactor the caller passes.
-    const redactors = opts.redactor?.covers(plan) ? [opts.redactor] : [opts.redactor, Redactor.fromPlan(plan)];
+    const covered = opts.redactor?.covers(plan) || opts.redactor?.covers(input);
+    const redactors = covered ? [opts.redactor] : [opts.redactor, Redactor.fromPlan(plan)];
     const active = redactors.filter((r) => r !== undefined && r.size > 0);
     const credentials = redactors[redactors.length - 1];
     const ctx = {
@@ -1319,7 +2316,7 @@ function renderPlanMarkdown(plan, opts) {
     const summary = summarizePlan(plan);
     const changes = plan.resource_changes ?? [];
     const groups = groupChanges(changes);
-    const drift = groupChanges((plan.resource_drift ?? []).filter(rc => changeKind(rc.change.actions) !== 'no-op'));
+    const drift = groupChanges(summary_relevantDrift(plan));
     const dangerous = changes.filter(rc => ['replace', 'destroy'].includes(changeKind(rc.change.actions)));
     const outputs = Object.entries(plan.output_changes ?? {})
         .filter(([, oc]) => changeKind(oc.actions) !== 'no-op')
@@ -1330,12 +2327,15 @@ function renderPlanMarkdown(plan, opts) {
         const lines = [`### ${cut(ctx.redact(opts.title ?? 'Terraform plan'), limit)}`];
         if (opts.header)
             lines.push(cut(ctx.redact(opts.header), level === 0 ? Infinity : 1000));
-        if (plan.errored)
-            lines.push('**Plan failed:** Terraform reported errors, so the changes below may be incomplete.');
+        if (plan.errored) {
+            // Whatever else the plan holds is not a plan anyone can apply: no counts, no "No changes".
+            lines.push('**Plan failed.** Terraform reported errors; there is no plan to review or apply.');
+            return lines.join('\n\n');
+        }
         if (!summary.hasChanges) {
             lines.push('**No changes.** Your infrastructure matches the configuration.');
             if (summary.drift > 0)
-                lines.push(`Terraform found ${summary.drift} objects changed outside of Terraform (see below).`);
+                lines.push(`Terraform found ${thousands(summary.drift)} objects changed outside of Terraform (see below).`);
         }
         else
             lines.push(`**Plan:** ${headline(summary)}.`);
@@ -1345,32 +2345,43 @@ function renderPlanMarkdown(plan, opts) {
             lines.push('This plan **cannot be applied**.');
         return lines.join('\n\n');
     };
-    const sections = [
-        { id: 'head', render: head },
-        { id: 'warnings', render: level => warningsSection(ctx, warnings, level === 0 ? 50 : 3) },
-        {
-            id: 'callout',
-            fillLevels: [2],
-            render: (level, room) => callout(ctx, dangerous, level, room, opts.fullPlanHint)
-        },
-        {
-            id: 'changes',
-            fillLevels: [3],
-            render: (level, room) => changesSection(ctx, '#### Resource changes', groups, DETAIL[level], room, new Set(level >= 2 ? ['destroy', 'replace'] : ['destroy']))
-        },
-        {
-            id: 'drift',
-            render: (level, room) => changesSection(ctx, '#### Changed outside of Terraform (drift)\n\nTerraform noticed these changes while refreshing. They are not made by this plan, but may explain some of it.', drift, DETAIL[level], room, new Set(), DRIFT_TITLES)
-        },
-        {
-            id: 'outputs',
-            render: (level, room) => outputsSection(ctx, outputs, ['values', 'names', 'count'][level], room)
-        },
-        {
-            id: 'text',
-            render: (level, room) => (level === 0 && opts.textPlan ? textPlanSection(ctx, opts.textPlan, room) : '')
-        }
-    ];
+    const sections = plan.errored
+        ? [
+            { id: 'head', render: head },
+            {
+                id: 'warnings',
+                render: level => warningsSection(ctx, warnings.length > 0 ? warnings : ['Terraform wrote no reason into the plan; see the workflow run log.'], level === 0 ? 50 : 3, 'Why')
+            }
+        ]
+        : [
+            { id: 'head', render: head },
+            { id: 'warnings', render: level => warningsSection(ctx, warnings, level === 0 ? 50 : 3) },
+            {
+                id: 'callout',
+                fillLevels: [2],
+                render: (level, room) => callout(ctx, dangerous, level, room, opts.fullPlanHint)
+            },
+            {
+                id: 'drift',
+                render: (level, room) => changesSection(ctx, '#### Changed outside of Terraform (drift)\n\nTerraform noticed these changes while refreshing. They are not made by this plan, but may explain some of it.', drift, DRIFT_DETAIL[level], room, { titles: DRIFT_TITLES, verbs: DRIFT_VERBS, schemas: opts.schemas })
+            },
+            {
+                id: 'changes',
+                fillLevels: [4],
+                render: (level, room) => changesSection(ctx, '#### Resource changes', groups, CHANGE_DETAIL[level], room, {
+                    listedAbove: new Set(['destroy', 'replace']),
+                    schemas: opts.schemas
+                })
+            },
+            {
+                id: 'outputs',
+                render: (level, room) => outputsSection(ctx, outputs, ['values', 'names', 'count'][level], room)
+            },
+            {
+                id: 'text',
+                render: (level, room) => (level === 0 && opts.textPlan ? textPlanSection(ctx, opts.textPlan, room) : '')
+            }
+        ];
     const footer = (shortened) => {
         if (shortened.length === 0)
             return '';
@@ -1393,61 +2404,105 @@ function renderPlanMarkdown(plan, opts) {
 function cut(s, max) {
     return Number.isFinite(max) ? truncate(s, max) : s;
 }
-/** The destroy/replace call-out: a table with reasons (0), a list (1), or as many as fit in `room` (2). */
+/**
+ * The destroy/replace call-out: every destroy and replace, instances of one resource with the same change
+ * grouped, with the reasons (0), without them (1), or as many as fit in `room` (2).
+ */
 function callout(ctx, dangerous, level, room, hint) {
     if (dangerous.length === 0)
         return '';
-    const destroys = dangerous.filter(rc => changeKind(rc.change.actions) === 'destroy').length;
-    const heading = calloutHeading(destroys, dangerous.length - destroys);
-    if (level === 0)
-        return `${heading}\n\n${CALLOUT_TABLE_HEADER}\n${dangerous.map(rc => calloutRow(ctx, rc, true)).join('\n')}`;
-    const rows = dangerous.map(rc => calloutRow(ctx, rc, false));
-    if (level === 1)
-        return `${heading}\n\n${rows.join('\n')}`;
-    // Fill: as many rows as fit, then say loudly how many are missing.
+    const destroys = dangerous.filter(rc => changeKind(rc.change.actions) === 'destroy');
+    const replaces = dangerous.filter(rc => changeKind(rc.change.actions) === 'replace');
+    const heading = calloutHeading(destroys.length, replaces.length);
+    const instanceGroups = [...groupInstances('destroy', destroys), ...groupInstances('replace', replaces)];
+    const lines = instanceGroups.map(g => calloutLine(ctx, g, level === 0));
+    if (level < 2)
+        return `${heading}\n>\n${lines.join('\n')}`;
+    // Fill: as many lines as fit, then say loudly how many are missing.
     const missingLine = (shown) => {
-        const rest = dangerous.slice(shown);
-        const d = rest.filter(rc => changeKind(rc.change.actions) === 'destroy').length;
-        const parts = [d > 0 ? `${d} more destroys` : '', rest.length - d > 0 ? `${rest.length - d} more replaces` : ''];
+        const rest = instanceGroups.slice(shown);
+        const count = (g) => rest.filter(x => x.group === g).reduce((n, x) => n + x.members.length, 0);
+        const d = count('destroy');
+        const r = count('replace');
+        const parts = [d > 0 ? `${thousands(d)} more destroys` : '', r > 0 ? `${thousands(r)} more replaces` : ''];
         const where = hint
             ? ` ${truncate(ctx.redact(hint), 300).replace(/\n/g, ' ')}`
             : ' See the full plan in the workflow run.';
-        return `**⚠️ …and ${parts.filter(Boolean).join(' and ')} are NOT listed here: they did not fit.**${where}`;
+        return `> **⚠️ …and ${parts.filter(Boolean).join(' and ')} are NOT listed here: they did not fit.**${where}`;
     };
-    let size = heading.length + 2;
+    let size = heading.length + 3;
     let shown = 0;
-    const reserve = missingLine(0).length + 2;
-    while (shown < rows.length && size + rows[shown].length + 1 + reserve <= room)
-        size += rows[shown++].length + 1;
-    const parts = [heading, rows.slice(0, shown).join('\n')];
-    if (shown < rows.length)
+    const reserve = missingLine(0).length + 1;
+    while (shown < lines.length && size + lines[shown].length + 1 + reserve <= room)
+        size += lines[shown++].length + 1;
+    const parts = [heading, '>', ...lines.slice(0, shown)];
+    if (shown < lines.length)
         parts.push(missingLine(shown));
-    return parts.filter(Boolean).join('\n\n');
+    return parts.join('\n');
 }
 function planWarnings(plan) {
     const out = [];
     for (const d of plan.diagnostics ?? [])
         out.push(`${d.severity === 'error' ? 'Error' : 'Warning'}: ${d.summary}${d.address ? ` (${d.address})` : ''}`);
-    for (const c of plan.checks ?? [])
-        if (c.status === 'fail' || c.status === 'error')
-            out.push(`Check ${c.address.to_display} ${c.status === 'fail' ? 'failed' : 'errored'}`);
-    const deferred = plan.deferred_changes?.length ?? 0;
+    for (const c of plan.checks ?? []) {
+        if (c.status !== 'fail' && c.status !== 'error')
+            continue;
+        const problems = (c.instances ?? []).flatMap(i => (i.problems ?? []).map(p => p.message)).filter(Boolean);
+        const what = `Check ${c.address.to_display ?? c.address.name ?? ''} ${c.status === 'fail' ? 'failed' : 'errored'}`;
+        out.push(problems.length > 0 ? `${what}: ${[...new Set(problems)].join(' ')}` : what);
+    }
+    // An errored plan's deferrals are not news: nothing of it will be applied.
+    const deferred = plan.errored ? 0 : (plan.deferred_changes?.length ?? 0);
     if (deferred > 0)
-        out.push(`${deferred} resource changes are deferred to a later plan`);
+        out.push(`${thousands(deferred)} resource changes are deferred to a later plan`);
     return out;
+}
+
+;// CONCATENATED MODULE: ./src/terraform/provider-schemas.ts
+/** Parses the JSON text; a clear reason when it is not a provider schema document. */
+function parseProviderSchemas(text) {
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch (error) {
+        return { schemas: undefined, warning: `provider schemas are not JSON (${error.message})` };
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+        return { schemas: undefined, warning: 'provider schemas are not a JSON object' };
+    const doc = parsed;
+    if (doc.provider_schemas !== undefined && (typeof doc.provider_schemas !== 'object' || doc.provider_schemas === null))
+        return { schemas: undefined, warning: '`provider_schemas` in the provider schemas is not an object' };
+    return { schemas: doc };
+}
+/** Runs `terraform providers schema -json` in the (initialised) root; never throws. */
+async function readProviderSchemas(tf) {
+    try {
+        const { stdout } = await tf.run(['providers', 'schema', '-json'], { quiet: true });
+        return parseProviderSchemas(stdout);
+    }
+    catch (error) {
+        const message = error.message.split('\n')[0];
+        return {
+            schemas: undefined,
+            warning: `could not read provider schemas (every array is diffed as a list): ${message}`
+        };
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/cli/args.ts
 // Argument parsing for the `render` command; every mistake is one UserError line naming the flag and value.
 
-const USAGE = `Usage: tf-plan-render render --plan-json <file> [--text-plan <file>] [--max-chars N] [--title T]
+const USAGE = `Usage: tf-plan-render render --plan-json <file> [--text-plan <file>] [--max-chars N] [--title T] [--schemas <file>]
 
 Prints the Terraform plan summary as GitHub-flavoured Markdown on stdout.
 
-  --plan-json <file>   output of \`terraform show -json <planfile>\` (required)
+  --plan-json <file>   output of \`terraform show -json <planfile>\` (required; JSON format 0.2 or 1.x,
+                       as Terraform 1.0 and later write it)
   --text-plan <file>   output of \`terraform show -no-color <planfile>\`, shown collapsed when it fits
   --max-chars N        size budget in characters (default 60000; GitHub comments allow 65536)
   --title T            Markdown title (default "Terraform plan")
+  --schemas <file>     output of \`terraform providers schema -json\` in the root: tells lists from sets
   --help               this help
 
 Environment: TF_PLAN_RENDER_SECRETS, secrets to mask (one per line);
@@ -1455,7 +2510,7 @@ Environment: TF_PLAN_RENDER_SECRETS, secrets to mask (one per line);
 `;
 /** Below this, not even the headline and a few destroy addresses fit. */
 const MIN_MAX_CHARS = 1000;
-const VALUE_FLAGS = ['--plan-json', '--text-plan', '--max-chars', '--title'];
+const VALUE_FLAGS = ['--plan-json', '--text-plan', '--max-chars', '--title', '--schemas'];
 function parseRenderArgs(argv) {
     if (argv.includes('--help') || argv.includes('-h') || argv[0] === 'help')
         return 'help';
@@ -1490,11 +2545,19 @@ function parseRenderArgs(argv) {
         if (maxChars < MIN_MAX_CHARS)
             throw new UserError(`--max-chars: ${max} is too small; use at least ${MIN_MAX_CHARS}`);
     }
-    return { planJson, textPlan: values.get('--text-plan'), maxChars, title: values.get('--title') };
+    return {
+        planJson,
+        textPlan: values.get('--text-plan'),
+        maxChars,
+        title: values.get('--title'),
+        schemas: values.get('--schemas')
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/cli/run-cli.ts
 // The CLI without process globals, so it is testable; errors a user can fix are one line on stderr, exit 1.
+
+
 
 
 
@@ -1513,6 +2576,7 @@ async function runCli(argv, io) {
         // The renderer never looks past 2 × maxChars characters of a text plan that long (it cannot fit), and
         // 8 × maxChars bytes always decode to more characters than that: a 5 MB text plan is not read whole.
         const textPlan = args.textPlan === undefined ? undefined : await readText(args.textPlan, '--text-plan', 8 * maxChars + 8);
+        const schemas = args.schemas === undefined ? undefined : parseSchemas(await readText(args.schemas, '--schemas'), args.schemas);
         const read = performance.now();
         const plan = parsePlan(planText, args.planJson);
         const parsed = performance.now();
@@ -1523,7 +2587,8 @@ async function runCli(argv, io) {
             maxChars,
             title: args.title,
             textPlan,
-            redactor
+            redactor,
+            schemas
         });
         io.stdout(markdown);
         if (io.env.TF_PLAN_RENDER_TIMING === '1') {
@@ -1538,7 +2603,10 @@ async function runCli(argv, io) {
             io.stderr(`tf-plan-render: ${e.message}\n`);
             return 1;
         }
-        throw e;
+        // A plan shape nobody foresaw must still end in one line, not a stack trace.
+        const message = (e instanceof Error ? e.message : String(e)).split('\n')[0].slice(0, 300);
+        io.stderr(`tf-plan-render: cannot render this plan (${message}); please report it with the plan's shape\n`);
+        return 1;
     }
 }
 async function readText(file, flag, maxBytes = Infinity) {
@@ -1571,10 +2639,21 @@ function parsePlan(text, file) {
     catch {
         throw new UserError(`--plan-json: "${file}" is not JSON; pass the output of \`terraform show -json <planfile>\``);
     }
-    const p = plan;
-    if (!p || typeof p !== 'object' || typeof p.format_version !== 'string' || !/^1\./.test(p.format_version))
-        throw new UserError(`--plan-json: "${file}" is not a plan in JSON format 1.x; pass the output of \`terraform show -json <planfile>\``);
-    return p;
+    try {
+        return normalizePlan(plan);
+    }
+    catch (e) {
+        if (!(e instanceof PlanShapeError))
+            throw e;
+        throw new UserError(`--plan-json: "${file}" ${e.message}; pass the output of \`terraform show -json <planfile>\``);
+    }
+}
+function parseSchemas(text, file) {
+    const result = parseProviderSchemas(text);
+    if (result.schemas === undefined) {
+        throw new UserError(`--schemas: "${file}": ${result.warning}; pass the output of \`terraform providers schema -json\``);
+    }
+    return result.schemas;
 }
 
 ;// CONCATENATED MODULE: ./src/cli/index.ts

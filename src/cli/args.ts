@@ -6,9 +6,10 @@ export interface RenderArgs {
   textPlan?: string
   maxChars?: number
   title?: string
+  schemas?: string
 }
 
-export const USAGE = `Usage: tf-plan-render render --plan-json <file> [--text-plan <file>] [--max-chars N] [--title T]
+export const USAGE = `Usage: tf-plan-render render --plan-json <file> [--text-plan <file>] [--max-chars N] [--title T] [--schemas <file>]
 
 Prints the Terraform plan summary as GitHub-flavoured Markdown on stdout.
 
@@ -17,6 +18,7 @@ Prints the Terraform plan summary as GitHub-flavoured Markdown on stdout.
   --text-plan <file>   output of \`terraform show -no-color <planfile>\`, shown collapsed when it fits
   --max-chars N        size budget in characters (default 60000; GitHub comments allow 65536)
   --title T            Markdown title (default "Terraform plan")
+  --schemas <file>     output of \`terraform providers schema -json\` in the root: tells lists from sets
   --help               this help
 
 Environment: TF_PLAN_RENDER_SECRETS, secrets to mask (one per line);
@@ -26,7 +28,7 @@ Environment: TF_PLAN_RENDER_SECRETS, secrets to mask (one per line);
 /** Below this, not even the headline and a few destroy addresses fit. */
 export const MIN_MAX_CHARS = 1000
 
-const VALUE_FLAGS = ['--plan-json', '--text-plan', '--max-chars', '--title'] as const
+const VALUE_FLAGS = ['--plan-json', '--text-plan', '--max-chars', '--title', '--schemas'] as const
 
 export function parseRenderArgs(argv: readonly string[]): RenderArgs | 'help' {
   if (argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') return 'help'
@@ -56,5 +58,11 @@ export function parseRenderArgs(argv: readonly string[]): RenderArgs | 'help' {
     maxChars = Number(max)
     if (maxChars < MIN_MAX_CHARS) throw new UserError(`--max-chars: ${max} is too small; use at least ${MIN_MAX_CHARS}`)
   }
-  return { planJson, textPlan: values.get('--text-plan'), maxChars, title: values.get('--title') }
+  return {
+    planJson,
+    textPlan: values.get('--text-plan'),
+    maxChars,
+    title: values.get('--title'),
+    schemas: values.get('--schemas')
+  }
 }

@@ -4,6 +4,8 @@ import { UserError } from '../errors.js'
 import { normalizePlan, PlanShapeError, type PlanJson } from '../plan/plan-json.js'
 import { Redactor } from '../render/redact.js'
 import { DEFAULT_MAX_CHARS, renderPlanMarkdown } from '../render/render-plan.js'
+import { parseProviderSchemas } from '../terraform/provider-schemas.js'
+import type { ProviderSchemas } from '../plan/provider-schema.js'
 import { parseRenderArgs, USAGE } from './args.js'
 
 export interface CliIo {
@@ -26,6 +28,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     // 8 × maxChars bytes always decode to more characters than that: a 5 MB text plan is not read whole.
     const textPlan =
       args.textPlan === undefined ? undefined : await readText(args.textPlan, '--text-plan', 8 * maxChars + 8)
+    const schemas =
+      args.schemas === undefined ? undefined : parseSchemas(await readText(args.schemas, '--schemas'), args.schemas)
     const read = performance.now()
     const plan = parsePlan(planText, args.planJson)
     const parsed = performance.now()
@@ -36,7 +40,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       maxChars,
       title: args.title,
       textPlan,
-      redactor
+      redactor,
+      schemas
     })
     io.stdout(markdown)
     if (io.env.TF_PLAN_RENDER_TIMING === '1') {
@@ -91,4 +96,14 @@ function parsePlan(text: string, file: string): PlanJson {
     if (!(e instanceof PlanShapeError)) throw e
     throw new UserError(`--plan-json: "${file}" ${e.message}; pass the output of \`terraform show -json <planfile>\``)
   }
+}
+
+function parseSchemas(text: string, file: string): ProviderSchemas {
+  const result = parseProviderSchemas(text)
+  if (result.schemas === undefined) {
+    throw new UserError(
+      `--schemas: "${file}": ${result.warning}; pass the output of \`terraform providers schema -json\``
+    )
+  }
+  return result.schemas
 }

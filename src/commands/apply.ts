@@ -107,7 +107,7 @@ export async function runApply(
     throw diskFaultError(error, 'could not write outputs.json', [dir], dir) ?? error
   }
   const shownOutputs = outputValues(outputs)
-  for (const value of shownOutputs.secrets) report.addSecret(value)
+  for (const value of shownOutputs.secrets) report.addSensitiveValue(value)
   for (const o of shownOutputs.visible) report.setOutput(`output-${o.name}`, o.value)
   report.setOutput('outputs-json-path', outputsPath)
   report.setOutput('apply-status', 'applied')

@@ -5,7 +5,9 @@ import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import type { Inputs } from '../inputs.js'
 import { diskFaultError, unwritableDirError, UserError, type KnownDir } from '../errors.js'
-import type { PlanJson } from '../plan/plan-json.js'
+import { normalizePlan, PlanShapeError, type PlanJson } from '../plan/plan-json.js'
+import type { ProviderSchemas } from '../plan/provider-schema.js'
+import { readProviderSchemas } from '../terraform/provider-schemas.js'
 import { summarizePlan } from '../plan/summary.js'
 import { Redactor } from '../render/redact.js'
 import { renderPlanMarkdown } from '../render/render-plan.js'
@@ -86,6 +88,7 @@ export async function runPlan(
 
 interface MadePlan {
   plan: PlanJson
+  schemas: ProviderSchemas | undefined
   textPlan: string
   warnings: string[]
   redactor: Redactor
@@ -159,10 +162,15 @@ async function makePlanDir(
   }
   let plan: PlanJson
   try {
-    plan = JSON.parse(readFileSync(jsonPath, 'utf8')) as PlanJson
+    plan = normalizePlan(JSON.parse(readFileSync(jsonPath, 'utf8')))
   } catch (error) {
-    throw new UserError(`terraform show -json printed no valid JSON plan: ${(error as Error).message}`)
+    const why = error instanceof PlanShapeError ? error.message : (error as Error).message
+    throw new UserError(`terraform show -json printed no valid JSON plan: ${why}`)
   }
+  // Attribute types (list or set) for the diff; without them arrays are diffed as lists.
+  const schemaResult = await readProviderSchemas(tf)
+  if (schemaResult.schemas === undefined) report.warning(report.redact(schemaResult.warning))
+  const schemas = schemaResult.schemas
   const redactor = registerPlanSecrets(plan, report, [rootTitle(inputs)])
   const textPlan = (await tf.run(['show', '-no-color', planPath], { quiet: true })).stdout
 
@@ -198,12 +206,13 @@ async function makePlanDir(
         textPlan,
         warnings,
         redactor,
+        schemas,
         fullPlanHint: 'Full plan: the plan artifact of this run (plan-dir output).'
       }).markdown,
     SUMMARY_MAX_BYTES
   )
   writeFileSync(join(dir, SUMMARY_FILE), summaryMarkdown)
-  return { plan, textPlan, warnings, redactor, summary, hasChanges, digest, metadata, summaryMarkdown }
+  return { plan, schemas, textPlan, warnings, redactor, summary, hasChanges, digest, metadata, summaryMarkdown }
 }
 
 const SUMMARY_FILE = 'summary.md'
@@ -211,7 +220,7 @@ const planTitle = (inputs: Inputs): string => `Terraform plan: ${rootTitle(input
 
 /** The complete plan dir is in place: job summary, outputs, the sticky comment. */
 async function publishPlan(inputs: Inputs, report: Reporter, planDir: string, made: MadePlan): Promise<void> {
-  const { plan, textPlan, warnings, redactor, summary, hasChanges, digest, metadata, summaryMarkdown } = made
+  const { plan, schemas, textPlan, warnings, redactor, summary, hasChanges, digest, metadata, summaryMarkdown } = made
   const planPath = join(planDir, PLAN_FILE)
   const jsonPath = join(planDir, PLAN_JSON_FILE)
   const summaryPath = join(planDir, SUMMARY_FILE)
@@ -244,6 +253,7 @@ async function publishPlan(inputs: Inputs, report: Reporter, planDir: string, ma
         textPlan,
         warnings,
         redactor,
+        schemas,
         fullPlanHint,
         header: [sinceLastPlan, `Plan digest: \`${digest.slice(0, 16)}…\``].filter(Boolean).join(' · ')
       }).markdown

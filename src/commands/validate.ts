@@ -4,6 +4,7 @@ import { UserError } from '../errors.js'
 import { diagnosticAnnotations, fmtAnnotations, type Annotation, type ValidateJson } from '../report/annotations.js'
 import type { Reporter } from '../report/reporter.js'
 import type { TerraformRunner } from '../terraform/runner.js'
+import { rootTitle } from '../report/run-info.js'
 
 export interface ValidateResult {
   errors: number
@@ -52,7 +53,7 @@ export async function runValidate(inputs: Inputs, tf: TerraformRunner, report: R
   report.setOutput('unformatted-files', JSON.stringify(unformatted))
 
   const lines = [
-    `## Terraform validate: \`${inputs.rootLabel}\``,
+    `## Terraform validate: ${rootTitle(inputs)}`,
     '',
     `| | count |`,
     `|---|---|`,

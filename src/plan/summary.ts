@@ -1,5 +1,6 @@
 // The plan model: what each resource change is (create, replace, ...) and the headline counts.
-import type { ChangeAction, JsonValue, PlanJson, ResourceChange } from './plan-json.js'
+import type { ChangeAction, PlanJson, ResourceChange } from './plan-json.js'
+import { relevantDrift as reduceToRelevant } from './relevant-drift.js'
 
 /** One word per resource change; `replace` is a delete+create pair in either order. */
 export type ChangeKind = 'create' | 'update' | 'replace' | 'destroy' | 'forget' | 'read' | 'no-op'
@@ -112,71 +113,13 @@ export function headline(s: PlanSummary): string {
   return parts.join(', ')
 }
 
-type Step = string | number
-type Obj = { [key: string]: JsonValue }
-
-function at(v: JsonValue | undefined, step: Step): JsonValue | undefined {
-  if (Array.isArray(v)) return typeof step === 'number' ? v[step] : undefined
-  if (typeof v === 'object' && v !== null) return typeof step === 'string' ? (v as Obj)[step] : undefined
-  return undefined
-}
-
-/** `target` with the value at `path` taken from `source` (copying only the containers on the path). */
-function overlay(
-  target: JsonValue | undefined,
-  source: JsonValue | undefined,
-  path: readonly Step[]
-): JsonValue | undefined {
-  if (path.length === 0) return source
-  const [step, ...rest] = path
-  const inner = overlay(at(target, step), at(source, step), rest)
-  if (Array.isArray(target) && typeof step === 'number') {
-    const copy = [...target]
-    if (inner === undefined) copy.splice(step, 1)
-    else copy[step] = inner
-    return copy
-  }
-  if (typeof target === 'object' && target !== null && !Array.isArray(target) && typeof step === 'string') {
-    const copy = { ...(target as Obj) }
-    if (inner === undefined) delete copy[step]
-    else copy[step] = inner
-    return copy
-  }
-  return target
-}
-
-function same(a: JsonValue | undefined, b: JsonValue | undefined): boolean {
-  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null)
-}
-
 /**
  * The drift Terraform shows: changes made outside Terraform, reduced to the attributes the plan depends on
  * (`relevant_attributes`), like `terraform plan` does; a drift with no relevant change is left out. Plans that
  * predate `relevant_attributes` (format 0.2 / 1.0) show all drift.
  */
 export function relevantDrift(plan: PlanJson): ResourceChange[] {
-  const drift = (plan.resource_drift ?? []).filter(rc => changeKind(rc.change.actions) !== 'no-op')
-  const relevant = plan.relevant_attributes
-  if (!Array.isArray(relevant)) return drift
-  const paths = new Map<string, Step[][]>()
-  const everywhere: Step[][] = []
-  for (const r of relevant) {
-    if (r.resource === '') everywhere.push(r.attribute)
-    else paths.set(r.resource, [...(paths.get(r.resource) ?? []), r.attribute])
-  }
-  const out: ResourceChange[] = []
-  for (const rc of drift) {
-    const mine = [...everywhere, ...(paths.get(rc.address) ?? [])]
-    if (mine.length === 0) continue
-    // A deleted object, or a relevant path of the whole object: the drift is shown as it is.
-    if (rc.change.after === null || rc.change.after === undefined || mine.some(p => p.length === 0)) {
-      out.push(rc)
-      continue
-    }
-    let after: JsonValue | undefined = rc.change.before ?? undefined
-    for (const p of mine) after = overlay(after, rc.change.after, p)
-    if (same(after, rc.change.before ?? undefined)) continue
-    out.push({ ...rc, change: { ...rc.change, after: after ?? null } })
-  }
-  return out
+  // One rule for drift (plan/relevant-drift.ts); plans without relevant_attributes show all of it.
+  const refreshOnly = !Array.isArray(plan.relevant_attributes)
+  return reduceToRelevant(plan, { refreshOnly }).filter(rc => changeKind(rc.change.actions) !== 'no-op')
 }
