@@ -345,7 +345,7 @@ beforeAll(async () => {
   scratch.push(outside)
   writeFileSync(join(outside, 'main.tf'), MAIN_TF)
   writeFileSync(join(outside, 'secret.tfvars'), 'x = "outside"\n')
-  writeFileSync(join(outside, 'backend.hcl'), 'path = "/tmp/elsewhere"\n')
+  writeFileSync(join(outside, 'backend.hcl'), 'path = "../elsewhere.tfstate"\n')
   const generated = await openpgp.generateKey({ type: 'ecc', curve: 'curve25519Legacy', userIDs: [{ name: 'x' }] })
   privateKey = generated.privateKey
 })

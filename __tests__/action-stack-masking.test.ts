@@ -66,7 +66,7 @@ suite('stack: chat-llm, the second plan', () => {
       variables: [
         'app_image_name=chat-api:0.2.0',
         'app_sku_name=P0v3',
-        'model_deployments={chat={model_name="gpt-4o-mini",model_version="2024-08-06",sku_name="GlobalStandard",capacity=20}}'
+        'model_deployments={chat={model_name="gpt-4o",model_version="2024-08-06",sku_name="DataZoneStandard",capacity=20}}'
       ].join('\n')
     })
     expect(update.code).toBe(0)

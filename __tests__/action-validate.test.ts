@@ -49,7 +49,7 @@ describe('command: validate through the built action', () => {
     expect(run.outputs['terraform-path']).toMatch(/terraform$/)
     expect(run.outputs['validate-errors']).toBe('0')
     expect(run.outputs['unformatted-files']).toBe('[]')
-    expect(run.summary).toContain('Terraform validate: `ok`')
+    expect(run.summary).toContain('Terraform validate: <code>ok</code>')
     expect(server.requestCount(zipPath)).toBe(1)
     expect(run.stdout).toContain('::group::terraform validate')
     // Nothing unverified in the cache, and the verified binary is there.

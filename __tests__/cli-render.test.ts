@@ -121,7 +121,7 @@ describe('tf-plan-render render', () => {
     [['render', '--plan-json'], 'tf-plan-render: --plan-json: missing value\n'],
     [
       ['render', '--plan-json', 'a', '--bogus'],
-      'tf-plan-render: unknown argument "--bogus": accepted are --plan-json, --text-plan, --max-chars, --title, --help\n'
+      'tf-plan-render: unknown argument "--bogus": accepted are --plan-json, --text-plan, --max-chars, --title, --schemas, --help\n'
     ],
     [[], 'tf-plan-render: missing command: use `render` (see --help)\n'],
     [['plan'], 'tf-plan-render: unknown command "plan": the only command is `render` (see --help)\n']
@@ -149,6 +149,24 @@ describe('tf-plan-render render', () => {
     const notPlan = await cliRun(['render', '--plan-json', state])
     expect(notPlan.stderr.split('\n')).toHaveLength(2)
     expect(notPlan.stderr).toContain('has no format_version: it is not a Terraform plan')
+  })
+
+  it('--schemas takes terraform providers schema -json of the root, and names anything else in one line', async () => {
+    const schemas = join(plan.dir, 'schemas.json')
+    writeFileSync(schemas, execFileSync('terraform', ['providers', 'schema', '-json'], { cwd: plan.dir }))
+    const planJson = join(plan.dir, 'with-schemas.json')
+    writeFileSync(planJson, plan.jsonText)
+    const ok = await cliRun(['render', '--plan-json', planJson, '--schemas', schemas])
+    expect(ok.code).toBe(0)
+    expect(ok.stdout).toContain('**Plan:**')
+    const notSchemas = join(plan.dir, 'not-schemas.json')
+    writeFileSync(notSchemas, '[1, 2]')
+    const bad = await cliRun(['render', '--plan-json', planJson, '--schemas', notSchemas])
+    expect(bad).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `tf-plan-render: --schemas: "${notSchemas}": provider schemas are not a JSON object; pass the output of \`terraform providers schema -json\`\n`
+    })
   })
 
   /** The real plan with `edit` applied, written to a file. */

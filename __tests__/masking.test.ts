@@ -178,7 +178,7 @@ describe('no false masks', () => {
     const seen = decoded(md)
     expect(seen).toContain('### Terraform plan: `stack: chat-llm`')
     expect(seen).toContain('module.ai.azurerm_cognitive_deployment.this["chat"]')
-    for (const value of ['"chat-api:0.1.0"', '"chat-api:0.2.0"', '"2024-07-18"', '"2024-08-06"', '"P0v3"'])
+    for (const value of ['"chat-api:0.1.0"', '"chat-api:0.2.0"', '"2024-11-20"', '"2024-08-06"', '"P0v3"'])
       expect(seen).toContain(value)
   })
 

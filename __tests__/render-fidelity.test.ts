@@ -705,7 +705,7 @@ describe('diffs against terraform show: the bundled stack, second plan', () => {
     corpus = await buildStackCorpus([
       '-var=app_image_name=chat-api:0.2.0',
       '-var=app_sku_name=S2',
-      '-var=model_deployments={chat={model_name="gpt-4o-mini",model_version="2024-08-06",sku_name="GlobalStandard",capacity=20}}'
+      '-var=model_deployments={chat={model_name="gpt-4o",model_version="2024-08-06",sku_name="DataZoneStandard",capacity=20}}'
     ])
   }, 600_000)
 

@@ -94,7 +94,7 @@ describe('renderPlanMarkdown on a real plan with every kind of change', () => {
     expect(rowOf(markdown, 'terraform_data.handed_over')).not.toBe('')
     expect(markdown).toMatch(/Read data source during apply \(1\)/)
     expect(blockOf(markdown, 'data.terraform_remote_state.later')).toContain(
-      '<code>config.path</code> = <em>(known after apply)</em>'
+      '<code>config</code> = <code>{"path":(known after apply)}</code>'
     )
     expect(rowOf(markdown, 'app_name')).toContain('<code>"app-prod"</code>')
     expect(rowOf(markdown, 'db_password')).toContain('<em>(sensitive)</em>')

@@ -26,9 +26,9 @@ const STACK_UPDATE = `app_image_name = "chat-api:0.2.0"
 app_sku_name   = "P1v3"
 model_deployments = {
   chat = {
-    model_name    = "gpt-4o-mini"
-    model_version = "2024-10-21"
-    sku_name      = "GlobalStandard"
+    model_name    = "gpt-4o"
+    model_version = "2024-08-06"
+    sku_name      = "DataZoneStandard"
     capacity      = 20
   }
 }

@@ -19,10 +19,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { createServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { writeZip, type ZipEntry } from './zip-writer.js'
 
-export const OFFLINE_AZURERM = '/work/shared/offline-azurerm'
+// Beside the repository, as .ci/run finds it (OFFLINE_AZURERM_SETUP points at its setup script when elsewhere).
+export const OFFLINE_AZURERM = process.env.OFFLINE_AZURERM_SETUP
+  ? dirname(process.env.OFFLINE_AZURERM_SETUP)
+  : join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'offline-azurerm')
 const VERSION = '4.79.0'
 const PROVIDER = 'registry.terraform.io/hashicorp/azurerm'
 const BINARY = `terraform-provider-azurerm_v${VERSION}`

@@ -15,7 +15,7 @@ const run = promisify(execFile)
 export const STACK_UPDATE_VARS = [
   '-var=app_image_name=chat-api:0.2.0',
   '-var=app_sku_name=P0v3',
-  '-var=model_deployments={chat={model_name="gpt-4o-mini",model_version="2024-08-06",sku_name="GlobalStandard",capacity=20}}'
+  '-var=model_deployments={chat={model_name="gpt-4o",model_version="2024-08-06",sku_name="DataZoneStandard",capacity=20}}'
 ]
 
 export interface StackUpdatePlan {

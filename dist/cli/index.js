@@ -45,7 +45,7 @@ function isDiskFault(err) {
     return code !== undefined && code in DISK_FAULTS;
 }
 /**
- * One line for a disk fault: `no space left on RUNNER_TEMP (/home/runner/_temp): could not write tfplan.json
+ * One line for a disk fault: `no space left on RUNNER_TEMP (<its path>): could not write tfplan.json
  * (ENOSPC)`. The directory is the known one that holds the failing path (or `fallback`); undefined when `err` is
  * not a disk fault.
  */
