@@ -5,6 +5,7 @@ import { cancel as cancelJob, exitSoonAfterRun } from './cancellation.js'
 import { readInputs, urlSecrets, verifyInputs } from './inputs.js'
 import { bundledStackSource, stageBundledStack, stagedStackDir } from './stack/bundled-stack.js'
 import { installTerraform } from './installer/index.js'
+import { SYSTEM_VERSION, systemTerraform } from './installer/system-terraform.js'
 import { ActionsReporter } from './report/reporter.js'
 import { TerraformRunner } from './terraform/runner.js'
 import { runValidate } from './commands/validate.js'
@@ -45,21 +46,24 @@ export async function run(): Promise<void> {
     await verifyInputs(inputs, rootSources)
 
     stageBundledStack(inputs)
-    const terraform = await installTerraform(
-      {
-        versionSpec: inputs.terraformVersion,
-        rootDir: inputs.workingDirectory,
-        workspaceDir: inputs.workspaceDir,
-        downloadUrl: inputs.terraformDownloadUrl,
-        signingKeys: inputs.terraformSigningKey
-      },
-      {
-        info: m => report.info(m),
-        debug: m => core.debug(report.redact(m)),
-        warning: m => report.warning(m)
-      },
-      { signal: cancel.signal, tempDir: inputs.tempDir, releaseCache: releaseCacheFor(inputs) }
-    )
+    const terraform =
+      inputs.terraformVersion === SYSTEM_VERSION
+        ? await systemTerraform({ info: m => report.info(m) }, process.env, cancel.signal)
+        : await installTerraform(
+            {
+              versionSpec: inputs.terraformVersion,
+              rootDir: inputs.workingDirectory,
+              workspaceDir: inputs.workspaceDir,
+              downloadUrl: inputs.terraformDownloadUrl,
+              signingKeys: inputs.terraformSigningKey
+            },
+            {
+              info: m => report.info(m),
+              debug: m => core.debug(report.redact(m)),
+              warning: m => report.warning(m)
+            },
+            { signal: cancel.signal, tempDir: inputs.tempDir, releaseCache: releaseCacheFor(inputs) }
+          )
     core.addPath(terraform.path)
     report.setOutput('terraform-version', terraform.version)
     report.setOutput('terraform-path', terraform.binary)
