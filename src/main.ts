@@ -7,6 +7,7 @@ import { bundledStackSource, stageBundledStack, stagedStackDir } from './stack/b
 import { installTerraform } from './installer/index.js'
 import { SYSTEM_VERSION, systemTerraform } from './installer/system-terraform.js'
 import { ActionsReporter } from './report/reporter.js'
+import { installLocalConsole } from './report/local-console.js'
 import { TerraformRunner } from './terraform/runner.js'
 import { runValidate } from './commands/validate.js'
 import { runPlan } from './commands/plan.js'
@@ -15,6 +16,7 @@ import { runDiscover } from './commands/discover-action.js'
 import { prepareProviderCache, releaseCacheFor } from './provider-cache/index.js'
 
 export async function run(): Promise<void> {
+  installLocalConsole(process.env)
   const report = new ActionsReporter()
   let runner: TerraformRunner | undefined
   // A cancel before terraform runs (during the download) aborts it; once terraform runs, the runner forwards it.
