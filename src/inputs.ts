@@ -216,7 +216,11 @@ function hasTerraformFiles(dir: string): boolean {
 
 function requiredDir(env: Env, variable: string, checkDisk: boolean): string {
   const value = env[variable]
-  if (!value) throw new UserError(`environment: ${variable} is not set; run this action inside a GitHub Actions job`)
+  if (!value) {
+    throw new UserError(
+      `environment: ${variable} is not set; a GitHub Actions runner sets it for every step (outside Actions, without GITHUB_ACTIONS=true, it defaults to the current directory)`
+    )
+  }
   const dir = resolve(value)
   if (checkDisk && !statOf(dir)?.isDirectory()) {
     throw new UserError(`environment: ${variable} (${dir}) is not a directory; run this action after actions/checkout`)

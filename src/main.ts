@@ -8,6 +8,7 @@ import { installTerraform } from './installer/index.js'
 import { SYSTEM_VERSION, systemTerraform } from './installer/system-terraform.js'
 import { ActionsReporter } from './report/reporter.js'
 import { installLocalConsole } from './report/local-console.js'
+import { applyLocalDefaults } from './local-environment.js'
 import { TerraformRunner } from './terraform/runner.js'
 import { runValidate } from './commands/validate.js'
 import { runPlan } from './commands/plan.js'
@@ -32,6 +33,8 @@ export async function run(): Promise<void> {
   process.on('SIGINT', onSignal)
   process.on('SIGTERM', onSignal)
   try {
+    const filled = applyLocalDefaults(process.env)
+    if (filled.length > 0) report.info(`not in GitHub Actions; defaults: ${filled.join(', ')}`)
     // Credentials in a URL input are masked before anything, even an error about that input, is printed.
     for (const value of urlSecrets(process.env)) report.addSecret(value)
     const inputs = readInputs(process.env, stagedStackDir(process.env), { checkDisk: true })

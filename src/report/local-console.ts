@@ -1,6 +1,8 @@
 // Outside GitHub Actions nobody reads workflow commands: @actions/core's `::error::…`, `::group::…` lines become
 // readable text on the terminal, and `::add-mask::<secret>` (which names the secret to the runner) prints nothing.
 // The action keeps using @actions/core unchanged; only its stdout is translated, at the edge.
+import { EOL } from 'node:os'
+
 type Env = Record<string, string | undefined>
 
 /** `::name key=value,…::message` as @actions/core writes it (command.js). */
@@ -73,9 +75,21 @@ export function installLocalConsole(env: Env = process.env): void {
   if (installed || !isLocal(env)) return
   installed = true
   const write = process.stdout.write.bind(process.stdout) as (chunk: string | Uint8Array, ...rest: unknown[]) => boolean
+  // core.setOutput without GITHUB_OUTPUT writes a lone EOL before `::set-output`: held back, dropped before one
+  let heldEol = ''
+  process.on('exit', () => {
+    if (heldEol) write(heldEol)
+  })
   process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]): boolean => {
-    const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')
-    if (!text.includes('::')) return write(chunk, ...rest)
+    let text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')
+    if (text === EOL && heldEol === '') {
+      heldEol = text
+      return true
+    }
+    const held = heldEol
+    heldEol = ''
+    if (held && !text.startsWith('::set-output')) text = held + text
+    if (!text.includes('::')) return write(text, ...rest)
     const out = text
       .split(/(?<=\n)/)
       .map(piece => {
