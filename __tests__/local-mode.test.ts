@@ -8,6 +8,7 @@ import { reportSkip } from './support/azurerm-provider.js'
 import { localLine } from '../src/report/local-console.js'
 import { findOnPath, systemTerraform } from '../src/installer/system-terraform.js'
 import { UserError } from '../src/errors.js'
+import { readInputs } from '../src/inputs.js'
 
 const terraform = findOnPath(process.env)
 reportSkip('__tests__/local-mode.test.ts', terraform ? undefined : 'no terraform on PATH (the system tests use it)')
@@ -53,6 +54,16 @@ describe('workflow commands on a terminal', () => {
 })
 
 describe('terraform-version: system', () => {
+  const inputs = (version: string) =>
+    readInputs({ GITHUB_WORKSPACE: repoRoot, 'INPUT_TERRAFORM-VERSION': version }, () => repoRoot)
+
+  it('is accepted as an input, and named among the accepted values of a bad one', () => {
+    expect(inputs('system').terraformVersion).toBe('system')
+    expect(() => inputs('one.two')).toThrow(
+      /^input terraform-version: "one\.two".*, or system \(the terraform on PATH\)$/
+    )
+  })
+
   it('no terraform on PATH is one UserError line', async () => {
     const empty = join(scratch, 'empty-path')
     mkdirSync(empty, { recursive: true })
