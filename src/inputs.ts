@@ -4,6 +4,7 @@ import { accessSync, constants, readdirSync, realpathSync, statSync, type Stats 
 import { isAbsolute, relative, resolve, sep } from 'node:path'
 import { UserError } from './errors.js'
 import { parseVersionSpec } from './installer/version-spec.js'
+import { SYSTEM_VERSION } from './installer/system-terraform.js'
 import { withoutUserinfo } from './installer/download.js'
 import { readTrustedKeys, SIGNING_KEY_ACCEPTED } from './installer/verify-signature.js'
 import { rootHasBackend } from './terraform/backend-block.js'
@@ -215,7 +216,11 @@ function hasTerraformFiles(dir: string): boolean {
 
 function requiredDir(env: Env, variable: string, checkDisk: boolean): string {
   const value = env[variable]
-  if (!value) throw new UserError(`environment: ${variable} is not set; run this action inside a GitHub Actions job`)
+  if (!value) {
+    throw new UserError(
+      `environment: ${variable} is not set; a GitHub Actions runner sets it for every step (outside Actions, without GITHUB_ACTIONS=true, it defaults to the current directory)`
+    )
+  }
   const dir = resolve(value)
   if (checkDisk && !statOf(dir)?.isDirectory()) {
     throw new UserError(`environment: ${variable} (${dir}) is not a directory; run this action after actions/checkout`)
@@ -348,8 +353,16 @@ export function readInputs(env: Env, bundledStackDir: (stack: Stack) => string, 
   }
 
   const terraformVersion = raw(env, 'terraform-version')
-  // The installer's own parser, so what is accepted here is exactly what it can resolve.
-  if (terraformVersion !== '') parseVersionSpec(terraformVersion, `input terraform-version: ${show(terraformVersion)}`)
+  // `system` is the terraform on PATH; anything else goes to the installer's own parser, so what is accepted here
+  // is exactly what it can resolve.
+  if (terraformVersion !== '' && terraformVersion !== SYSTEM_VERSION) {
+    try {
+      parseVersionSpec(terraformVersion, `input terraform-version: ${show(terraformVersion)}`)
+    } catch (err) {
+      if (err instanceof UserError) throw new UserError(`${err.message}, or system (the terraform on PATH)`)
+      throw err
+    }
+  }
 
   const terraformDownloadUrl = (raw(env, 'terraform-download-url') || 'https://releases.hashicorp.com').replace(
     /\/+$/,

@@ -5,7 +5,10 @@ import { cancel as cancelJob, exitSoonAfterRun } from './cancellation.js'
 import { readInputs, urlSecrets, verifyInputs } from './inputs.js'
 import { bundledStackSource, stageBundledStack, stagedStackDir } from './stack/bundled-stack.js'
 import { installTerraform } from './installer/index.js'
+import { SYSTEM_VERSION, systemTerraform } from './installer/system-terraform.js'
 import { ActionsReporter } from './report/reporter.js'
+import { installLocalConsole } from './report/local-console.js'
+import { applyLocalDefaults } from './local-environment.js'
 import { TerraformRunner } from './terraform/runner.js'
 import { runValidate } from './commands/validate.js'
 import { runPlan } from './commands/plan.js'
@@ -14,6 +17,7 @@ import { runDiscover } from './commands/discover-action.js'
 import { prepareProviderCache, releaseCacheFor } from './provider-cache/index.js'
 
 export async function run(): Promise<void> {
+  installLocalConsole(process.env)
   const report = new ActionsReporter()
   let runner: TerraformRunner | undefined
   // A cancel before terraform runs (during the download) aborts it; once terraform runs, the runner forwards it.
@@ -29,6 +33,8 @@ export async function run(): Promise<void> {
   process.on('SIGINT', onSignal)
   process.on('SIGTERM', onSignal)
   try {
+    const filled = applyLocalDefaults(process.env)
+    if (filled.length > 0) report.info(`not in GitHub Actions; defaults: ${filled.join(', ')}`)
     // Credentials in a URL input are masked before anything, even an error about that input, is printed.
     for (const value of urlSecrets(process.env)) report.addSecret(value)
     const inputs = readInputs(process.env, stagedStackDir(process.env), { checkDisk: true })
@@ -45,21 +51,24 @@ export async function run(): Promise<void> {
     await verifyInputs(inputs, rootSources)
 
     stageBundledStack(inputs)
-    const terraform = await installTerraform(
-      {
-        versionSpec: inputs.terraformVersion,
-        rootDir: inputs.workingDirectory,
-        workspaceDir: inputs.workspaceDir,
-        downloadUrl: inputs.terraformDownloadUrl,
-        signingKeys: inputs.terraformSigningKey
-      },
-      {
-        info: m => report.info(m),
-        debug: m => core.debug(report.redact(m)),
-        warning: m => report.warning(m)
-      },
-      { signal: cancel.signal, tempDir: inputs.tempDir, releaseCache: releaseCacheFor(inputs) }
-    )
+    const terraform =
+      inputs.terraformVersion === SYSTEM_VERSION
+        ? await systemTerraform({ info: m => report.info(m) }, process.env, cancel.signal)
+        : await installTerraform(
+            {
+              versionSpec: inputs.terraformVersion,
+              rootDir: inputs.workingDirectory,
+              workspaceDir: inputs.workspaceDir,
+              downloadUrl: inputs.terraformDownloadUrl,
+              signingKeys: inputs.terraformSigningKey
+            },
+            {
+              info: m => report.info(m),
+              debug: m => core.debug(report.redact(m)),
+              warning: m => report.warning(m)
+            },
+            { signal: cancel.signal, tempDir: inputs.tempDir, releaseCache: releaseCacheFor(inputs) }
+          )
     core.addPath(terraform.path)
     report.setOutput('terraform-version', terraform.version)
     report.setOutput('terraform-path', terraform.binary)

@@ -69,6 +69,12 @@ export async function runValidate(inputs: Inputs, tf: TerraformRunner, report: R
   if (annotations.length > 50) lines.push(`- … and ${annotations.length - 50} more (see the annotations)`)
   await report.summary(lines.join('\n'))
 
+  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
+  // the one result line, as plan, apply and discover end with one
+  report.info(
+    `validate: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}` +
+      (inputs.fmtCheck ? `, ${plural(unformatted.length, 'file')} not formatted` : '')
+  )
   if (errors > 0) {
     throw new UserError(
       `terraform validate found ${errors} error${errors === 1 ? '' : 's'} in ${inputs.rootLabel}; see the annotations`
