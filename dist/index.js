@@ -37842,7 +37842,7 @@ exports.fromPromise = function (fn) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8095);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8188);
 // Thin entry: everything happens in run().
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -37852,7 +37852,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8095:
+/***/ 8188:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38126,6 +38126,69 @@ function resolveVersion(spec, versions) {
 /** The newest release (not pre-release) in `versions`, for error messages. */
 function newestRelease(versions) {
     return sortVersionsDescending(versions).find(v => semver_default().prerelease(v) === null);
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/installer/system-terraform.ts
+// terraform-version: system — use the terraform already on PATH (an offline machine, a self-hosted runner with its
+// own install): no download, no tool-cache write. Verified by running it: `terraform version -json` names its version.
+
+
+
+
+const SYSTEM_VERSION = 'system';
+/** The first executable `terraform` in PATH, as a shell would find it; undefined when there is none. */
+function findOnPath(env, platform = process.platform) {
+    const names = platform === 'win32' ? ['terraform.exe', 'terraform'] : ['terraform'];
+    for (const dir of (env.PATH ?? env.Path ?? '').split(external_node_path_.delimiter)) {
+        if (dir === '')
+            continue;
+        for (const name of names) {
+            const candidate = (0,external_node_path_.resolve)(dir, name);
+            try {
+                if (!(0,external_node_fs_.statSync)(candidate).isFile())
+                    continue;
+                if (platform !== 'win32')
+                    (0,external_node_fs_.accessSync)(candidate, external_node_fs_.constants.X_OK);
+                return candidate;
+            }
+            catch {
+                // not here, or not executable: keep looking, as the shell does
+            }
+        }
+    }
+    return undefined;
+}
+function versionJson(binary, env, signal) {
+    return new Promise((done, fail) => {
+        (0,external_node_child_process_namespaceObject.execFile)(binary, ['version', '-json'], { env, signal, timeout: 60_000 }, (err, stdout) => {
+            if (err)
+                fail(err);
+            else
+                done(stdout);
+        });
+    });
+}
+/** Resolve and verify the terraform on PATH; a missing or broken one is one UserError line. */
+async function systemTerraform(log, env = process.env, signal) {
+    const binary = findOnPath(env);
+    if (!binary) {
+        throw new UserError('input terraform-version: "system" uses the terraform on PATH, and there is none; install terraform on PATH or set terraform-version to a version to download');
+    }
+    let version;
+    try {
+        version = JSON.parse(await versionJson(binary, env, signal)).terraform_version;
+    }
+    catch (err) {
+        const why = err instanceof SyntaxError ? 'did not print JSON' : err.message.split('\n')[0];
+        throw new UserError(`input terraform-version: "system" found ${binary}, but \`terraform version -json\` failed (${why}); put a working terraform (0.13 or newer) first on PATH`);
+    }
+    if (typeof version !== 'string' || !/^\d+\.\d+\.\d+/.test(version)) {
+        throw new UserError(`input terraform-version: "system" found ${binary}, but \`terraform version -json\` names no terraform_version; put a working terraform (0.13 or newer) first on PATH`);
+    }
+    log.info(`terraform-version system: using terraform ${version} at ${binary} (from PATH, not downloaded)`);
+    return { version, path: (0,external_node_path_.dirname)(binary), binary, fromCache: false };
 }
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
@@ -67114,6 +67177,7 @@ async function rootHasBackend(dirs) {
 
 
 
+
 const COMMANDS = ['validate', 'plan', 'apply', 'discover'];
 const COMMENT_MODES = ['always', 'changes-only', 'off'];
 const STACKS = ['chat-llm'];
@@ -67248,8 +67312,9 @@ function hasTerraformFiles(dir) {
 }
 function requiredDir(env, variable, checkDisk) {
     const value = env[variable];
-    if (!value)
-        throw new UserError(`environment: ${variable} is not set; run this action inside a GitHub Actions job`);
+    if (!value) {
+        throw new UserError(`environment: ${variable} is not set; a GitHub Actions runner sets it for every step (outside Actions, without GITHUB_ACTIONS=true, it defaults to the current directory)`);
+    }
     const dir = (0,external_node_path_.resolve)(value);
     if (checkDisk && !statOf(dir)?.isDirectory()) {
         throw new UserError(`environment: ${variable} (${dir}) is not a directory; run this action after actions/checkout`);
@@ -67363,9 +67428,18 @@ function readInputs(env, bundledStackDir, options = {}) {
         throw new UserError(`input workspace: ${show(workspace)} is not a valid Terraform workspace name; use letters, digits, '-', '_' and '.' (at most 90)`);
     }
     const terraformVersion = raw(env, 'terraform-version');
-    // The installer's own parser, so what is accepted here is exactly what it can resolve.
-    if (terraformVersion !== '')
-        parseVersionSpec(terraformVersion, `input terraform-version: ${show(terraformVersion)}`);
+    // `system` is the terraform on PATH; anything else goes to the installer's own parser, so what is accepted here
+    // is exactly what it can resolve.
+    if (terraformVersion !== '' && terraformVersion !== SYSTEM_VERSION) {
+        try {
+            parseVersionSpec(terraformVersion, `input terraform-version: ${show(terraformVersion)}`);
+        }
+        catch (err) {
+            if (err instanceof UserError)
+                throw new UserError(`${err.message}, or system (the terraform on PATH)`);
+            throw err;
+        }
+    }
     const terraformDownloadUrl = (raw(env, 'terraform-download-url') || 'https://releases.hashicorp.com').replace(/\/+$/, '');
     let url;
     try {
@@ -69409,8 +69483,146 @@ class ActionsReporter {
     }
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/report/local-console.ts
+// Outside GitHub Actions nobody reads workflow commands: @actions/core's `::error::…`, `::group::…` lines become
+// readable text on the terminal, and `::add-mask::<secret>` (which names the secret to the runner) prints nothing.
+// The action keeps using @actions/core unchanged; only its stdout is translated, at the edge.
+
+/** `::name key=value,…::message` as @actions/core writes it (command.js). */
+const COMMAND = /^::([A-Za-z-]+)(?: ([^:]*))?::(.*)$/;
+function unescapeData(s) {
+    return s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
+}
+function unescapeProperty(s) {
+    return s.replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
+}
+function properties(raw) {
+    const props = {};
+    for (const pair of (raw ?? '').split(',')) {
+        const eq = pair.indexOf('=');
+        if (eq > 0)
+            props[pair.slice(0, eq)] = unescapeProperty(pair.slice(eq + 1));
+    }
+    return props;
+}
+/**
+ * The readable form of one stdout line: the line itself when it is not a workflow command, undefined when it must
+ * print nothing (add-mask, end of a group, debug without RUNNER_DEBUG, bookkeeping commands).
+ */
+function localLine(line, env = process.env) {
+    const m = COMMAND.exec(line);
+    if (!m)
+        return line;
+    const [, name, rawProps, rawMessage] = m;
+    const message = unescapeData(rawMessage);
+    switch (name) {
+        case 'add-mask':
+            return undefined; // never echo a secret
+        case 'error':
+        case 'warning':
+        case 'notice': {
+            const p = properties(rawProps);
+            const where = p.file ? `${p.file}${p.line ? `:${p.line}` : ''}${p.col ? `:${p.col}` : ''}: ` : '';
+            const title = p.title ? `${p.title}: ` : '';
+            return `${name}: ${where}${title}${message}`;
+        }
+        case 'group':
+            return `== ${message}`;
+        case 'endgroup':
+            return undefined;
+        case 'debug':
+            return env.RUNNER_DEBUG === '1' ? `debug: ${message}` : undefined;
+        case 'set-output':
+            return `output ${properties(rawProps).name ?? ''}: ${message}`;
+        case 'add-path':
+        case 'save-state':
+        case 'set-env':
+        case 'echo':
+            return undefined;
+        default:
+            return line;
+    }
+}
+/** Not on a runner: GITHUB_ACTIONS is "true" in every job step, and only there. */
+function isLocal(env = process.env) {
+    return env.GITHUB_ACTIONS !== 'true';
+}
+let installed = false;
+/** Translate workflow commands written to stdout from now on (idempotent; a no-op on a runner). */
+function installLocalConsole(env = process.env) {
+    if (installed || !isLocal(env))
+        return;
+    installed = true;
+    const write = process.stdout.write.bind(process.stdout);
+    // core.setOutput without GITHUB_OUTPUT writes a lone EOL before `::set-output`: held back, dropped before one
+    let heldEol = '';
+    process.on('exit', () => {
+        if (heldEol)
+            write(heldEol);
+    });
+    process.stdout.write = ((chunk, ...rest) => {
+        let text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+        if (text === external_node_os_.EOL && heldEol === '') {
+            heldEol = text;
+            return true;
+        }
+        const held = heldEol;
+        heldEol = '';
+        if (held && !text.startsWith('::set-output'))
+            text = held + text;
+        if (!text.includes('::'))
+            return write(text, ...rest);
+        const out = text
+            .split(/(?<=\n)/)
+            .map(piece => {
+            const eol = piece.endsWith('\n') ? (piece.endsWith('\r\n') ? '\r\n' : '\n') : '';
+            const readable = localLine(piece.slice(0, piece.length - eol.length), env);
+            return readable === undefined ? '' : readable + eol;
+        })
+            .join('');
+        return write(out, ...rest);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/local-environment.ts
+// Running outside GitHub Actions (`node dist/index.js` on a laptop): fill in the few directories a runner always
+// gives a job, so a bare run works from a checkout. On a runner (GITHUB_ACTIONS=true) nothing is filled in: a
+// missing variable there is a broken runner and stays an error.
+
+
+
+
+/**
+ * Sets GITHUB_WORKSPACE (the current directory), RUNNER_TEMP (a new temp dir), GITHUB_REPOSITORY (local/<folder>)
+ * and RUNNER_TOOL_CACHE when unset; returns what it set, for the log.
+ */
+function applyLocalDefaults(env, cwd = process.cwd()) {
+    if (!isLocal(env))
+        return [];
+    const filled = [];
+    if (!env.GITHUB_WORKSPACE) {
+        env.GITHUB_WORKSPACE = (0,external_node_path_.resolve)(cwd);
+        filled.push(`GITHUB_WORKSPACE=${env.GITHUB_WORKSPACE} (the current directory)`);
+    }
+    if (!env.RUNNER_TEMP) {
+        env.RUNNER_TEMP = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'terraform-pr-gate-'));
+        filled.push(`RUNNER_TEMP=${env.RUNNER_TEMP}`);
+    }
+    if (!env.GITHUB_REPOSITORY) {
+        // plan metadata and the comment name a repository; outside Actions there is none to name
+        const name = (0,external_node_path_.basename)(env.GITHUB_WORKSPACE).replace(/[^A-Za-z0-9._-]/g, '-') || 'repository';
+        env.GITHUB_REPOSITORY = `local/${name}`;
+        filled.push(`GITHUB_REPOSITORY=${env.GITHUB_REPOSITORY}`);
+    }
+    if (!env.RUNNER_TOOL_CACHE) {
+        // one place across runs, so a downloaded terraform is reused
+        env.RUNNER_TOOL_CACHE = (0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'terraform-pr-gate-tool-cache');
+        (0,external_node_fs_.mkdirSync)(env.RUNNER_TOOL_CACHE, { recursive: true });
+        filled.push(`RUNNER_TOOL_CACHE=${env.RUNNER_TOOL_CACHE}`);
+    }
+    return filled;
+}
+
 ;// CONCATENATED MODULE: ./src/terraform/runner.ts
 // Runs terraform as a child process. Not through @actions/exec: it does not expose the child,
 // and a cancelled job must forward exactly one SIGINT/SIGTERM to terraform so the state lock is
@@ -69867,6 +70079,10 @@ async function runValidate(inputs, tf, report) {
     if (annotations.length > 50)
         lines.push(`- … and ${annotations.length - 50} more (see the annotations)`);
     await report.summary(lines.join('\n'));
+    const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    // the one result line, as plan, apply and discover end with one
+    report.info(`validate: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}` +
+        (inputs.fmtCheck ? `, ${plural(unformatted.length, 'file')} not formatted` : ''));
     if (errors > 0) {
         throw new UserError(`terraform validate found ${errors} error${errors === 1 ? '' : 's'} in ${inputs.rootLabel}; see the annotations`);
     }
@@ -79357,7 +79573,11 @@ async function runPostStep(service = new ActionsCacheService()) {
 
 
 
+
+
+
 async function run() {
+    installLocalConsole(process.env);
     const report = new ActionsReporter();
     let runner;
     // A cancel before terraform runs (during the download) aborts it; once terraform runs, the runner forwards it.
@@ -79374,6 +79594,9 @@ async function run() {
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
     try {
+        const filled = applyLocalDefaults(process.env);
+        if (filled.length > 0)
+            report.info(`not in GitHub Actions; defaults: ${filled.join(', ')}`);
         // Credentials in a URL input are masked before anything, even an error about that input, is printed.
         for (const value of urlSecrets(process.env))
             report.addSecret(value);
@@ -79391,17 +79614,19 @@ async function run() {
             : [inputs.workingDirectory];
         await verifyInputs(inputs, rootSources);
         stageBundledStack(inputs);
-        const terraform = await installTerraform({
-            versionSpec: inputs.terraformVersion,
-            rootDir: inputs.workingDirectory,
-            workspaceDir: inputs.workspaceDir,
-            downloadUrl: inputs.terraformDownloadUrl,
-            signingKeys: inputs.terraformSigningKey
-        }, {
-            info: m => report.info(m),
-            debug: m => lib_core/* debug */.Yz(report.redact(m)),
-            warning: m => report.warning(m)
-        }, { signal: cancel.signal, tempDir: inputs.tempDir, releaseCache: releaseCacheFor(inputs) });
+        const terraform = inputs.terraformVersion === SYSTEM_VERSION
+            ? await systemTerraform({ info: m => report.info(m) }, process.env, cancel.signal)
+            : await installTerraform({
+                versionSpec: inputs.terraformVersion,
+                rootDir: inputs.workingDirectory,
+                workspaceDir: inputs.workspaceDir,
+                downloadUrl: inputs.terraformDownloadUrl,
+                signingKeys: inputs.terraformSigningKey
+            }, {
+                info: m => report.info(m),
+                debug: m => lib_core/* debug */.Yz(report.redact(m)),
+                warning: m => report.warning(m)
+            }, { signal: cancel.signal, tempDir: inputs.tempDir, releaseCache: releaseCacheFor(inputs) });
         lib_core/* addPath */.fM(terraform.path);
         report.setOutput('terraform-version', terraform.version);
         report.setOutput('terraform-path', terraform.binary);
