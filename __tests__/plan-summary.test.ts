@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { attributeDiffs, formatPath } from '../src/plan/attribute-diff.js'
+import { formatPath } from '../src/plan/attribute-diff.js'
 import type { PlanJson, ResourceChange } from '../src/plan/plan-json.js'
 import { changeKind, headline, relevantDrift, summarizePlan, thousands } from '../src/plan/summary.js'
 import { cleanupPlans, generatePlan, type GeneratedPlan } from './support/terraform-plans.js'
@@ -92,24 +92,7 @@ describe('summarizePlan on a real plan with every kind of change', () => {
   })
 })
 
-describe('attributeDiffs', () => {
-  it('flattens nested attributes to paths and keeps only what changed', () => {
-    const diffs = attributeDiffs(change(all.json, 'terraform_data.app').change)
-    const byPath = new Map(diffs.map(d => [formatPath(d.path), d]))
-    expect(byPath.get('input.tags.env')).toMatchObject({ before: 'dev', after: 'prod' })
-    expect(byPath.get('input.site_config[0].minimum_tls_version')).toMatchObject({ before: '1.1', after: '1.2' })
-    expect(byPath.has('input.tags.owner')).toBe(false)
-    expect(byPath.has('input.name')).toBe(false)
-    expect(byPath.get('output')).toMatchObject({ afterUnknown: true })
-  })
-
-  it('marks unknown and sensitive values from after_unknown and after_sensitive', () => {
-    const diffs = attributeDiffs(change(all.json, 'terraform_data.secret_holder').change)
-    const byPath = new Map(diffs.map(d => [formatPath(d.path), d]))
-    expect(byPath.get('input')).toMatchObject({ afterSensitive: true })
-    expect(byPath.get('id')).toMatchObject({ afterUnknown: true })
-  })
-
+describe('formatPath', () => {
   it('quotes keys that are not identifiers', () => {
     expect(formatPath(['tags', 'app.kubernetes.io/name'])).toBe('tags["app.kubernetes.io/name"]')
     expect(formatPath(['rule', 0, 'port'])).toBe('rule[0].port')

@@ -1,6 +1,6 @@
 // How one attribute value or change is written: redacted, sensitive and unknown values named, long values cut
 // around what differs, escaped.
-import { formatPath, type AttributeDiff, type PathStep } from '../plan/attribute-diff.js'
+import { formatPath, type PathStep } from '../plan/attribute-diff.js'
 import type { JsonValue, ShapeFlags } from '../plan/plan-json.js'
 import { childFlags } from '../plan/value-diff.js'
 import { code, escapeInline } from './safe-text.js'
@@ -150,22 +150,6 @@ export function addressCode(ctx: ValueContext, address: string): string {
 
 export function pathCode(ctx: ValueContext, path: readonly PathStep[]): string {
   return code(ctx.redact(formatPath(path)), MAX_VALUE_CHARS)
-}
-
-/** `tags.env`: "dev" → "prod" ; for a create only the new value, for a delete only the old one. */
-export function diffLine(ctx: ValueContext, d: AttributeDiff, forcesReplacement: boolean): string {
-  const credential = ctx.isCredentialPath(d.path)
-  const side = (v: JsonValue | undefined, sensitive: boolean, unknown = false): string =>
-    unknown ? UNKNOWN : (sensitive || credential) && v !== null && v !== undefined ? SENSITIVE : valueText(ctx, v)
-  const before = side(d.before, d.beforeSensitive)
-  const after = side(d.after, d.afterSensitive, d.afterUnknown)
-  const mark = forcesReplacement ? ' <strong>(forces replacement)</strong>' : ''
-  const name = pathCode(ctx, d.path)
-  if (d.before === undefined) return `${name} = ${after}${mark}`
-  if (d.after === undefined && !d.afterUnknown) return `${name} = ${before} → ${code('null')}${mark}`
-  if (before === after && (d.beforeSensitive || d.afterSensitive || credential))
-    return `${name}: ${SENSITIVE} (changed)${mark}`
-  return `${name}: ${before} → ${after}${mark}`
 }
 
 /** Caller or plan text shown as one safe line. */
