@@ -62,6 +62,9 @@ export async function startGitHttpServer(options: { token: string; username?: st
   }
 
   const handle = (request: IncomingMessage, response: ServerResponse): void => {
+    // git may drop a connection mid-request (after a 401, or when it gives up): not a test failure.
+    request.on('error', () => undefined)
+    response.on('error', () => undefined)
     const url = new URL(request.url ?? '/', 'http://127.0.0.1')
     const authorized = isAuthorized(request)
     if (!authorized) {
@@ -90,10 +93,14 @@ export async function startGitHttpServer(options: { token: string; username?: st
       },
       stdio: ['pipe', 'pipe', 'ignore']
     })
+    cgi.on('error', () => response.destroy())
+    cgi.stdin.on('error', () => undefined)
+    request.on('aborted', () => cgi.kill())
     request.pipe(cgi.stdin)
     const chunks: Buffer[] = []
     cgi.stdout.on('data', (chunk: Buffer) => chunks.push(chunk))
     cgi.on('close', () => {
+      if (response.destroyed) return
       const output = Buffer.concat(chunks)
       let split = output.indexOf('\r\n\r\n')
       let separator = 4

@@ -684,7 +684,7 @@ const value_diff_DYNAMIC = { kind: 'dynamic' };
 const PRIMITIVE = { kind: 'primitive' };
 const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isContainer = (v) => typeof v === 'object' && v !== null;
-function value_diff_deepEqual(a, b) {
+function deepEqual(a, b) {
     if (a === b)
         return true;
     if (!isContainer(a) || !isContainer(b))
@@ -692,10 +692,10 @@ function value_diff_deepEqual(a, b) {
     if (Array.isArray(a) !== Array.isArray(b))
         return false;
     if (Array.isArray(a) && Array.isArray(b))
-        return a.length === b.length && a.every((x, i) => value_diff_deepEqual(x, b[i]));
+        return a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
     const ka = Object.keys(a);
     const kb = Object.keys(b);
-    return ka.length === kb.length && ka.every(k => k in b && value_diff_deepEqual(a[k], b[k]));
+    return ka.length === kb.length && ka.every(k => k in b && deepEqual(a[k], b[k]));
 }
 /** True when a flag tree marks anything (unknown / sensitive) anywhere. */
 function anyFlag(flags) {
@@ -767,7 +767,7 @@ function walk(path, before, after, unknown, bs, as, type, replace) {
                     ? 'create'
                     : aNull
                         ? 'delete'
-                        : (bs === true) !== (as === true) || !value_diff_deepEqual(before, after)
+                        : (bs === true) !== (as === true) || !deepEqual(before, after)
                             ? 'update'
                             : 'no-op';
         return node;
@@ -789,7 +789,7 @@ function walk(path, before, after, unknown, bs, as, type, replace) {
         return node;
     }
     node.leaf = 'value';
-    node.action = bNull ? 'create' : aNull ? 'delete' : value_diff_deepEqual(before, after) ? 'no-op' : 'update';
+    node.action = bNull ? 'create' : aNull ? 'delete' : deepEqual(before, after) ? 'no-op' : 'update';
     if (node.action === 'update' && typeof before === 'string' && typeof after === 'string') {
         const bj = parseJsonString(before);
         const aj = parseJsonString(after);
@@ -945,7 +945,7 @@ function relevantDrift(plan, opts = {}) {
             continue;
         }
         const pruned = prune(before, after, paths) ?? null;
-        if (value_diff_deepEqual(before, pruned))
+        if (deepEqual(before, pruned))
             continue;
         out.push({ ...rc, change: { ...rc.change, after: pruned } });
     }
@@ -1258,78 +1258,6 @@ function attribute_diff_outputDiff(name, oc) {
         afterSensitive: oc.after_sensitive
     }, DYNAMIC, [name]);
 }
-const attribute_diff_isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-const attribute_diff_isContainer = (v) => typeof v === 'object' && v !== null;
-function child(flags, step) {
-    if (flags === true || flags === false || flags === undefined)
-        return flags === true ? true : undefined;
-    if (Array.isArray(flags))
-        return typeof step === 'number' ? flags[step] : undefined;
-    return typeof step === 'string' ? flags[step] : undefined;
-}
-function attribute_diff_childValue(v, step) {
-    if (Array.isArray(v))
-        return typeof step === 'number' ? v[step] : undefined;
-    if (attribute_diff_isObject(v))
-        return typeof step === 'string' ? v[step] : undefined;
-    return undefined;
-}
-/** The changed leaves of one change, in a stable order (object keys sorted, list items by index). */
-function attributeDiffs(change) {
-    const out = [];
-    attribute_diff_walk([], change.before ?? undefined, change.after ?? undefined, change.after_unknown, change.before_sensitive, change.after_sensitive, out);
-    return out;
-}
-function attribute_diff_walk(path, before, after, unknown, beforeSens, afterSens, out) {
-    const afterUnknown = unknown === true;
-    const bs = beforeSens === true;
-    const as = afterSens === true;
-    const leaf = () => {
-        out.push({
-            path,
-            before,
-            after: afterUnknown ? undefined : after,
-            afterUnknown,
-            beforeSensitive: bs,
-            afterSensitive: as
-        });
-    };
-    if (afterUnknown || bs || as) {
-        // A wholly unknown or sensitive value is one line, whatever its shape.
-        if (afterUnknown || !deepEqual(before, after) || (bs !== as && (before ?? null) !== null))
-            leaf();
-        return;
-    }
-    if (attribute_diff_isContainer(before) || attribute_diff_isContainer(after)) {
-        const steps = childSteps(before, after, unknown);
-        if (steps.length === 0) {
-            if (!deepEqual(before ?? null, after ?? null) && !(before === undefined && isEmpty(after)))
-                leaf();
-            return;
-        }
-        for (const step of steps)
-            attribute_diff_walk([...path, step], attribute_diff_childValue(before, step), attribute_diff_childValue(after, step), child(unknown, step), child(beforeSens, step), child(afterSens, step), out);
-        return;
-    }
-    // Scalars: null and "absent" are the same to the reader.
-    if ((before ?? null) !== (after ?? null))
-        leaf();
-}
-function isEmpty(v) {
-    return (v === undefined || v === null || (Array.isArray(v) ? v.length === 0 : attribute_diff_isObject(v) && Object.keys(v).length === 0));
-}
-function childSteps(before, after, unknown) {
-    if (Array.isArray(before) || Array.isArray(after) || Array.isArray(unknown)) {
-        const n = Math.max(Array.isArray(before) ? before.length : 0, Array.isArray(after) ? after.length : 0, Array.isArray(unknown) ? unknown.length : 0);
-        return Array.from({ length: n }, (_, i) => i);
-    }
-    const keys = new Set();
-    for (const v of [before, after, unknown])
-        if (attribute_diff_isObject(v))
-            for (const k of Object.keys(v))
-                keys.add(k);
-    return [...keys].sort();
-}
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 /** `tags.env`, `site_config[0].minimum_tls_version`, `labels["app.kubernetes.io/name"]` */
 function attribute_diff_formatPath(path) {
@@ -1543,22 +1471,6 @@ function addressCode(ctx, address) {
 }
 function pathCode(ctx, path) {
     return code(ctx.redact(formatPath(path)), values_MAX_VALUE_CHARS);
-}
-/** `tags.env`: "dev" → "prod" ; for a create only the new value, for a delete only the old one. */
-function diffLine(ctx, d, forcesReplacement) {
-    const credential = ctx.isCredentialPath(d.path);
-    const side = (v, sensitive, unknown = false) => unknown ? UNKNOWN : (sensitive || credential) && v !== null && v !== undefined ? SENSITIVE : valueText(ctx, v);
-    const before = side(d.before, d.beforeSensitive);
-    const after = side(d.after, d.afterSensitive, d.afterUnknown);
-    const mark = forcesReplacement ? ' <strong>(forces replacement)</strong>' : '';
-    const name = pathCode(ctx, d.path);
-    if (d.before === undefined)
-        return `${name} = ${after}${mark}`;
-    if (d.after === undefined && !d.afterUnknown)
-        return `${name} = ${before} → ${code('null')}${mark}`;
-    if (before === after && (d.beforeSensitive || d.afterSensitive || credential))
-        return `${name}: ${SENSITIVE} (changed)${mark}`;
-    return `${name}: ${before} → ${after}${mark}`;
 }
 /** Caller or plan text shown as one safe line. */
 function plainLine(ctx, s, max = 500) {
