@@ -38412,6 +38412,8 @@ function createHttpClient(userAgent = 'terraform-pr-gate', idleTimeoutMs = DEFAU
             ? new lib/* HttpClient */.Qq(userAgent).getAgent(target.href)
             : new (secure ? external_node_https_ : external_node_http_).Agent({ keepAlive: false });
         const req = (secure ? external_node_https_ : external_node_http_).request(target, { method: 'GET', headers, agent, signal }, message => {
+            // a body that is only drained (redirect, error status) can still be cut off: never an unhandled error
+            message.on('error', () => undefined);
             const status = message.statusCode ?? 0;
             const location = message.headers.location;
             if ([301, 302, 303, 307, 308].includes(status) && location && redirects > 0) {

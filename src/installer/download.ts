@@ -245,6 +245,8 @@ export function createHttpClient(userAgent = 'terraform-pr-gate', idleTimeoutMs 
         ? new ActionsHttpClient(userAgent).getAgent(target.href)
         : new (secure ? https : http).Agent({ keepAlive: false })
       const req = (secure ? https : http).request(target, { method: 'GET', headers, agent, signal }, message => {
+        // a body that is only drained (redirect, error status) can still be cut off: never an unhandled error
+        message.on('error', () => undefined)
         const status = message.statusCode ?? 0
         const location = message.headers.location
         if ([301, 302, 303, 307, 308].includes(status) && location && redirects > 0) {
