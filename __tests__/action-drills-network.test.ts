@@ -53,20 +53,26 @@ async function startFront(upstream: string): Promise<Front> {
         return
       }
     }
-    void fetchBody(upstream + path).then(({ status, body }) => {
-      const isZip = path.endsWith('.zip')
-      res.writeHead(status, { 'content-length': body.length, 'content-type': 'application/octet-stream' })
-      if (isZip && front.mode.stallZip) {
-        res.write(body.subarray(0, 64 * 1024)) // then nothing, ever
-        return
-      }
-      if (isZip && (front.mode.cutZip ?? 0) > 0) {
-        front.mode.cutZip!--
-        res.write(body.subarray(0, Math.floor(body.length / 2)), () => res.socket?.destroy())
-        return
-      }
-      res.end(body)
-    })
+    void fetchBody(upstream + path)
+      .then(({ status, body }) => {
+        const isZip = path.endsWith('.zip')
+        res.writeHead(status, { 'content-length': body.length, 'content-type': 'application/octet-stream' })
+        if (isZip && front.mode.stallZip) {
+          res.write(body.subarray(0, 64 * 1024)) // then nothing, ever
+          return
+        }
+        if (isZip && (front.mode.cutZip ?? 0) > 0) {
+          front.mode.cutZip!--
+          res.write(body.subarray(0, Math.floor(body.length / 2)), () => res.socket?.destroy())
+          return
+        }
+        res.end(body)
+      })
+      .catch(() => {
+        // The upstream went away mid-body (afterAll closing it while the action still retries): cut this
+        // client off too. Without the catch the 'aborted' rejection would surface in whichever suite runs next.
+        res.destroy()
+      })
   })
   server.on('connection', s => {
     sockets.add(s)
