@@ -12,6 +12,7 @@ import { providerMirrorUnavailableReason, startProviderMirror, type ProviderMirr
 import { startReleasesServer, type ReleasesServer } from './support/releases-server.js'
 import {
   actionEnv,
+  actionNode,
   makeRunnerDirs,
   parseOutputs,
   repoRoot,
@@ -91,7 +92,7 @@ function runPost(job: Job): Promise<{ code: number | null; stdout: string; stder
   for (const [name, value] of Object.entries(state)) env[`STATE_${name}`] = value
   writeFileSync(job.dirs.outputFile, '')
   return new Promise(resolve => {
-    const child = spawn(process.execPath, [postEntry], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(actionNode, [postEntry], { env, stdio: ['ignore', 'pipe', 'pipe'] })
     const out: Buffer[] = []
     const err: Buffer[] = []
     child.stdout.on('data', (c: Buffer) => out.push(c))

@@ -87,8 +87,14 @@ export function parseOutputs(text: string): Record<string, string> {
   return outputs
 }
 
+/**
+ * The Node that runs the built action: ACTION_NODE when set (`.ci/run` sets it to the Node major that action.yml's
+ * `runs.using` names, as a runner would use), else the Node running jest. action-runtime.test.ts says which.
+ */
+export const actionNode: string = process.env.ACTION_NODE || process.execPath
+
 export function startAction(env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, [actionEntry], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+  return spawn(actionNode, [actionEntry], { env, stdio: ['ignore', 'pipe', 'pipe'] })
 }
 
 export function finishAction(child: ChildProcess, dirs: RunnerDirs): Promise<ActionRun> {
