@@ -3,10 +3,10 @@
 // comment, the job summary and the log keep every name ("chat" sits in the sensitive app_settings), and the runner
 // is asked to mask credentials only, never an ordinary word.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { startWorld, type World } from './support/action-world.js'
-import { repoRoot, withoutMaskCommands } from './support/run-action.js'
+import { type World } from './support/action-world.js'
+import { startStackWorld } from './support/stack-world.js'
+import { withoutMaskCommands } from './support/run-action.js'
 import { azurermUnavailableReason, reportSkip } from './support/azurerm-provider.js'
 import { TEST_TOKENS } from './support/github-api-server.js'
 
@@ -19,21 +19,7 @@ let stackInputs: Record<string, string>
 
 beforeAll(async () => {
   if (skipReason) return
-  world = await startWorld({ fixture: 'validate-ok', rootPath: 'unused' })
-  const deploy = join(world.dirs.workspace, 'deploy')
-  mkdirSync(join(deploy, 'stack-files'), { recursive: true })
-  cpSync(join(repoRoot, 'modules', 'chat-llm-stack', 'env', 'dev.tfvars'), join(deploy, 'dev.tfvars'))
-  const statePath = join(world.dirs.workspace, 'state', 'dev.tfstate')
-  writeFileSync(
-    join(deploy, 'stack-files', 'backend_override.tf'),
-    `terraform {\n  backend "local" {\n    path = ${JSON.stringify(statePath)}\n  }\n}\n`
-  )
-  stackInputs = {
-    stack: 'chat-llm',
-    'working-directory': '',
-    'var-file': 'deploy/dev.tfvars',
-    'stack-files': 'deploy/stack-files'
-  }
+  ;({ world, stackInputs } = await startStackWorld())
 })
 
 afterAll(async () => {

@@ -1,10 +1,10 @@
 // The bundled chat-LLM stack through the built action (`stack: chat-llm`) with the user's var file and an override
 // file for a local backend, against the azurerm provider (offline mirror in CI): plan -> comment -> apply -> re-plan.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { startWorld, type World } from './support/action-world.js'
-import { repoRoot, withoutMaskCommands } from './support/run-action.js'
+import { type World } from './support/action-world.js'
+import { startStackWorld } from './support/stack-world.js'
+import { withoutMaskCommands } from './support/run-action.js'
 import { azurermUnavailableReason, reportSkip } from './support/azurerm-provider.js'
 
 const skipReason = await azurermUnavailableReason()
@@ -16,22 +16,7 @@ let stackInputs: Record<string, string>
 
 beforeAll(async () => {
   if (skipReason) return
-  world = await startWorld({ fixture: 'validate-ok', rootPath: 'unused' })
-  const deploy = join(world.dirs.workspace, 'deploy')
-  mkdirSync(join(deploy, 'stack-files'), { recursive: true })
-  cpSync(join(repoRoot, 'modules', 'chat-llm-stack', 'env', 'dev.tfvars'), join(deploy, 'dev.tfvars'))
-  // The bundled root has a partial azurerm backend; an override file swaps it for a local one here.
-  const statePath = join(world.dirs.workspace, 'state', 'dev.tfstate')
-  writeFileSync(
-    join(deploy, 'stack-files', 'backend_override.tf'),
-    `terraform {\n  backend "local" {\n    path = ${JSON.stringify(statePath)}\n  }\n}\n`
-  )
-  stackInputs = {
-    stack: 'chat-llm',
-    'working-directory': '',
-    'var-file': 'deploy/dev.tfvars',
-    'stack-files': 'deploy/stack-files'
-  }
+  ;({ world, stackInputs } = await startStackWorld())
 })
 
 afterAll(async () => {
