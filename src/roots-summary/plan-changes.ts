@@ -29,7 +29,9 @@ export function planChangesOf(plan: PlanJson, summary: PlanSummary, redact: (tex
     if (kind === 'destroy') destroyAddresses.push(redact(displayAddress(rc)))
     else if (kind === 'replace') replaceAddresses.push(redact(displayAddress(rc)))
   }
-  const first = (list: string[]): string[] => list.sort().slice(0, MAX_RECORDED_ADDRESSES)
+  // old_2 before old_10, as a reader counts
+  const first = (list: string[]): string[] =>
+    list.sort((a, b) => a.localeCompare(b, 'en', { numeric: true })).slice(0, MAX_RECORDED_ADDRESSES)
   return {
     add: summary.add,
     change: summary.change,
