@@ -29,13 +29,11 @@ export function rank(entry: RootEntry): number {
   return RANK[entry.status]
 }
 
+// service-2 before service-10, as a reader counts
+const natural = (a: string, b: string): number => a.localeCompare(b, 'en', { numeric: true })
+
 export function sortEntries(entries: readonly RootEntry[]): RootEntry[] {
-  return [...entries].sort(
-    (a, b) =>
-      rank(a) - rank(b) ||
-      (a.root < b.root ? -1 : a.root > b.root ? 1 : 0) ||
-      (a.workspace < b.workspace ? -1 : a.workspace > b.workspace ? 1 : 0)
-  )
+  return [...entries].sort((a, b) => rank(a) - rank(b) || natural(a.root, b.root) || natural(a.workspace, b.workspace))
 }
 
 export interface MergedEntries {

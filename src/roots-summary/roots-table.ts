@@ -18,7 +18,9 @@ export interface RenderedRootsSummary {
 }
 
 export const DEFAULT_TITLE = 'Terraform plans'
-const ADDRESSES_SHORT = 5
+// Addresses listed per root at each level of the call-outs; the last level also fills the room left.
+const ADDRESSES_PER_ROOT = [Infinity, 25, 10, 5, 5]
+const FILL = ADDRESSES_PER_ROOT.length - 1
 const TABLE_HEAD = [
   '| Root | Workspace | Add | Change | Destroy | Replace | Status | Plan |',
   '|---|---|--:|--:|--:|--:|---|---|'
@@ -122,17 +124,17 @@ function callout(entry: RootEntry, perRoot: number): string | undefined {
 }
 
 function calloutsSection(entries: readonly RootEntry[], level: number, room: number): string | undefined {
-  const blocks = entries.map(e => callout(e, level >= 1 ? ADDRESSES_SHORT : Infinity)).filter(b => b !== undefined)
+  const blocks = entries.map(e => callout(e, ADDRESSES_PER_ROOT[level])).filter(b => b !== undefined)
   if (blocks.length === 0) return ''
   const head = '### ⚠️ Destroy and replace'
   const parts = [head]
   let size = head.length
   for (let i = 0; i < blocks.length; i++) {
     const left = blocks.length - i
-    const reserve = level >= 2 && left > 1 ? 80 : 0
+    const reserve = level === FILL && left > 1 ? 80 : 0
     if (size + 2 + blocks[i].length + reserve > room) {
-      if (level < 2) return undefined
-      if (i === 0) return ''
+      if (level < FILL) return undefined
+      if (i === 0) return NO_ROOM_FOR_CALLOUTS.length <= room ? NO_ROOM_FOR_CALLOUTS : ''
       parts.push(`…and ${plural(left, 'more root')} that destroy or replace resources: see the table.`)
       break
     }
@@ -143,10 +145,20 @@ function calloutsSection(entries: readonly RootEntry[], level: number, room: num
   return text.length <= room ? text : undefined
 }
 
+const NO_ROOM_FOR_CALLOUTS =
+  '_Destroy and replace call-outs left out for room: the Destroy and Replace columns have the counts._'
+
+const perRoot = (level: number): FitStep => ({
+  section: 'callouts',
+  level,
+  note: `at most ${ADDRESSES_PER_ROOT[level]} destroy/replace addresses per root`
+})
 const STEPS: FitStep[] = [
-  { section: 'callouts', level: 1, note: `at most ${ADDRESSES_SHORT} destroy/replace addresses per root` },
+  perRoot(1),
+  perRoot(2),
+  perRoot(3),
   { section: 'table', level: 1, note: 'roots without changes are counted, not listed' },
-  { section: 'callouts', level: 2, note: 'call-outs only for the first roots' },
+  { section: 'callouts', level: FILL, note: 'destroy/replace call-outs only as far as room was left' },
   { section: 'table', level: 2, note: 'only the first roots of the table' }
 ]
 
@@ -156,7 +168,7 @@ export function renderRootsSummary(entries: readonly RootEntry[], options: Roots
   const sections: FitSection[] = [
     { id: 'header', render: () => header(entries, title) },
     { id: 'table', render: (level, room) => rowsSection(entries, level, room), fillLevels: [2] },
-    { id: 'callouts', render: (level, room) => calloutsSection(entries, level, room), fillLevels: [2] }
+    { id: 'callouts', render: (level, room) => calloutsSection(entries, level, room), fillLevels: [FILL] }
   ]
   const footer = (shortened: readonly string[]): string =>
     shortened.length === 0
