@@ -272,3 +272,23 @@ describe('summarize with a bad plans-dir', () => {
     expect(oneError(run)).toMatch(/^input expected-roots: not valid JSON; use the matrix output of command: discover/)
   })
 })
+
+describe("a root's own comment", () => {
+  it('is recorded by its plan step and linked from the summary', async () => {
+    const replan = await world.run({ command: 'plan', 'working-directory': 'infra/idle', comment: 'always' })
+    expect(replan.code).toBe(0)
+    const url = replan.outputs['comment-url']
+    expect(url).toMatch(/^https?:\/\/\S+$/)
+    const meta = JSON.parse(readFileSync(join(replan.outputs['plan-dir'], 'plan-metadata.json'), 'utf8'))
+    expect(meta).toMatchObject({ commentUrl: url, root: 'infra/idle', hasChanges: false })
+    expect(meta.changes).toMatchObject({ add: 0, change: 0, destroy: 0, replace: 0, destroyAddresses: [] })
+    const run = await world.run({
+      command: 'summarize',
+      'plans-dir': artifacts({ [artifactName('infra/idle')]: replan.outputs['plan-dir'] })
+    })
+    expect(run.code).toBe(0)
+    expect(summaryComments()[0].body).toContain(`| no changes | [comment](${url}) |`)
+    // the root's comment and the summary: two comments, each under its own marker
+    expect(world.ourComments()).toHaveLength(2)
+  }, 120_000)
+})
