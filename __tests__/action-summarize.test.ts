@@ -292,3 +292,19 @@ describe("a root's own comment", () => {
     expect(world.ourComments()).toHaveLength(2)
   }, 120_000)
 })
+
+describe('a plan dir from before the metadata recorded changes', () => {
+  it('is counted from its plan JSON, whose values never reach the summary', async () => {
+    const dir = artifacts({ [artifactName('infra/app')]: plans['infra/app'].outputs['plan-dir'] })
+    const file = join(dir, artifactName('infra/app'), 'plan-metadata.json')
+    const { changes, ...older } = JSON.parse(readFileSync(file, 'utf8'))
+    expect(changes).toBeDefined()
+    writeFileSync(file, JSON.stringify(older))
+    const planJson = readFileSync(join(dir, artifactName('infra/app'), 'tfplan.json'), 'utf8')
+    expect(CANARIES.some(c => planJson.includes(c))).toBe(true) // the JSON holds them; the summary must not
+    const run = await world.run({ command: 'summarize', 'plans-dir': dir, comment: 'off' })
+    expect(run.code).toBe(0)
+    expect(run.summary).toContain('| <code>infra/app</code> | <code>default</code> | 4 | 0 | 0 | 0 | changes |')
+    for (const canary of CANARIES) expect(run.summary + run.stdout).not.toContain(canary)
+  }, 60_000)
+})
