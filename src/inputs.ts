@@ -8,8 +8,9 @@ import { SYSTEM_VERSION } from './installer/system-terraform.js'
 import { withoutUserinfo } from './installer/download.js'
 import { readTrustedKeys, SIGNING_KEY_ACCEPTED } from './installer/verify-signature.js'
 import { rootHasBackend } from './terraform/backend-block.js'
+import { parseExpectedRoots, type ExpectedRoot } from './roots-summary/expected-roots.js'
 
-export const COMMANDS = ['validate', 'plan', 'apply', 'discover'] as const
+export const COMMANDS = ['validate', 'plan', 'apply', 'discover', 'summarize'] as const
 export type Command = (typeof COMMANDS)[number]
 export const COMMENT_MODES = ['always', 'changes-only', 'off'] as const
 export type CommentMode = (typeof COMMENT_MODES)[number]
@@ -63,7 +64,9 @@ export const INPUT_NAMES = [
   'lock-timeout',
   'root-globs',
   'ignore-globs',
-  'provider-cache'
+  'provider-cache',
+  'plans-dir',
+  'expected-roots'
 ] as const
 export type InputName = (typeof INPUT_NAMES)[number]
 
@@ -110,6 +113,12 @@ export interface Inputs {
   ignoreGlobs: string[]
   /** Restore/save terraform's plugin cache with the Actions cache, keyed on the lock file. */
   providerCache: boolean
+  /** summarize: absolute directory the plan artifacts were downloaded into (relative values start at the workspace). */
+  plansDir: string
+  /** summarize: plans-dir as the user wrote it, for messages. */
+  plansDirValue: string
+  /** summarize: roots that must appear in the summary (a missing plan dir is a failed root). */
+  expectedRoots: ExpectedRoot[]
 }
 
 export type Env = Record<string, string | undefined>
@@ -298,8 +307,8 @@ export function readInputs(env: Env, bundledStackDir: (stack: Stack) => string, 
   const workspaceDir = requiredDir(env, 'GITHUB_WORKSPACE', false)
   onDisk.push(() => void requiredDir(env, 'GITHUB_WORKSPACE', true))
   const tempDir = env.RUNNER_TEMP ? resolve(env.RUNNER_TEMP) : resolve(workspaceDir, '..', '_temp')
-  // discover only reads the checkout; every other command runs terraform in a root and writes to RUNNER_TEMP
-  const runsTerraform = command !== 'discover'
+  // discover only reads the checkout and summarize only the plans dir; the others run terraform in a root
+  const runsTerraform = command !== 'discover' && command !== 'summarize'
 
   const stackValue = raw(env, 'stack')
   const dirValue = raw(env, 'working-directory')
@@ -486,6 +495,16 @@ export function readInputs(env: Env, bundledStackDir: (stack: Stack) => string, 
     if (runsTerraform) writableTemp(tempDir, Boolean(env.RUNNER_TEMP))
   })
 
+  // Artifacts are usually downloaded to RUNNER_TEMP, outside the workspace: any path is accepted; it is only read.
+  const plansDirValue = raw(env, 'plans-dir')
+  if (command === 'summarize' && plansDirValue === '') {
+    throw new UserError(
+      'input plans-dir: empty; summarize needs the directory the plan artifacts were downloaded into (actions/download-artifact with pattern: terraform-plan-*)'
+    )
+  }
+  const plansDir = plansDirValue === '' ? '' : resolve(workspaceDir, plansDirValue)
+  const expectedRoots = parseExpectedRoots(raw(env, 'expected-roots'))
+
   const inputs: Inputs = {
     command,
     workingDirectory,
@@ -514,7 +533,10 @@ export function readInputs(env: Env, bundledStackDir: (stack: Stack) => string, 
     tempDir,
     rootGlobs: globs(env, 'root-globs'),
     ignoreGlobs: globs(env, 'ignore-globs'),
-    providerCache: bool(env, 'provider-cache', true)
+    providerCache: bool(env, 'provider-cache', true),
+    plansDir,
+    plansDirValue,
+    expectedRoots
   }
   if (checkDisk) for (const check of onDisk) check()
   return inputs

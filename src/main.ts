@@ -14,6 +14,7 @@ import { runValidate } from './commands/validate.js'
 import { runPlan } from './commands/plan.js'
 import { runApply } from './commands/apply.js'
 import { runDiscover } from './commands/discover-action.js'
+import { runSummarize } from './commands/summarize.js'
 import { prepareProviderCache, releaseCacheFor } from './provider-cache/index.js'
 
 export async function run(): Promise<void> {
@@ -43,6 +44,10 @@ export async function run(): Promise<void> {
 
     if (inputs.command === 'discover') {
       await runDiscover(inputs, report)
+      return
+    }
+    if (inputs.command === 'summarize') {
+      await runSummarize(inputs, report)
       return
     }
     const rootSources = inputs.stack

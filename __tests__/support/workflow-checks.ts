@@ -218,7 +218,7 @@ function ourCommands(job: Job): string[] {
     .filter(s => isOurAction(s.uses))
     .flatMap(s => {
       const command = s.with?.command ?? 'plan'
-      return isExpression(command) ? ['validate', 'plan', 'apply', 'discover'] : [String(command)]
+      return isExpression(command) ? ['validate', 'plan', 'apply', 'discover', 'summarize'] : [String(command)]
     })
 }
 
@@ -256,14 +256,14 @@ export function runsTerraformAgainstAzure(workflow: Workflow, job: Job): boolean
 
 /**
  * Writes a pull request comment: a call of our reusable workflow (its plan job comments, and a called workflow can
- * only narrow the caller's permissions), or our action with plan/apply and `comment` other than `off`.
+ * only narrow the caller's permissions), or our action with plan/apply/summarize and `comment` other than `off`.
  */
 export function writesComments(job: Job): boolean {
   if (isOurReusableWorkflow(job.uses)) return true
   return job.steps.some(
     s =>
       isOurAction(s.uses) &&
-      ['plan', 'apply'].some(c => ourCommands({ ...job, steps: [s] }).includes(c)) &&
+      ['plan', 'apply', 'summarize'].some(c => ourCommands({ ...job, steps: [s] }).includes(c)) &&
       s.with?.comment !== 'off'
   )
 }

@@ -1,4 +1,6 @@
 // What the plan step records next to the plan file, and the pure check apply makes against it.
+import type { PlanChanges } from '../roots-summary/plan-changes.js'
+
 export const METADATA_FILE = 'plan-metadata.json'
 export const PLAN_FILE = 'tfplan'
 export const PLAN_JSON_FILE = 'tfplan.json'
@@ -14,6 +16,10 @@ export interface PlanMetadata {
   createdAt: string
   runUrl?: string
   hasChanges: boolean
+  /** For command summarize: counts and destroy/replace addresses, no values. Absent in older plan dirs. */
+  changes?: PlanChanges
+  /** The root's own sticky comment, when the plan step wrote one (added after the comment is written). */
+  commentUrl?: string
 }
 
 export interface ApplyContext {

@@ -18,6 +18,7 @@ import { sha256File } from '../installer/verify-checksum.js'
 import { initRoot, lockTimeoutArgs, variableArgs } from '../terraform/init-root.js'
 import { StdoutFileError, TerraformError, type TerraformRunner } from '../terraform/runner.js'
 import { checkedOutCommit, runUrl, rootTitle } from '../report/run-info.js'
+import { planChangesOf } from '../roots-summary/plan-changes.js'
 
 // GitHub's step summary limit is 1 MiB of UTF-8 per step; the renderer counts characters, so check bytes too.
 export const SUMMARY_MAX_BYTES = 1_000_000
@@ -194,7 +195,8 @@ async function makePlanDir(
     planDigest: digest,
     createdAt: new Date().toISOString(),
     runUrl: runUrl(process.env),
-    hasChanges
+    hasChanges,
+    changes: planChangesOf(plan, summary, t => redactor.redactText(t))
   }
   writeFileSync(join(dir, METADATA_FILE), JSON.stringify(metadata, null, 2) + '\n')
 
@@ -261,10 +263,22 @@ async function publishPlan(inputs: Inputs, report: Reporter, planDir: string, ma
   if (comment) {
     report.setOutput('comment-id', String(comment.id))
     report.setOutput('comment-url', comment.url)
+    recordCommentUrl(planDir, metadata, comment.url)
   }
   report.info(
     `plan: ${summary.add} to add, ${summary.change} to change, ${summary.replace} to replace, ${summary.destroy} to destroy; digest ${digest}`
   )
+}
+
+/** The summary of many roots links each root's own comment; best effort, the plan dir is complete without it. */
+function recordCommentUrl(planDir: string, metadata: PlanMetadata, url: string): void {
+  const file = join(planDir, METADATA_FILE)
+  try {
+    writeFileSync(`${file}.tmp`, JSON.stringify({ ...metadata, commentUrl: url }, null, 2) + '\n')
+    renameSync(`${file}.tmp`, file)
+  } catch {
+    rmSync(`${file}.tmp`, { force: true })
+  }
 }
 
 /** Warning summaries terraform printed around the plan ("Warning: ..."). */
