@@ -37842,7 +37842,7 @@ exports.fromPromise = function (fn) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8188);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6026);
 // Thin entry: everything happens in run().
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -37852,7 +37852,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8188:
+/***/ 6026:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -67169,6 +67169,57 @@ async function rootHasBackend(dirs) {
     return unsure ? undefined : false;
 }
 
+;// CONCATENATED MODULE: ./src/roots-summary/expected-roots.ts
+// The roots a summary must show, from the `expected-roots` input: discover's `matrix` output as it is, a JSON list,
+// or one root per line. Pure; a bad value is one UserError line.
+
+const expected_roots_ACCEPTED = 'use the matrix output of command: discover, a JSON list of roots, or one root (relative to the repository) per line';
+function parseExpectedRoots(value) {
+    const text = value.trim();
+    if (text === '')
+        return [];
+    if (text.startsWith('{') || text.startsWith('[')) {
+        let parsed;
+        try {
+            parsed = JSON.parse(text);
+        }
+        catch {
+            throw new UserError(`input expected-roots: not valid JSON; ${expected_roots_ACCEPTED}`);
+        }
+        const list = Array.isArray(parsed) ? parsed : parsed.include;
+        if (!Array.isArray(list))
+            throw new UserError(`input expected-roots: JSON without an "include" list; ${expected_roots_ACCEPTED}`);
+        return list.map(item => fromItem(item));
+    }
+    return text
+        .split(/\r?\n/)
+        .map(l => l.trim())
+        .filter(l => l !== '' && !l.startsWith('#'))
+        .map(root => ({ root: label(root) }));
+}
+function fromItem(item) {
+    if (typeof item === 'string')
+        return { root: label(item) };
+    const entry = (item ?? {});
+    const dir = entry['working-directory'];
+    const stack = entry.stack;
+    const workspace = entry.workspace;
+    const root = typeof stack === 'string' && stack !== '' ? `stack:${stack}` : typeof dir === 'string' ? label(dir) : undefined;
+    if (root === undefined) {
+        throw new UserError(`input expected-roots: an entry has no "working-directory" (or "stack"): ${JSON.stringify(item).slice(0, 80)}; ${expected_roots_ACCEPTED}`);
+    }
+    return typeof workspace === 'string' && workspace !== '' ? { root, workspace } : { root };
+}
+/** As the plan step labels a root: relative, `/`-separated, no `./` or trailing slash, `.` for the repository. */
+function label(dir) {
+    const parts = dir
+        .trim()
+        .replace(/\\/g, '/')
+        .split('/')
+        .filter(p => p !== '' && p !== '.');
+    return parts.length === 0 ? '.' : parts.join('/');
+}
+
 ;// CONCATENATED MODULE: ./src/inputs.ts
 // The one validated Inputs object, built from the environment before any side effect.
 // Every bad input is a UserError naming the input, the bad value and what is accepted.
@@ -67180,7 +67231,8 @@ async function rootHasBackend(dirs) {
 
 
 
-const COMMANDS = ['validate', 'plan', 'apply', 'discover'];
+
+const COMMANDS = ['validate', 'plan', 'apply', 'discover', 'summarize'];
 const COMMENT_MODES = ['always', 'changes-only', 'off'];
 const STACKS = ['chat-llm'];
 // Stateful Azure resource types whose delete or replace needs `allow-destroy: true`.
@@ -67229,7 +67281,9 @@ const INPUT_NAMES = (/* unused pure expression or super */ null && ([
     'lock-timeout',
     'root-globs',
     'ignore-globs',
-    'provider-cache'
+    'provider-cache',
+    'plans-dir',
+    'expected-roots'
 ]));
 function raw(env, name) {
     return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
@@ -67382,8 +67436,8 @@ function readInputs(env, bundledStackDir, options = {}) {
     const workspaceDir = requiredDir(env, 'GITHUB_WORKSPACE', false);
     onDisk.push(() => void requiredDir(env, 'GITHUB_WORKSPACE', true));
     const tempDir = env.RUNNER_TEMP ? (0,external_node_path_.resolve)(env.RUNNER_TEMP) : (0,external_node_path_.resolve)(workspaceDir, '..', '_temp');
-    // discover only reads the checkout; every other command runs terraform in a root and writes to RUNNER_TEMP
-    const runsTerraform = command !== 'discover';
+    // discover only reads the checkout and summarize only the plans dir; the others run terraform in a root
+    const runsTerraform = command !== 'discover' && command !== 'summarize';
     const stackValue = raw(env, 'stack');
     const dirValue = raw(env, 'working-directory');
     let stack;
@@ -67529,6 +67583,13 @@ function readInputs(env, bundledStackDir, options = {}) {
         if (runsTerraform)
             writableTemp(tempDir, Boolean(env.RUNNER_TEMP));
     });
+    // Artifacts are usually downloaded to RUNNER_TEMP, outside the workspace: any path is accepted; it is only read.
+    const plansDirValue = raw(env, 'plans-dir');
+    if (command === 'summarize' && plansDirValue === '') {
+        throw new UserError('input plans-dir: empty; summarize needs the directory the plan artifacts were downloaded into (actions/download-artifact with pattern: terraform-plan-*)');
+    }
+    const plansDir = plansDirValue === '' ? '' : (0,external_node_path_.resolve)(workspaceDir, plansDirValue);
+    const expectedRoots = parseExpectedRoots(raw(env, 'expected-roots'));
     const inputs = {
         command,
         workingDirectory,
@@ -67557,7 +67618,10 @@ function readInputs(env, bundledStackDir, options = {}) {
         tempDir,
         rootGlobs: globs(env, 'root-globs'),
         ignoreGlobs: globs(env, 'ignore-globs'),
-        providerCache: bool(env, 'provider-cache', true)
+        providerCache: bool(env, 'provider-cache', true),
+        plansDir,
+        plansDirValue,
+        expectedRoots
     };
     if (checkDisk)
         for (const check of onDisk)
@@ -78251,7 +78315,6 @@ async function postApplyStatus(inputs, report, status) {
 }
 
 ;// CONCATENATED MODULE: ./src/apply/plan-metadata.ts
-// What the plan step records next to the plan file, and the pure check apply makes against it.
 const METADATA_FILE = 'plan-metadata.json';
 const PLAN_FILE = 'tfplan';
 const PLAN_JSON_FILE = 'tfplan.json';
@@ -78307,8 +78370,58 @@ async function initRoot(inputs, tf) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/roots-summary/plan-changes.ts
+
+/** A 10,000-resource teardown must not make the metadata file megabytes; the summary shows far fewer anyway. */
+const MAX_RECORDED_ADDRESSES = 200;
+/** `redact` is applied to every address (a for_each key is never sensitive, but a credential-looking one is hidden). */
+function planChangesOf(plan, summary, redact) {
+    const destroyAddresses = [];
+    const replaceAddresses = [];
+    for (const rc of plan.resource_changes ?? []) {
+        const kind = changeKind(rc.change.actions);
+        if (kind === 'destroy')
+            destroyAddresses.push(redact(displayAddress(rc)));
+        else if (kind === 'replace')
+            replaceAddresses.push(redact(displayAddress(rc)));
+    }
+    // old_2 before old_10, as a reader counts
+    const first = (list) => list.sort((a, b) => a.localeCompare(b, 'en', { numeric: true })).slice(0, MAX_RECORDED_ADDRESSES);
+    return {
+        add: summary.add,
+        change: summary.change,
+        destroy: summary.destroy,
+        replace: summary.replace,
+        import: summary.import,
+        move: summary.move,
+        forget: summary.forget,
+        outputChanges: summary.outputChanges,
+        destroyAddresses: first(destroyAddresses),
+        replaceAddresses: first(replaceAddresses)
+    };
+}
+const COUNT_FIELDS = ['add', 'change', 'destroy', 'replace', 'import', 'move', 'forget', 'outputChanges'];
+/** The recorded changes when `value` has their shape (a hand-edited or foreign file is not trusted), else undefined. */
+function parsePlanChanges(value) {
+    if (typeof value !== 'object' || value === null)
+        return undefined;
+    const v = value;
+    for (const field of COUNT_FIELDS) {
+        if (!Number.isSafeInteger(v[field]) || v[field] < 0)
+            return undefined;
+    }
+    const addresses = (list) => Array.isArray(list) && list.every(a => typeof a === 'string') ? list : undefined;
+    const destroyAddresses = addresses(v.destroyAddresses);
+    const replaceAddresses = addresses(v.replaceAddresses);
+    if (!destroyAddresses || !replaceAddresses)
+        return undefined;
+    const counts = Object.fromEntries(COUNT_FIELDS.map(f => [f, v[f]]));
+    return { ...counts, destroyAddresses, replaceAddresses };
+}
+
 ;// CONCATENATED MODULE: ./src/commands/plan.ts
 // command: plan — init, plan -out, show -json; outputs, plan dir for the artifact, job summary, sticky comment.
+
 
 
 
@@ -78474,7 +78587,8 @@ async function makePlanDir(inputs, tf, report, terraformVersion, dir, disk) {
         planDigest: digest,
         createdAt: new Date().toISOString(),
         runUrl: runUrl(process.env),
-        hasChanges
+        hasChanges,
+        changes: planChangesOf(plan, summary, t => redactor.redactText(t))
     };
     (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(dir, METADATA_FILE), JSON.stringify(metadata, null, 2) + '\n');
     const summaryMarkdown = renderWithinBytes(maxChars => renderPlanMarkdown(plan, {
@@ -78531,8 +78645,20 @@ async function publishPlan(inputs, report, planDir, made) {
     if (comment) {
         report.setOutput('comment-id', String(comment.id));
         report.setOutput('comment-url', comment.url);
+        recordCommentUrl(planDir, metadata, comment.url);
     }
     report.info(`plan: ${summary.add} to add, ${summary.change} to change, ${summary.replace} to replace, ${summary.destroy} to destroy; digest ${digest}`);
+}
+/** The summary of many roots links each root's own comment; best effort, the plan dir is complete without it. */
+function recordCommentUrl(planDir, metadata, url) {
+    const file = (0,external_node_path_.join)(planDir, METADATA_FILE);
+    try {
+        (0,external_node_fs_.writeFileSync)(`${file}.tmp`, JSON.stringify({ ...metadata, commentUrl: url }, null, 2) + '\n');
+        (0,external_node_fs_.renameSync)(`${file}.tmp`, file);
+    }
+    catch {
+        (0,external_node_fs_.rmSync)(`${file}.tmp`, { force: true });
+    }
 }
 /** Warning summaries terraform printed around the plan ("Warning: ..."). */
 function plan_planWarnings(output) {
@@ -79070,6 +79196,353 @@ async function runDiscover(inputs, report) {
     await report.summary([`## Terraform roots affected by ${changedFiles.length} changed files`, '', ...roots.map(r => `- \`${r}\``)].join('\n'));
 }
 
+;// CONCATENATED MODULE: ./src/roots-summary/read-plans-dir.ts
+// The file-system edge of the roots summary: every plan dir under plans-dir (as actions/download-artifact lays
+// them out, one folder per artifact) becomes one RootEntry. A folder without readable metadata is a failed root,
+// named by the folder, never skipped.
+
+
+
+
+
+
+
+const HOW = 'download the plan artifacts into it first (actions/download-artifact with pattern: terraform-plan-*)';
+/** The plan dirs: `dir` itself when it is one (a single artifact downloaded by name), else its subfolders. */
+function readPlansDir(dir, shown) {
+    let isDir;
+    try {
+        isDir = (0,external_node_fs_.statSync)(dir).isDirectory();
+    }
+    catch {
+        throw new UserError(`input plans-dir: ${shown} does not exist (${dir}); ${HOW}`);
+    }
+    if (!isDir)
+        throw new UserError(`input plans-dir: ${shown} is not a directory (${dir}); ${HOW}`);
+    if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, METADATA_FILE)))
+        return [readPlanDir(dir, '.')];
+    return (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true })
+        .filter(d => d.isDirectory())
+        .map(d => d.name)
+        .sort()
+        .map(name => readPlanDir((0,external_node_path_.join)(dir, name), name));
+}
+function failed(folder, failure) {
+    return { root: folder, workspace: '', status: 'failed', failure };
+}
+function readPlanDir(dir, folder) {
+    const file = (0,external_node_path_.join)(dir, METADATA_FILE);
+    if (!(0,external_node_fs_.existsSync)(file))
+        return failed(folder, `no ${METADATA_FILE} in the artifact (the plan did not finish)`);
+    let meta;
+    try {
+        meta = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+    }
+    catch {
+        return failed(folder, `${METADATA_FILE} is not valid JSON`);
+    }
+    if (typeof meta?.root !== 'string' || typeof meta.workspace !== 'string' || typeof meta.hasChanges !== 'boolean') {
+        return failed(folder, `${METADATA_FILE} has no root, workspace or hasChanges`);
+    }
+    const changes = parsePlanChanges(meta.changes) ?? countFromPlanJson(dir);
+    const commentUrl = typeof meta.commentUrl === 'string' ? meta.commentUrl : undefined;
+    const runUrl = typeof meta.runUrl === 'string' ? meta.runUrl : undefined;
+    return {
+        root: meta.root,
+        workspace: meta.workspace,
+        status: meta.hasChanges ? 'changes' : 'no-changes',
+        ...(changes ? { changes } : {}),
+        ...(commentUrl
+            ? { planUrl: commentUrl, planLink: 'comment' }
+            : runUrl
+                ? { planUrl: runUrl, planLink: 'run' }
+                : {}),
+        ...(typeof meta.createdAt === 'string' ? { createdAt: meta.createdAt } : {})
+    };
+}
+/**
+ * A plan dir from before the metadata recorded changes: count from its plan JSON with the same model. Only
+ * addresses and counts are taken from it; the values in the JSON are never read into the summary.
+ */
+function countFromPlanJson(dir) {
+    const file = (0,external_node_path_.join)(dir, PLAN_JSON_FILE);
+    if (!(0,external_node_fs_.existsSync)(file))
+        return undefined;
+    try {
+        const plan = normalizePlan(JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8')));
+        return planChangesOf(plan, summarizePlan(plan), a => a);
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/roots-summary/root-entry.ts
+const RANK = { failed: 0, changes: 2, 'no-changes': 3 };
+/** Failed first, then roots that destroy or replace, then other changes, then none; by root and workspace within. */
+function rank(entry) {
+    if (entry.status === 'changes' && entry.changes && entry.changes.destroy + entry.changes.replace > 0)
+        return 1;
+    return RANK[entry.status];
+}
+// service-2 before service-10, as a reader counts
+const natural = (a, b) => a.localeCompare(b, 'en', { numeric: true });
+function sortEntries(entries) {
+    return [...entries].sort((a, b) => rank(a) - rank(b) || natural(a.root, b.root) || natural(a.workspace, b.workspace));
+}
+/**
+ * The rows: the newest plan per (root, workspace), and every expected root that has no plan dir as failed, so a
+ * matrix job that died before uploading is never silently dropped.
+ */
+function mergeEntries(found, expected = []) {
+    const byKey = new Map();
+    const unkeyed = [];
+    let replacedOlder = 0;
+    for (const entry of found) {
+        if (entry.workspace === '') {
+            unkeyed.push(entry);
+            continue;
+        }
+        const key = `${entry.root}\0${entry.workspace}`;
+        const other = byKey.get(key);
+        if (other)
+            replacedOlder++;
+        if (!other || (entry.createdAt ?? '') > (other.createdAt ?? ''))
+            byKey.set(key, entry);
+    }
+    const entries = [...byKey.values(), ...unkeyed];
+    for (const want of expected) {
+        const planned = entries.some(e => e.root === want.root && (want.workspace === undefined || e.workspace === want.workspace));
+        if (!planned) {
+            entries.push({
+                root: want.root,
+                workspace: want.workspace ?? 'default',
+                status: 'failed',
+                failure: 'no plan artifact (the plan job failed or was cancelled before uploading it)'
+            });
+        }
+    }
+    return { entries: sortEntries(entries), replacedOlder };
+}
+function countRoots(entries) {
+    return {
+        roots: entries.length,
+        withChanges: entries.filter(e => e.status === 'changes').length,
+        failed: entries.filter(e => e.status === 'failed').length
+    };
+}
+
+;// CONCATENATED MODULE: ./src/roots-summary/roots-table.ts
+// The summary of many roots as Markdown: a table of roots, destroy and replace call-outs, links to each root's
+// plan, fit to a character budget. Pure. When it does not fit, detail goes in this order, and the reader is told
+// what was cut: addresses per root, then the rows of roots without changes, then call-outs of later roots, then
+// table rows of later roots. Rows are ranked (failed, destroy/replace, changes, none), so what is cut last matters most.
+
+
+
+const DEFAULT_TITLE = 'Terraform plans';
+// Addresses listed per root at each level of the call-outs; the last level also fills the room left.
+const ADDRESSES_PER_ROOT = [Infinity, 25, 10, 5, 5];
+const FILL = ADDRESSES_PER_ROOT.length - 1;
+const TABLE_HEAD = [
+    '| Root | Workspace | Add | Change | Destroy | Replace | Status | Plan |',
+    '|---|---|--:|--:|--:|--:|---|---|'
+];
+const roots_table_fmt = (n) => n.toLocaleString('en-US');
+const plural = (n, one, many = `${one}s`) => `${roots_table_fmt(n)} ${n === 1 ? one : many}`;
+/** A link target we write as is: http(s), none of the characters that could end or bend a Markdown link. */
+function safeUrl(url) {
+    return url && /^https?:\/\/[^\s<>()[\]"'`\\]+$/.test(url) ? url : undefined;
+}
+function planLink(entry) {
+    const url = safeUrl(entry.planUrl);
+    if (!url)
+        return '–';
+    return `[${entry.planLink === 'comment' ? 'comment' : 'run'}](${url})`;
+}
+function statusCell(entry) {
+    if (entry.status === 'failed')
+        return `❌ failed${entry.failure ? `: ${escapeInline(entry.failure)}` : ''}`;
+    if (entry.status === 'no-changes')
+        return 'no changes';
+    const c = entry.changes;
+    return c && c.destroy + c.replace > 0 ? '⚠️ changes' : 'changes';
+}
+function row(entry) {
+    const c = entry.changes;
+    const n = (v) => (entry.status === 'failed' ? '–' : v === undefined ? '?' : roots_table_fmt(v));
+    const cells = [
+        safe_text_code(entry.root, 120),
+        entry.workspace === '' ? '–' : safe_text_code(entry.workspace, 90),
+        n(c?.add),
+        n(c?.change),
+        n(c?.destroy),
+        n(c?.replace),
+        statusCell(entry),
+        planLink(entry)
+    ];
+    return `| ${cells.join(' | ')} |`;
+}
+function header(entries, title) {
+    const counts = countRoots(entries);
+    const parts = [plural(counts.roots, 'root'), `${roots_table_fmt(counts.withChanges)} with changes`];
+    if (counts.failed > 0)
+        parts.push(`**${roots_table_fmt(counts.failed)} failed**`);
+    return `## ${escapeInline(title)}: ${parts.join(' · ')}`;
+}
+function rowsSection(entries, level, room) {
+    if (entries.length === 0)
+        return '';
+    const shown = level >= 1 ? entries.filter(e => e.status !== 'no-changes') : [...entries];
+    const folded = entries.length - shown.length;
+    const lines = [...TABLE_HEAD];
+    let size = lines.join('\n').length;
+    const tail = (left) => {
+        const notes = [];
+        if (left > 0)
+            notes.push(`…and ${plural(left, 'more root')} not listed here (see the counts above).`);
+        if (folded > 0)
+            notes.push(`${plural(folded, 'root')} without changes ${folded === 1 ? 'is' : 'are'} counted, not listed.`);
+        return notes.length > 0 ? ['', ...notes] : [];
+    };
+    // Room kept for the closing notes, so a filled table still says what it left out.
+    const reserve = level >= 2 ? tail(shown.length).join('\n').length + 1 : 0;
+    let listed = 0;
+    for (const entry of shown) {
+        const line = row(entry);
+        if (size + 1 + line.length + reserve > room) {
+            if (level < 2)
+                return undefined;
+            break;
+        }
+        lines.push(line);
+        size += 1 + line.length;
+        listed++;
+    }
+    if (listed === 0 && shown.length > 0)
+        lines.length = 0;
+    const text = [...lines, ...tail(shown.length - listed)].join('\n').replace(/^\n/, '');
+    return text.length <= room ? text : undefined;
+}
+function roots_table_callout(entry, perRoot) {
+    const c = entry.changes;
+    if (!c || c.destroy + c.replace === 0)
+        return undefined;
+    const what = [
+        c.destroy > 0 ? `${roots_table_fmt(c.destroy)} to destroy` : '',
+        c.replace > 0 ? `${roots_table_fmt(c.replace)} to replace` : ''
+    ]
+        .filter(Boolean)
+        .join(', ');
+    const ws = entry.workspace === 'default' ? '' : ` (workspace ${safe_text_code(entry.workspace, 90)})`;
+    const lines = [`**${safe_text_code(entry.root, 120)}**${ws}: ${what}`];
+    const listed = [
+        ...c.destroyAddresses.map(a => `- destroy ${safe_text_code(a, 300)}`),
+        ...c.replaceAddresses.map(a => `- replace ${safe_text_code(a, 300)}`)
+    ];
+    lines.push(...listed.slice(0, perRoot));
+    const more = c.destroy + c.replace - Math.min(perRoot, listed.length);
+    if (more > 0)
+        lines.push(`- …and ${roots_table_fmt(more)} more (${planLink(entry) === '–' ? "the root's plan" : planLink(entry)})`);
+    return lines.join('\n');
+}
+function calloutsSection(entries, level, room) {
+    const blocks = entries.map(e => roots_table_callout(e, ADDRESSES_PER_ROOT[level])).filter(b => b !== undefined);
+    if (blocks.length === 0)
+        return '';
+    const head = '### ⚠️ Destroy and replace';
+    const parts = [head];
+    let size = head.length;
+    for (let i = 0; i < blocks.length; i++) {
+        const left = blocks.length - i;
+        const reserve = level === FILL && left > 1 ? 80 : 0;
+        if (size + 2 + blocks[i].length + reserve > room) {
+            if (level < FILL)
+                return undefined;
+            if (i === 0)
+                return NO_ROOM_FOR_CALLOUTS.length <= room ? NO_ROOM_FOR_CALLOUTS : '';
+            parts.push(`…and ${plural(left, 'more root')} that destroy or replace resources: see the table.`);
+            break;
+        }
+        parts.push(blocks[i]);
+        size += 2 + blocks[i].length;
+    }
+    const text = parts.join('\n\n');
+    return text.length <= room ? text : undefined;
+}
+const NO_ROOM_FOR_CALLOUTS = '_Destroy and replace call-outs left out for room: the Destroy and Replace columns have the counts._';
+const perRoot = (level) => ({
+    section: 'callouts',
+    level,
+    note: `at most ${ADDRESSES_PER_ROOT[level]} destroy/replace addresses per root`
+});
+const roots_table_STEPS = [
+    perRoot(1),
+    perRoot(2),
+    perRoot(3),
+    { section: 'table', level: 1, note: 'roots without changes are counted, not listed' },
+    { section: 'callouts', level: FILL, note: 'destroy/replace call-outs only as far as room was left' },
+    { section: 'table', level: 2, note: 'only the first roots of the table' }
+];
+/** `entries` as mergeEntries returns them (ranked). */
+function renderRootsSummary(entries, options) {
+    const title = options.title ?? DEFAULT_TITLE;
+    const sections = [
+        { id: 'header', render: () => header(entries, title) },
+        { id: 'table', render: (level, room) => rowsSection(entries, level, room), fillLevels: [2] },
+        { id: 'callouts', render: (level, room) => calloutsSection(entries, level, room), fillLevels: [FILL] }
+    ];
+    const footer = (shortened) => shortened.length === 0
+        ? ''
+        : `_Cut to fit the ${roots_table_fmt(options.maxChars)}-character limit: ${shortened.join('; ')}. Each root's own plan has everything._`;
+    const fitted = fitToSize(sections, roots_table_STEPS, options.maxChars, footer);
+    return { markdown: joinParts(fitted.parts), shortened: fitted.shortened };
+}
+
+;// CONCATENATED MODULE: ./src/commands/summarize.ts
+
+
+
+
+
+
+/**
+ * The summary comment's target: `*` is no valid workspace name (nor a root label the plan step writes), so its
+ * marker `{"dir":"*","ws":"*"}` can never be a root's own comment, and every summarize run finds the same one.
+ */
+const SUMMARY_TARGET = { rootLabel: '*', workspace: '*' };
+async function runSummarize(inputs, report) {
+    const shown = JSON.stringify(inputs.plansDirValue);
+    const found = readPlansDir(inputs.plansDir, shown);
+    if (found.length === 0 && inputs.expectedRoots.length === 0) {
+        throw new UserError(`input plans-dir: ${shown} (${inputs.plansDir}) holds no plan directories; download the plan artifacts into it first (actions/download-artifact with pattern: terraform-plan-*), one folder per artifact`);
+    }
+    const { entries, replacedOlder } = mergeEntries(found, inputs.expectedRoots);
+    const counts = countRoots(entries);
+    report.setOutput('roots', String(counts.roots));
+    report.setOutput('roots-with-changes', String(counts.withChanges));
+    report.setOutput('roots-failed', String(counts.failed));
+    if (replacedOlder > 0)
+        report.info(`summarize: ${replacedOlder} older plan(s) of the same root replaced by newer ones`);
+    const failedRoots = entries.filter(e => e.status === 'failed');
+    if (failedRoots.length > 0) {
+        const names = failedRoots.slice(0, 10).map(e => e.root);
+        const more = failedRoots.length > names.length ? ` and ${failedRoots.length - names.length} more` : '';
+        report.warning(`summarize: ${failedRoots.length} root(s) without a plan: ${names.join(', ')}${more}`);
+    }
+    await report.summary(renderWithinBytes(maxChars => renderRootsSummary(entries, { maxChars }).markdown, SUMMARY_MAX_BYTES));
+    const comment = await postPlanComment({ ...inputs, ...SUMMARY_TARGET }, report, {
+        hasChanges: counts.withChanges > 0 || counts.failed > 0,
+        changeKeys: [],
+        render: budget => renderRootsSummary(entries, { maxChars: budget }).markdown
+    });
+    if (comment) {
+        report.setOutput('comment-id', String(comment.id));
+        report.setOutput('comment-url', comment.url);
+    }
+    report.info(`summarize: ${counts.roots} roots, ${counts.withChanges} with changes, ${counts.failed} failed`);
+}
+
 ;// CONCATENATED MODULE: ./src/provider-cache/cache-service.ts
 // The edge to the GitHub Actions cache (@actions/cache), behind a small interface so the logic is tested
 // without it. @actions/cache (and the Azure SDK under it) is imported on first use only: runs with the cache
@@ -79490,6 +79963,7 @@ async function runPostStep(service = new ActionsCacheService()) {
 
 
 
+
 async function run() {
     installLocalConsole(process.env);
     const report = new ActionsReporter();
@@ -79521,6 +79995,10 @@ async function run() {
             report.addSecret(value);
         if (inputs.command === 'discover') {
             await runDiscover(inputs, report);
+            return;
+        }
+        if (inputs.command === 'summarize') {
+            await runSummarize(inputs, report);
             return;
         }
         const rootSources = inputs.stack
