@@ -89,6 +89,23 @@ describe('tool: tofu through the built action', () => {
     expect(run.stdout).toContain(`tofu 1.9.1 found in the tool cache`)
     expect(server.countMatching(() => true)).toBe(0)
   }, 180_000)
+
+  it('api.json down: a constraint is met by the verified tofu in the tool cache, with one warning naming the outage', async () => {
+    server.setFaults({ failures: { [server.indexPath]: Infinity } })
+    try {
+      const run = await runLocal(dirs, { 'terraform-version': '>= 1.9' })
+      expect([run.code, errorLines(run, true)]).toEqual([0, []])
+      expect(run.outputs['terraform-version']).toBe('1.9.1')
+      const warnings = run.stdout.split('\n').filter(l => l.startsWith('warning: '))
+      expect(warnings).toEqual([
+        expect.stringMatching(
+          /^warning: releases index unreachable \(download of http:\/\/127\.0\.0\.1:\d+\/api\.json failed after 4 attempts: HTTP 503; .*\); using tofu 1\.9\.1 from the tool cache, the newest cached version satisfying terraform-version ">= 1\.9"$/
+        )
+      ])
+    } finally {
+      server.setFaults({})
+    }
+  }, 180_000)
 })
 
 describe('tool: tofu refusals, one line each, exit 1, nothing cached', () => {
