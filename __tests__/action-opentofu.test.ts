@@ -82,6 +82,26 @@ describe('tool: tofu through the built action', () => {
     expect(existsSync(join(dirs.toolCache, 'terraform'))).toBe(false)
   }, 180_000)
 
+  it('validate and apply (of exactly the reviewed plan) run with the installed tofu too', async () => {
+    const validate = await runLocal(dirs, { command: 'validate', 'terraform-version': '1.9.1' })
+    expect([validate.code, errorLines(validate, true)]).toEqual([0, []])
+    expect([validate.outputs['validate-errors'], validate.outputs['terraform-version']]).toEqual(['0', '1.9.1'])
+    const plan = await runLocal(dirs, { 'terraform-version': '1.9.1' })
+    expect(plan.code).toBe(0)
+    const apply = await runLocal(dirs, {
+      command: 'apply',
+      'terraform-version': '1.9.1',
+      'plan-path': plan.outputs['plan-path'],
+      'plan-digest': plan.outputs['plan-digest']
+    })
+    expect([apply.code, errorLines(apply, true)]).toEqual([0, []])
+    expect(apply.outputs['apply-status']).toBe('applied')
+    const state = JSON.parse(readFileSync(join(dirs.workspace, 'infra', 'terraform.tfstate'), 'utf8'))
+    expect(state.resources.map((r: { type: string; name: string }) => `${r.type}.${r.name}`)).toEqual([
+      'terraform_data.x'
+    ])
+  }, 240_000)
+
   it('a second run of the exact version reuses the tool cache: not a single request', async () => {
     server.resetRequests()
     const run = await runLocal(dirs, { 'terraform-version': '1.9.1' })
