@@ -76,6 +76,7 @@ describe('tool: tofu through the built action', () => {
     const meta = JSON.parse(readFileSync(join(o['plan-dir'], 'plan-metadata.json'), 'utf8'))
     expect(meta).toMatchObject({ root: 'infra', terraformVersion: '1.9.1' })
     expect(run.stdout).toContain('required_version "~> 1.9.0" (versions.tofu)')
+    expect(run.stdout).toContain(`warning: tofu-signing-key: accepting key fingerprint `)
     expect(run.stdout).toContain('tofu_1.9.1_SHA256SUMS: signature tofu_1.9.1_SHA256SUMS.gpgsig verified')
     expect(server.requestCount(server.paths('1.9.1').zip)).toBe(1)
     expect(cachedTofu(dirs)).toEqual(['1.9.1'])
@@ -116,7 +117,7 @@ describe('tool: tofu through the built action', () => {
       const run = await runLocal(dirs, { 'terraform-version': '>= 1.9' })
       expect([run.code, errorLines(run, true)]).toEqual([0, []])
       expect(run.outputs['terraform-version']).toBe('1.9.1')
-      const warnings = run.stdout.split('\n').filter(l => l.startsWith('warning: '))
+      const warnings = run.stdout.split('\n').filter(l => l.startsWith('warning: ') && !l.includes('test-only'))
       expect(warnings).toEqual([
         expect.stringMatching(
           /^warning: releases index unreachable \(download of http:\/\/127\.0\.0\.1:\d+\/api\.json failed after 4 attempts: HTTP 503; .*\); using tofu 1\.9\.1 from the tool cache, the newest cached version satisfying terraform-version ">= 1\.9"$/

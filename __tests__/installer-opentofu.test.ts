@@ -50,6 +50,9 @@ const install = (overrides: Partial<Request> = {}, releaseCache?: ReleaseCache) 
     releaseCache
   })
 
+/** Warnings but the one every install with the injected test fingerprint starts with. */
+const warnings = (): string[] => lines.filter(l => l.startsWith('warning: ') && !l.includes('(a test-only setting'))
+
 function cached(tool = 'tofu'): string[] {
   const dir = join(process.env.RUNNER_TOOL_CACHE!, tool)
   return existsSync(dir) ? readdirSync(dir) : []
@@ -247,6 +250,10 @@ describe('installRelease(OpenTofu) against the local OpenTofu releases stand-in'
     expect(text).toContain('tofu version wanted: terraform-version "1.10.5"')
     expect(text).toContain('tofu_1.10.5_SHA256SUMS: signature tofu_1.10.5_SHA256SUMS.gpgsig verified (key ')
     expect(text).toContain('tofu_1.10.5_linux_amd64.zip: SHA-256 verified')
+    // the injected fingerprint is said out loud
+    expect(lines.filter(l => l.includes('(a test-only setting'))).toEqual([
+      `warning: tofu-signing-key: accepting key fingerprint ${tofu.formatFingerprint(server.fingerprint)} in place of OpenTofu's (a test-only setting, TF_PR_GATE_TEST_ONLY_TOFU_KEY_FINGERPRINT)`
+    ])
   })
 
   it('a second install of an exact version comes from the tool cache without any request', async () => {
@@ -333,9 +340,11 @@ describe('installRelease(OpenTofu) against the local OpenTofu releases stand-in'
     lines = []
     const hit = await install({ versionSpec: '~> 1.9' })
     expect(hit).toMatchObject({ version: '1.10.0', fromCache: true })
-    expect(lines.find(l => l.startsWith('warning: '))).toMatch(
-      /^warning: releases index unreachable \(download of http:\/\/127\.0\.0\.1:\d+\/api\.json failed after 2 attempts: HTTP 503; the server keeps failing, re-run the job later\); using tofu 1\.10\.0 from the tool cache, the newest cached version satisfying terraform-version "~> 1\.9"$/
-    )
+    expect(warnings()).toEqual([
+      expect.stringMatching(
+        /^warning: releases index unreachable \(download of http:\/\/127\.0\.0\.1:\d+\/api\.json failed after 2 attempts: HTTP 503; the server keeps failing, re-run the job later\); using tofu 1\.10\.0 from the tool cache, the newest cached version satisfying terraform-version "~> 1\.9"$/
+      )
+    ])
     // nothing cached satisfies: one line
     await expect(install({ versionSpec: '~> 1.6.0' })).rejects.toThrow(
       /no version in the tool cache satisfies terraform-version "~> 1\.6\.0", so there is nothing to fall back on$/
@@ -374,9 +383,11 @@ describe('installRelease(OpenTofu) against the local OpenTofu releases stand-in'
     process.env.RUNNER_TOOL_CACHE = mkdtempSync(join(scratch, 'cache-'))
     lines = []
     expect(await install({}, releaseCache)).toMatchObject({ version: '1.10.5', fromCache: false })
-    expect(lines.find(l => l.startsWith('warning: '))).toMatch(
-      /^warning: tofu 1\.10\.5 from the Actions cache refused: tofu_1\.10\.5_linux_amd64\.zip: SHA-256 mismatch/
-    )
+    expect(warnings()).toEqual([
+      expect.stringMatching(
+        /^warning: tofu 1\.10\.5 from the Actions cache refused: tofu_1\.10\.5_linux_amd64\.zip: SHA-256 mismatch/
+      )
+    ])
     expect(server.requestCount(server.paths('1.10.5').zip)).toBe(1)
   })
 

@@ -44,6 +44,8 @@ export interface Distribution {
   trustedKeys(armored: string): Promise<openpgp.Key[]>
   /** the version as the release cache names it: tools never share an entry */
   releaseCacheVersion(version: string): string
+  /** said as a warning before every install, e.g. that a test-only key policy is in force */
+  warning?: string
 }
 
 export const DEFAULT_TERRAFORM_DOWNLOAD_URL = 'https://releases.hashicorp.com'

@@ -113,6 +113,7 @@ export async function installRelease(
   }
   const cacheArch = deps.cacheArch ?? process.arch
   const downloadUrl = normalizeDownloadUrl(req.downloadUrl, dist.downloadUrlInput, dist.layout)
+  if (dist.warning) (log.warning ?? log.info)(dist.warning)
   // the keys first: a refused key fails the job before anything is looked up or downloaded
   const keys = await dist.trustedKeys(req.signingKeys)
 

@@ -167,6 +167,9 @@ export function openTofuDistribution(
       )
       return keys
     },
-    releaseCacheVersion: version => `tofu-${version}`
+    releaseCacheVersion: version => `tofu-${version}`,
+    warning: acceptedFingerprints.every(f => f.toUpperCase() === OPENTOFU_RELEASE_KEY_FINGERPRINT)
+      ? undefined
+      : `tofu-signing-key: accepting key fingerprint ${acceptedFingerprints.map(formatFingerprint).join(', ')} in place of OpenTofu's (a test-only setting, ${TEST_ONLY_FINGERPRINT_ENV})`
   }
 }
