@@ -19,11 +19,8 @@ export type Tool = 'terraform' | 'tofu'
 export interface Distribution {
   /** the binary's name (without .exe), the tool-cache name, and what messages call it */
   tool: Tool
-  /** what people call it, for messages: Terraform, OpenTofu */
-  product: string
-  /** the inputs that configure it, named in messages */
+  /** the input that sets the download URL, named in messages */
   downloadUrlInput: string
-  signingKeyInput: string
   /** what the download URL must be laid out like, for messages */
   layout: string
   /** the version-manager file looked for from the root up to the workspace (tfenv, tofuenv) */
@@ -52,9 +49,7 @@ export const DEFAULT_TERRAFORM_DOWNLOAD_URL = 'https://releases.hashicorp.com'
 
 export const TERRAFORM: Distribution = {
   tool: 'terraform',
-  product: 'Terraform',
   downloadUrlInput: 'terraform-download-url',
-  signingKeyInput: 'terraform-signing-key',
   layout: 'a mirror of releases.hashicorp.com',
   versionFile: '.terraform-version',
   readsTofuFiles: false,

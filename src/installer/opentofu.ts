@@ -142,9 +142,7 @@ export function openTofuDistribution(
 ): Distribution {
   return {
     tool: 'tofu',
-    product: 'OpenTofu',
     downloadUrlInput: 'tofu-download-url',
-    signingKeyInput: 'tofu-signing-key',
     layout: `OpenTofu's GitHub releases (${DEFAULT_TOFU_DOWNLOAD_URL})`,
     versionFile: '.opentofu-version',
     readsTofuFiles: true,
