@@ -7,6 +7,7 @@ import { parseVersionSpec } from './installer/version-spec.js'
 import { SYSTEM_VERSION } from './installer/system-terraform.js'
 import { withoutUserinfo } from './installer/download.js'
 import { readTrustedKeys, SIGNING_KEY_ACCEPTED } from './installer/verify-signature.js'
+import { DEFAULT_TOFU_DOWNLOAD_URL, TOFU_SIGNING_KEY_ACCEPTED } from './installer/opentofu.js'
 import { rootHasBackend } from './terraform/backend-block.js'
 import { parseExpectedRoots, type ExpectedRoot } from './roots-summary/expected-roots.js'
 
@@ -16,6 +17,8 @@ export const COMMENT_MODES = ['always', 'changes-only', 'off'] as const
 export type CommentMode = (typeof COMMENT_MODES)[number]
 export const STACKS = ['chat-llm'] as const
 export type Stack = (typeof STACKS)[number]
+export const TOOLS = ['terraform', 'tofu'] as const
+export type Tool = (typeof TOOLS)[number]
 
 // Stateful Azure resource types whose delete or replace needs `allow-destroy: true`.
 export const DEFAULT_GUARDED_RESOURCE_TYPES = [
@@ -48,6 +51,9 @@ export const INPUT_NAMES = [
   'terraform-version',
   'terraform-download-url',
   'terraform-signing-key',
+  'tool',
+  'tofu-download-url',
+  'tofu-signing-key',
   'github-token',
   'fmt-check',
   'backend-config',
@@ -84,6 +90,12 @@ export interface Inputs {
   terraformDownloadUrl: string
   /** Armored public key(s); empty means the embedded HashiCorp release key. */
   terraformSigningKey: string
+  /** What is installed and run: Terraform, or OpenTofu (terraform-version then names the OpenTofu version). */
+  tool: Tool
+  /** Laid out like OpenTofu's GitHub releases (`<url>/v<version>/<file>`). */
+  tofuDownloadUrl: string
+  /** OpenTofu's armored release key, as the user pasted it (required with tool tofu; checked by fingerprint). */
+  tofuSigningKey: string
   githubToken: string
   fmtCheck: boolean
   /** `-backend-config` arguments: `key=value` pairs or absolute file paths. */
@@ -219,8 +231,9 @@ function existingInWorkspace(
   return path
 }
 
-function hasTerraformFiles(dir: string): boolean {
-  return readdirSync(dir).some(f => f.endsWith('.tf') || f.endsWith('.tf.json'))
+function hasTerraformFiles(dir: string, tofuFiles = false): boolean {
+  const suffixes = tofuFiles ? ['.tf', '.tf.json', '.tofu', '.tofu.json'] : ['.tf', '.tf.json']
+  return readdirSync(dir).some(f => suffixes.some(s => f.endsWith(s)))
 }
 
 function requiredDir(env: Env, variable: string, checkDisk: boolean): string {
@@ -267,7 +280,14 @@ export const DURATION = /^(0|(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+)$/
  * Runs on the raw environment, before validation: an error message about the URL must already be masked.
  */
 export function urlSecrets(env: Env): string[] {
-  const value = raw(env, 'terraform-download-url')
+  return [
+    ...new Set(
+      ['terraform-download-url', 'tofu-download-url'].flatMap(name => userinfoSecrets(raw(env, name as InputName)))
+    )
+  ]
+}
+
+function userinfoSecrets(value: string): string[] {
   const m = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)@/i.exec(value)
   if (!m) return []
   const userinfo = m[1]
@@ -281,6 +301,44 @@ export function urlSecrets(env: Env): string[] {
     }
   }
   return [...new Set([userinfo, decode(userinfo), password, decode(password)].filter(v => v !== ''))]
+}
+
+/** A download-url input: an http(s) base URL without query or fragment, trailing slashes trimmed. */
+function downloadUrl(env: Env, name: InputName, fallback: string): string {
+  const value = (raw(env, name) || fallback).replace(/\/+$/, '')
+  const layout = name === 'tofu-download-url' ? `OpenTofu's GitHub releases, ${fallback}` : fallback
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw new UserError(
+      `input ${name}: ${show(withoutUserinfo(value))} is not a URL; use an http(s) URL laid out like ${layout}`
+    )
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new UserError(
+      `input ${name}: ${show(withoutUserinfo(value))} uses ${url.protocol}; use an http(s) URL laid out like ${layout}`
+    )
+  }
+  if (url.search !== '' || url.hash !== '') {
+    throw new UserError(
+      `input ${name}: ${show(withoutUserinfo(value))} has a query or fragment; use the base URL of the mirror, laid out like ${layout}`
+    )
+  }
+  return value
+}
+
+/** A signing-key input: empty, or armored public key text (parsed later, in verifyInputs and the installer). */
+function signingKey(env: Env, name: InputName, accepted: string): string {
+  const value = raw(env, name)
+  // a private key is never echoed, not even its first characters
+  if (value.includes('PRIVATE KEY')) {
+    throw new UserError(`input ${name}: contains a private key, which must never be shared; ${accepted}`)
+  }
+  if (value !== '' && !value.includes('-----BEGIN PGP PUBLIC KEY BLOCK-----')) {
+    throw new UserError(`input ${name}: not an armored OpenPGP public key (${show(value)}); ${accepted}`)
+  }
+  return value
 }
 
 const WORKSPACE_NAME = /^[A-Za-z0-9_-][A-Za-z0-9_.-]{0,89}$/
@@ -304,6 +362,7 @@ export function readInputs(env: Env, bundledStackDir: (stack: Stack) => string, 
   // File-system checks run after every other input is validated, so a plain typo is reported first.
   const onDisk: Array<() => void> = []
   const command = oneOf(env, 'command', COMMANDS, 'plan')
+  const tool = oneOf(env, 'tool', TOOLS, 'terraform')
   const workspaceDir = requiredDir(env, 'GITHUB_WORKSPACE', false)
   onDisk.push(() => void requiredDir(env, 'GITHUB_WORKSPACE', true))
   const tempDir = env.RUNNER_TEMP ? resolve(env.RUNNER_TEMP) : resolve(workspaceDir, '..', '_temp')
@@ -331,8 +390,9 @@ export function readInputs(env: Env, bundledStackDir: (stack: Stack) => string, 
     onDisk.push(() => {
       if (!runsTerraform) return
       const dir = existingInWorkspace(workspaceDir, 'working-directory', value, 'directory', accepted)
-      if (!hasTerraformFiles(dir)) {
-        throw new UserError(`input working-directory: ${show(value)} has no .tf or .tf.json files; use ${accepted}`)
+      if (!hasTerraformFiles(dir, tool === 'tofu')) {
+        const kinds = tool === 'tofu' ? '.tf, .tf.json, .tofu or .tofu.json' : '.tf or .tf.json'
+        throw new UserError(`input working-directory: ${show(value)} has no ${kinds} files; use ${accepted}`)
       }
     })
     rootLabel = relative(workspaceDir, workingDirectory).split(sep).join('/') || '.'
@@ -368,44 +428,25 @@ export function readInputs(env: Env, bundledStackDir: (stack: Stack) => string, 
     try {
       parseVersionSpec(terraformVersion, `input terraform-version: ${show(terraformVersion)}`)
     } catch (err) {
-      if (err instanceof UserError) throw new UserError(`${err.message}, or system (the terraform on PATH)`)
+      if (err instanceof UserError) throw new UserError(`${err.message}, or system (the ${tool} on PATH)`)
       throw err
     }
   }
 
-  const terraformDownloadUrl = (raw(env, 'terraform-download-url') || 'https://releases.hashicorp.com').replace(
-    /\/+$/,
-    ''
-  )
-  let url: URL
-  try {
-    url = new URL(terraformDownloadUrl)
-  } catch {
-    throw new UserError(
-      `input terraform-download-url: ${show(withoutUserinfo(terraformDownloadUrl))} is not a URL; use an http(s) URL laid out like https://releases.hashicorp.com`
-    )
+  const terraformDownloadUrl = downloadUrl(env, 'terraform-download-url', 'https://releases.hashicorp.com')
+  const terraformSigningKey = signingKey(env, 'terraform-signing-key', SIGNING_KEY_ACCEPTED)
+  const tofuDownloadUrl = downloadUrl(env, 'tofu-download-url', DEFAULT_TOFU_DOWNLOAD_URL)
+  const tofuSigningKey = signingKey(env, 'tofu-signing-key', TOFU_SIGNING_KEY_ACCEPTED)
+  // A key meant for the other tool would silently not be used: say so instead.
+  const [unused, used] =
+    tool === 'tofu' ? ['terraform-signing-key', 'tofu-signing-key'] : ['tofu-signing-key', 'terraform-signing-key']
+  if ((tool === 'tofu' ? terraformSigningKey : tofuSigningKey) !== '') {
+    throw new UserError(`input ${unused}: set, but tool is ${tool}, which uses ${used}; move the key there or set tool`)
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+  // OpenTofu's key does not ship with the action: without the user's copy nothing could be verified.
+  if (tool === 'tofu' && runsTerraform && terraformVersion !== SYSTEM_VERSION && tofuSigningKey === '') {
     throw new UserError(
-      `input terraform-download-url: ${show(withoutUserinfo(terraformDownloadUrl))} uses ${url.protocol}; use an http(s) URL laid out like https://releases.hashicorp.com`
-    )
-  }
-  if (url.search !== '' || url.hash !== '') {
-    throw new UserError(
-      `input terraform-download-url: ${show(withoutUserinfo(terraformDownloadUrl))} has a query or fragment; use the base URL of the mirror, laid out like https://releases.hashicorp.com`
-    )
-  }
-
-  const terraformSigningKey = raw(env, 'terraform-signing-key')
-  // a private key is never echoed, not even its first characters
-  if (terraformSigningKey.includes('PRIVATE KEY')) {
-    throw new UserError(
-      `input terraform-signing-key: contains a private key, which must never be shared; ${SIGNING_KEY_ACCEPTED}`
-    )
-  }
-  if (terraformSigningKey !== '' && !terraformSigningKey.includes('-----BEGIN PGP PUBLIC KEY BLOCK-----')) {
-    throw new UserError(
-      `input terraform-signing-key: not an armored OpenPGP public key (${show(terraformSigningKey)}); ${SIGNING_KEY_ACCEPTED}`
+      `input tofu-signing-key: empty; with tool: tofu it is required, as OpenTofu's release key does not ship with this action yet: ${TOFU_SIGNING_KEY_ACCEPTED}`
     )
   }
 
@@ -515,6 +556,9 @@ export function readInputs(env: Env, bundledStackDir: (stack: Stack) => string, 
     terraformVersion,
     terraformDownloadUrl,
     terraformSigningKey,
+    tool,
+    tofuDownloadUrl,
+    tofuSigningKey,
     githubToken: raw(env, 'github-token'),
     fmtCheck: bool(env, 'fmt-check', true),
     backendConfig,

@@ -4,7 +4,7 @@ import { UserError } from './errors.js'
 import { cancel as cancelJob, exitSoonAfterRun } from './cancellation.js'
 import { readInputs, urlSecrets, verifyInputs } from './inputs.js'
 import { bundledStackSource, stageBundledStack, stagedStackDir } from './stack/bundled-stack.js'
-import { installTerraform } from './installer/index.js'
+import { installRelease, releaseSource } from './installer/index.js'
 import { SYSTEM_VERSION, systemTerraform } from './installer/system-terraform.js'
 import { ActionsReporter } from './report/reporter.js'
 import { installLocalConsole } from './report/local-console.js'
@@ -56,16 +56,19 @@ export async function run(): Promise<void> {
     await verifyInputs(inputs, rootSources)
 
     stageBundledStack(inputs)
+    // the tool input (terraform, tofu) chooses the distribution, its download URL and signing key
+    const source = releaseSource(inputs)
     const terraform =
       inputs.terraformVersion === SYSTEM_VERSION
-        ? await systemTerraform({ info: m => report.info(m) }, process.env, cancel.signal)
-        : await installTerraform(
+        ? await systemTerraform({ info: m => report.info(m) }, process.env, cancel.signal, inputs.tool)
+        : await installRelease(
+            source.distribution,
             {
               versionSpec: inputs.terraformVersion,
               rootDir: inputs.workingDirectory,
               workspaceDir: inputs.workspaceDir,
-              downloadUrl: inputs.terraformDownloadUrl,
-              signingKeys: inputs.terraformSigningKey
+              downloadUrl: source.downloadUrl,
+              signingKeys: source.signingKeys
             },
             {
               info: m => report.info(m),

@@ -134,17 +134,28 @@ function describe(err: unknown): string {
   return withoutUserinfo(message.split('\n')[0] || 'unknown error')
 }
 
-function advice(err: unknown): string {
+/** Which input a failed download points at, and what it must be laid out like. */
+export interface DownloadSource {
+  input: string
+  layout: string
+}
+
+const TERRAFORM_SOURCE: DownloadSource = {
+  input: 'terraform-download-url',
+  layout: 'a mirror of releases.hashicorp.com'
+}
+
+function advice(err: unknown, source: DownloadSource): string {
   if (err instanceof HttpStatusError) {
     if (err.status >= 500) return 'the server keeps failing, re-run the job later'
     if (err.status === 401 || err.status === 403) {
-      return 'check the credentials of terraform-download-url (user:password@host) and that the mirror grants access'
+      return `check the credentials of ${source.input} (user:password@host) and that the mirror grants access`
     }
-    return 'check terraform-download-url (a mirror of releases.hashicorp.com) and terraform-version'
+    return `check ${source.input} (${source.layout}) and terraform-version`
   }
   if (err instanceof TruncatedBodyError)
     return 'the server or a proxy keeps cutting the download short, re-run the job later'
-  return "check terraform-download-url and the runner's network or proxy settings"
+  return `check ${source.input} and the runner's network or proxy settings`
 }
 
 /** Fetches with retry, a total time budget and cancellation, and turns the last failure into a one-line UserError. */
@@ -153,7 +164,8 @@ export class Downloader {
     private readonly http: HttpClient,
     private readonly retry: RetryOptions = DEFAULT_RETRY,
     private readonly log?: { debug?(m: string): void; info(m: string): void },
-    private readonly cancel?: AbortSignal
+    private readonly cancel?: AbortSignal,
+    private readonly source: DownloadSource = TERRAFORM_SOURCE
   ) {}
 
   async buffer(url: string): Promise<Buffer> {
@@ -210,12 +222,12 @@ export class Downloader {
       const after = tries > 1 ? ` after ${tries} attempts` : ''
       if (deadline.aborted) {
         throw new UserError(
-          `download of ${shown} timed out${after}: no complete answer within ${duration(totalMs)}; ${advice(err)}`
+          `download of ${shown} timed out${after}: no complete answer within ${duration(totalMs)}; ${advice(err, this.source)}`
         )
       }
       if (passNotFound && err instanceof HttpStatusError && err.status === 404) throw err
       if (isDiskFault(err)) throw err
-      throw new UserError(`download of ${shown} failed${after}: ${describe(err)}; ${advice(err)}`)
+      throw new UserError(`download of ${shown} failed${after}: ${describe(err)}; ${advice(err, this.source)}`)
     }
   }
 }

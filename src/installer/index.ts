@@ -1,6 +1,7 @@
-// installTerraform: resolve the version -> (cached? done) -> fetch SHA256SUMS and verify its OpenPGP signature ->
+// installRelease: resolve the version -> (cached? done) -> fetch SHA256SUMS and verify its OpenPGP signature ->
 // download the zip and verify its SHA-256 -> extract -> tool-cache. Nothing unverified ever reaches the cache:
-// the zip is only extracted after both checks pass, and only into a private temp dir.
+// the zip is only extracted after both checks pass, and only into a private temp dir. One code path for every
+// tool; what differs (names, index, keys) is the Distribution (Terraform, OpenTofu).
 import { access, chmod, mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, join, resolve } from 'node:path'
@@ -14,39 +15,30 @@ import {
   type HttpClient,
   type RetryOptions
 } from './download.js'
-import { HASHICORP_RELEASE_KEY } from './hashicorp-release-key.js'
+import { TERRAFORM, type Distribution } from './distribution.js'
 import { terraformPlatform, type TerraformPlatform } from './platform.js'
-import {
-  checkCanonicalNames,
-  fileUrl,
-  findBuild,
-  indexUrl,
-  normalizeDownloadUrl,
-  parseReleaseIndexText,
-  type ReleaseBuild,
-  type ReleaseIndex
-} from './release-index.js'
+import { findBuild, normalizeDownloadUrl, type ReleaseBuild, type ReleaseIndex } from './release-index.js'
 import { findRequiredVersion } from './required-version.js'
 import { expectedDigest, sha256File, verifyDigest } from './verify-checksum.js'
-import { readTrustedKeys, shortKeyId, signatureCandidates, verifyShasumsSignature } from './verify-signature.js'
+import { shortKeyId, verifyShasumsSignature } from './verify-signature.js'
 import { exactVersionOf, newestRelease, parseVersionSpec, resolveVersion, type VersionSpec } from './version-spec.js'
 
 export interface InstallRequest {
-  /** '' = auto: required_version, then .terraform-version, then latest */
+  /** '' = auto: required_version, then .terraform-version (.opentofu-version), then latest */
   versionSpec: string
   rootDir: string
   workspaceDir: string
   /** e.g. https://releases.hashicorp.com (no /terraform suffix) */
   downloadUrl: string
-  /** armored public key(s), possibly several; '' = HashiCorp's release key */
+  /** armored public key(s), possibly several; '' = the distribution's default (HashiCorp's key; OpenTofu has none) */
   signingKeys: string
 }
 
 export interface InstallResult {
   version: string
-  /** directory containing the terraform binary (for core.addPath) */
+  /** directory containing the binary (for core.addPath) */
   path: string
-  /** full path of the terraform binary */
+  /** full path of the binary (terraform, tofu) */
   binary: string
   fromCache: boolean
 }
@@ -95,34 +87,50 @@ export interface ReleaseCache {
   keep(version: string, files: Array<{ name: string; data: Buffer | string }>): Promise<void>
 }
 
-const TOOL = 'terraform'
 const silent: InstallLog = { info: () => undefined }
 
-export async function installTerraform(
+/** Terraform from releases.hashicorp.com (or a mirror of it). */
+export function installTerraform(
   req: InstallRequest,
   log: InstallLog = silent,
   deps: InstallDeps = {}
 ): Promise<InstallResult> {
-  const toolCache = deps.toolCache ?? tc
-  const platform = deps.platform ?? terraformPlatform()
-  const cacheArch = deps.cacheArch ?? process.arch
-  const downloadUrl = normalizeDownloadUrl(req.downloadUrl)
-  const keys = await readTrustedKeys(req.signingKeys.trim() === '' ? HASHICORP_RELEASE_KEY : req.signingKeys)
+  return installRelease(TERRAFORM, req, log, deps)
+}
 
-  const { spec, label } = await chooseSpec(req, log)
-  log.info(`terraform version wanted: ${label}`)
+export async function installRelease(
+  dist: Distribution,
+  req: InstallRequest,
+  log: InstallLog = silent,
+  deps: InstallDeps = {}
+): Promise<InstallResult> {
+  const TOOL = dist.tool
+  const toolCache = deps.toolCache ?? tc
+  const basePlatform = deps.platform ?? terraformPlatform()
+  const platform: TerraformPlatform = {
+    ...basePlatform,
+    binaryName: basePlatform.os === 'windows' ? `${TOOL}.exe` : TOOL
+  }
+  const cacheArch = deps.cacheArch ?? process.arch
+  const downloadUrl = normalizeDownloadUrl(req.downloadUrl, dist.downloadUrlInput, dist.layout)
+  if (dist.warning) (log.warning ?? log.info)(dist.warning)
+  // the keys first: a refused key fails the job before anything is looked up or downloaded
+  const keys = await dist.trustedKeys(req.signingKeys)
+
+  const { spec, label } = await chooseSpec(req, log, dist)
+  log.info(`${TOOL} version wanted: ${label}`)
 
   const cachedResult = async (version: string): Promise<InstallResult | undefined> => {
     const dir = toolCache.find(TOOL, version, cacheArch)
     if (!dir) return undefined
     const binary = join(dir, platform.binaryName)
     if (!(await exists(binary))) return undefined
-    log.info(`terraform ${version} found in the tool cache: ${dir}`)
+    log.info(`${TOOL} ${version} found in the tool cache: ${dir}`)
     return { version, path: dir, binary, fromCache: true }
   }
 
   const stagingDir = (): Promise<string> =>
-    mkdtemp(join(deps.tempDir ?? (process.env.RUNNER_TEMP || tmpdir()), 'terraform-install-'))
+    mkdtemp(join(deps.tempDir ?? (process.env.RUNNER_TEMP || tmpdir()), `${TOOL}-install-`))
   const warn = (m: string): void => (log.warning ?? log.info)(m)
 
   // Extract a zip whose digest was checked, then tool-cache it. Only ever given verified files.
@@ -134,7 +142,7 @@ export async function installTerraform(
     }
     if (platform.os !== 'windows') await chmod(staged, 0o755)
     const dir = await toolCache.cacheDir(extracted, TOOL, version, cacheArch)
-    log.info(`installed terraform ${version} to ${dir}`)
+    log.info(`installed ${TOOL} ${version} to ${dir}`)
     return { version, path: dir, binary: join(dir, platform.binaryName), fromCache: false }
   }
 
@@ -144,17 +152,17 @@ export async function installTerraform(
     if (!deps.releaseCache) return undefined
     let dir: string | undefined
     try {
-      dir = await deps.releaseCache.restore(version)
+      dir = await deps.releaseCache.restore(dist.releaseCacheVersion(version))
     } catch (error) {
-      warn(`terraform ${version}: the release cache could not be read (${messageOf(error)}); downloading it`)
+      warn(`${TOOL} ${version}: the release cache could not be read (${messageOf(error)}); downloading it`)
     }
     if (!dir) return undefined
-    const shasumsName = `terraform_${version}_SHA256SUMS`
-    const zipName = `terraform_${version}_${platform.os}_${platform.arch}.zip`
+    const shasumsName = `${TOOL}_${version}_SHA256SUMS`
+    const zipName = `${TOOL}_${version}_${platform.os}_${platform.arch}.zip`
     const staging = await stagingDir()
     try {
       const shasums = await readFile(join(dir, shasumsName))
-      const signatures = (await readdir(dir)).filter(n => n.startsWith(`${shasumsName}.`) && n.endsWith('.sig'))
+      const signatures = (await readdir(dir)).filter(n => dist.isSignatureFile(n, shasumsName))
       const signed = await verifyShasumsSignature({
         shasumsName,
         shasums,
@@ -165,11 +173,11 @@ export async function installTerraform(
       })
       verifyDigest(shasums.toString('utf8'), shasumsName, zipName, await sha256File(join(dir, zipName)))
       log.info(
-        `terraform ${version} restored from the Actions cache: ${signed.signatureFile} (key ${signed.keyId}) and the SHA-256 of ${zipName} verified again`
+        `${TOOL} ${version} restored from the Actions cache: ${signed.signatureFile} (key ${signed.keyId}) and the SHA-256 of ${zipName} verified again`
       )
       return await installZip(version, join(dir, zipName), staging)
     } catch (error) {
-      warn(`terraform ${version} from the Actions cache refused: ${messageOf(error)}; downloading it instead`)
+      warn(`${TOOL} ${version} from the Actions cache refused: ${messageOf(error)}; downloading it instead`)
       return undefined
     } finally {
       await rm(staging, { recursive: true, force: true })
@@ -183,14 +191,17 @@ export async function installTerraform(
     if (hit) return hit
   }
 
-  const downloader = new Downloader(deps.http ?? createHttpClient(), deps.retry ?? DEFAULT_RETRY, log, deps.signal)
-  const indexAt = indexUrl(downloadUrl)
+  const downloader = new Downloader(deps.http ?? createHttpClient(), deps.retry ?? DEFAULT_RETRY, log, deps.signal, {
+    input: dist.downloadUrlInput,
+    layout: dist.layout
+  })
+  const indexAt = dist.indexUrl(downloadUrl)
   // what messages show: credentials in the URL are never printed
   const url = withoutUserinfo(indexAt)
   log.debug?.(`GET ${url}`)
   let index: ReleaseIndex
   try {
-    index = parseReleaseIndexText((await downloader.buffer(indexAt)).toString('utf8'), url)
+    index = dist.parseIndex((await downloader.buffer(indexAt)).toString('utf8'), url)
   } catch (error) {
     // An outage of the releases site need not fail a job that a verified cached version satisfies. Only what
     // the installer itself put in the tool cache is there (it caches nothing unverified).
@@ -205,7 +216,7 @@ export async function installTerraform(
       )
     }
     ;(log.warning ?? log.info)(
-      `releases index unreachable (${reason}); using terraform ${hit.version} from the tool cache, the newest cached version satisfying ${label}`
+      `releases index unreachable (${reason}); using ${TOOL} ${hit.version} from the tool cache, the newest cached version satisfying ${label}`
     )
     return hit
   }
@@ -220,20 +231,20 @@ export async function installTerraform(
   const build = findBuild(release, platform.os, platform.arch)
   if (!build) {
     throw new UserError(
-      `terraform ${version} has no build for ${platform.os}_${platform.arch} at ${url}: pick another terraform-version`
+      `${TOOL} ${version} has no build for ${platform.os}_${platform.arch} at ${url}: pick another terraform-version`
     )
   }
-  checkCanonicalNames(release, build, url)
+  dist.checkNames(release, build, url)
 
   // 1. SHA256SUMS and its signature (small files first: a bad signature costs no zip download)
   const signatures = new Map<string, Buffer>()
-  const shasums = await downloader.buffer(fileUrl(downloadUrl, version, release.shasums))
+  const shasums = await downloader.buffer(dist.fileUrl(downloadUrl, version, release.shasums))
   const signed = await verifyShasumsSignature({
     shasumsName: release.shasums,
     shasums,
-    candidates: signatureCandidates(release, keys.map(shortKeyId)),
+    candidates: dist.signatureCandidates(release, keys.map(shortKeyId)),
     fetchSignature: async name => {
-      const bytes = await downloader.optionalBuffer(fileUrl(downloadUrl, version, name))
+      const bytes = await downloader.optionalBuffer(dist.fileUrl(downloadUrl, version, name))
       if (bytes) signatures.set(name, bytes)
       return bytes
     },
@@ -254,13 +265,13 @@ export async function installTerraform(
       ? [{ label: 'RUNNER_TOOL_CACHE', path: resolve(process.env.RUNNER_TOOL_CACHE) }]
       : [])
   ]
-  const staging = await mkdtemp(join(tempRoot, 'terraform-install-')).catch((err: unknown) => {
+  const staging = await mkdtemp(join(tempRoot, `${TOOL}-install-`)).catch((err: unknown) => {
     throw diskFaultError(err, 'could not create a directory for the download', dirs, dirs[0]) ?? err
   })
   try {
     return await stageAndCache(staging, build)
   } catch (err) {
-    const doing = `could not install terraform ${version}`
+    const doing = `could not install ${TOOL} ${version}`
     throw (
       diskFaultError(err, doing, dirs, dirs[0]) ??
       (err instanceof UserError ? err : unwritableDirError(doing, dirs)) ??
@@ -272,20 +283,20 @@ export async function installTerraform(
 
   async function stageAndCache(staging: string, build: ReleaseBuild): Promise<InstallResult> {
     const zip = join(staging, build.filename)
-    log.info(`downloading ${withoutUserinfo(fileUrl(downloadUrl, version, build.filename))}`)
-    await downloader.file(fileUrl(downloadUrl, version, build.filename), zip)
+    log.info(`downloading ${withoutUserinfo(dist.fileUrl(downloadUrl, version, build.filename))}`)
+    await downloader.file(dist.fileUrl(downloadUrl, version, build.filename), zip)
     verifyDigest(shasumsText, release.shasums, build.filename, await sha256File(zip))
     log.info(`${build.filename}: SHA-256 verified`)
     const installed = await installZip(version, zip, staging)
     if (deps.releaseCache) {
       try {
-        await deps.releaseCache.keep(version, [
+        await deps.releaseCache.keep(dist.releaseCacheVersion(version), [
           { name: build.filename, data: await readFile(zip) },
           { name: release.shasums, data: shasums },
           { name: signed.signatureFile, data: signatures.get(signed.signatureFile)! }
         ])
       } catch (error) {
-        warn(`terraform ${version}: not kept for the release cache (${messageOf(error)})`)
+        warn(`${TOOL} ${version}: not kept for the release cache (${messageOf(error)})`)
       }
     }
     return installed
@@ -298,14 +309,21 @@ function messageOf(error: unknown): string {
   return message.split('\n')[0] || 'unknown error'
 }
 
-async function chooseSpec(req: InstallRequest, log: InstallLog): Promise<{ spec: VersionSpec; label: string }> {
+async function chooseSpec(
+  req: InstallRequest,
+  log: InstallLog,
+  dist: Distribution
+): Promise<{ spec: VersionSpec; label: string }> {
   if (req.versionSpec.trim() !== '') {
     const label = `terraform-version "${req.versionSpec.trim()}"`
     return { spec: parseVersionSpec(req.versionSpec, label), label }
   }
-  const found = await findRequiredVersion(req.rootDir, req.workspaceDir, log)
+  const found = await findRequiredVersion(req.rootDir, req.workspaceDir, log, dist)
   if (!found)
-    return { spec: { kind: 'latest' }, label: 'latest (no terraform-version, required_version or .terraform-version)' }
+    return {
+      spec: { kind: 'latest' },
+      label: `latest (no terraform-version, required_version or ${dist.versionFile})`
+    }
   return { spec: parseVersionSpec(found.spec, found.label), label: found.label }
 }
 
@@ -330,3 +348,6 @@ async function exists(path: string): Promise<boolean> {
 export type { HttpClient, RetryOptions } from './download.js'
 export type { TerraformPlatform } from './platform.js'
 export { HASHICORP_RELEASE_KEY, HASHICORP_RELEASE_KEY_FINGERPRINT } from './hashicorp-release-key.js'
+export { TERRAFORM, type Distribution, type Tool } from './distribution.js'
+export { openTofuDistribution } from './opentofu.js'
+export { releaseSource, type ReleaseSource } from './release-source.js'

@@ -88,15 +88,15 @@ export function findBuild(release: Release, os: string, arch: string): ReleaseBu
  * genuinely signed files and downgrade the install. The file names inside the signed SHA256SUMS carry the version,
  * so pinning the names pins the version.
  */
-export function checkCanonicalNames(release: Release, build: ReleaseBuild, url: string): void {
+export function checkCanonicalNames(release: Release, build: ReleaseBuild, url: string, tool = 'terraform'): void {
   const wanted = [
-    [release.shasums, `terraform_${release.version}_SHA256SUMS`],
-    [build.filename, `terraform_${release.version}_${build.os}_${build.arch}.zip`]
+    [release.shasums, `${tool}_${release.version}_SHA256SUMS`],
+    [build.filename, `${tool}_${release.version}_${build.os}_${build.arch}.zip`]
   ]
   for (const [got, expected] of wanted) {
     if (got !== expected) {
       throw new UserError(
-        `${url} names ${got} for terraform ${release.version} (expected ${expected}); refusing to install`
+        `${url} names ${got} for ${tool} ${release.version} (expected ${expected}); refusing to install`
       )
     }
   }
@@ -110,8 +110,12 @@ export function fileUrl(downloadUrl: string, version: string, file: string): str
   return `${downloadUrl}/terraform/${version}/${file}`
 }
 
-/** Trims trailing slashes and insists on http(s). */
-export function normalizeDownloadUrl(raw: string): string {
+/** Trims trailing slashes and insists on http(s); `input` and `example` name the input and its default in messages. */
+export function normalizeDownloadUrl(
+  raw: string,
+  input = 'terraform-download-url',
+  example = 'a mirror of releases.hashicorp.com such as https://releases.hashicorp.com'
+): string {
   const trimmed = raw.trim().replace(/\/+$/, '')
   let parsed: URL | undefined
   try {
@@ -120,9 +124,7 @@ export function normalizeDownloadUrl(raw: string): string {
     parsed = undefined
   }
   if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) {
-    throw new UserError(
-      `terraform-download-url "${raw}" is not an http(s) URL: expected a mirror of releases.hashicorp.com such as https://releases.hashicorp.com`
-    )
+    throw new UserError(`${input} "${raw}" is not an http(s) URL: expected ${example}`)
   }
   return trimmed
 }

@@ -1,5 +1,6 @@
 // When terraform-version is empty: the root's `required_version` (read with the real HCL parser), else a
-// `.terraform-version` file (tfenv's format) in the root or a parent up to the workspace, else nothing.
+// `.terraform-version` file (tfenv's format; `.opentofu-version` for OpenTofu, tofuenv's) in the root or a parent
+// up to the workspace, else nothing. OpenTofu also reads `.tofu` files, and `main.tofu` hides `main.tf`.
 import { readdir, readFile } from 'node:fs/promises'
 import { dirname, join, relative, resolve, isAbsolute } from 'node:path'
 import { parseHcl as parse } from '../hcl/parse-hcl.js'
@@ -29,17 +30,33 @@ export function extractRequiredVersions(parsed: unknown): string[] {
   return found.filter(s => s !== '')
 }
 
-const isOverride = (name: string): boolean => /(^|_)override\.tf(\.json)?$/.test(name)
+const isOverride = (name: string): boolean => /(^|_)override\.(tf|tofu)(\.json)?$/.test(name)
+
+/** Pure: the configuration files of a root, as Terraform (or, with `tofuFiles`, OpenTofu) loads them. */
+export function configurationFiles(names: string[], tofuFiles = false): string[] {
+  const isTf = (n: string): boolean => n.endsWith('.tf') || n.endsWith('.tf.json')
+  if (!tofuFiles) return names.filter(isTf).sort()
+  const all = new Set(names)
+  // OpenTofu ignores x.tf when x.tofu exists (and x.tf.json when x.tofu.json does)
+  const shadowed = (n: string): boolean =>
+    (n.endsWith('.tf') && all.has(`${n.slice(0, -3)}.tofu`)) ||
+    (n.endsWith('.tf.json') && all.has(`${n.slice(0, -8)}.tofu.json`))
+  return names.filter(n => (isTf(n) && !shadowed(n)) || n.endsWith('.tofu') || n.endsWith('.tofu.json')).sort()
+}
 
 /**
  * `required_version` from the root's `*.tf` / `*.tf.json` files. Several are all required, so they are joined with
  * commas; override files replace the others, as in Terraform. Files that do not parse are skipped with a note:
  * terraform itself reports syntax errors better than we can here.
  */
-export async function readRequiredVersionFromRoot(rootDir: string, log?: Log): Promise<RequiredVersion | undefined> {
+export async function readRequiredVersionFromRoot(
+  rootDir: string,
+  log?: Log,
+  tofuFiles = false
+): Promise<RequiredVersion | undefined> {
   let names: string[]
   try {
-    names = (await readdir(rootDir)).filter(n => n.endsWith('.tf') || n.endsWith('.tf.json')).sort()
+    names = configurationFiles(await readdir(rootDir), tofuFiles)
   } catch (err) {
     log?.debug?.(`cannot list ${rootDir}: ${err instanceof Error ? err.message : String(err)}`)
     return undefined
@@ -90,10 +107,11 @@ export function dirsUpToWorkspace(rootDir: string, workspaceDir: string): string
 
 export async function readTerraformVersionFile(
   rootDir: string,
-  workspaceDir: string
+  workspaceDir: string,
+  fileName = '.terraform-version'
 ): Promise<RequiredVersion | undefined> {
   for (const dir of dirsUpToWorkspace(rootDir, workspaceDir)) {
-    const file = join(dir, '.terraform-version')
+    const file = join(dir, fileName)
     let text: string
     try {
       text = await readFile(file, 'utf8')
@@ -104,19 +122,23 @@ export async function readTerraformVersionFile(
     if (spec === undefined) continue
     if (/^(latest:|min-required$|latest-allowed$)/.test(spec)) {
       throw new UserError(
-        `${file} says "${spec}": of tfenv's keywords only "latest" is supported; write an exact version or a constraint such as ~> 1.10`
+        `${file} says "${spec}": of tfenv's (and tofuenv's) keywords only "latest" is supported; write an exact version or a constraint such as ~> 1.10`
       )
     }
-    return { spec, label: `.terraform-version "${spec}" (${file})` }
+    return { spec, label: `${fileName} "${spec}" (${file})` }
   }
   return undefined
 }
 
-/** required_version first, then .terraform-version; undefined means "use latest". */
+/** required_version first, then the version file (.terraform-version); undefined means "use latest". */
 export async function findRequiredVersion(
   rootDir: string,
   workspaceDir: string,
-  log?: Log
+  log?: Log,
+  tool: { versionFile: string; readsTofuFiles: boolean } = { versionFile: '.terraform-version', readsTofuFiles: false }
 ): Promise<RequiredVersion | undefined> {
-  return (await readRequiredVersionFromRoot(rootDir, log)) ?? (await readTerraformVersionFile(rootDir, workspaceDir))
+  return (
+    (await readRequiredVersionFromRoot(rootDir, log, tool.readsTofuFiles)) ??
+    (await readTerraformVersionFile(rootDir, workspaceDir, tool.versionFile))
+  )
 }

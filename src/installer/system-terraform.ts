@@ -1,5 +1,6 @@
 // terraform-version: system — use the terraform already on PATH (an offline machine, a self-hosted runner with its
 // own install): no download, no tool-cache write. Verified by running it: `terraform version -json` names its version.
+// With tool: tofu it is the `tofu` on PATH (whose `tofu version -json` keeps the key terraform_version).
 import { execFile } from 'node:child_process'
 import { accessSync, constants, statSync } from 'node:fs'
 import { delimiter, dirname, resolve } from 'node:path'
@@ -10,9 +11,13 @@ export const SYSTEM_VERSION = 'system'
 
 type Env = Record<string, string | undefined>
 
-/** The first executable `terraform` in PATH, as a shell would find it; undefined when there is none. */
-export function findOnPath(env: Env, platform: NodeJS.Platform = process.platform): string | undefined {
-  const names = platform === 'win32' ? ['terraform.exe', 'terraform'] : ['terraform']
+/** The first executable `terraform` (or `tool`) in PATH, as a shell would find it; undefined when there is none. */
+export function findOnPath(
+  env: Env,
+  platform: NodeJS.Platform = process.platform,
+  tool = 'terraform'
+): string | undefined {
+  const names = platform === 'win32' ? [`${tool}.exe`, tool] : [tool]
   for (const dir of (env.PATH ?? env.Path ?? '').split(delimiter)) {
     if (dir === '') continue
     for (const name of names) {
@@ -38,16 +43,17 @@ function versionJson(binary: string, env: Env, signal?: AbortSignal): Promise<st
   })
 }
 
-/** Resolve and verify the terraform on PATH; a missing or broken one is one UserError line. */
+/** Resolve and verify the terraform (or tofu) on PATH; a missing or broken one is one UserError line. */
 export async function systemTerraform(
   log: { info(message: string): void },
   env: Env = process.env,
-  signal?: AbortSignal
+  signal?: AbortSignal,
+  tool = 'terraform'
 ): Promise<InstallResult> {
-  const binary = findOnPath(env)
+  const binary = findOnPath(env, process.platform, tool)
   if (!binary) {
     throw new UserError(
-      'input terraform-version: "system" uses the terraform on PATH, and there is none; install terraform on PATH or set terraform-version to a version to download'
+      `input terraform-version: "system" uses the ${tool} on PATH, and there is none; install ${tool} on PATH or set terraform-version to a version to download`
     )
   }
   let version: unknown
@@ -56,14 +62,16 @@ export async function systemTerraform(
   } catch (err) {
     const why = err instanceof SyntaxError ? 'did not print JSON' : (err as Error).message.split('\n')[0]
     throw new UserError(
-      `input terraform-version: "system" found ${binary}, but \`terraform version -json\` failed (${why}); put a working terraform (0.13 or newer) first on PATH`
+      `input terraform-version: "system" found ${binary}, but \`${tool} version -json\` failed (${why}); put a working ${tool} (${minimum(tool)}) first on PATH`
     )
   }
   if (typeof version !== 'string' || !/^\d+\.\d+\.\d+/.test(version)) {
     throw new UserError(
-      `input terraform-version: "system" found ${binary}, but \`terraform version -json\` names no terraform_version; put a working terraform (0.13 or newer) first on PATH`
+      `input terraform-version: "system" found ${binary}, but \`${tool} version -json\` names no terraform_version; put a working ${tool} (${minimum(tool)}) first on PATH`
     )
   }
-  log.info(`terraform-version system: using terraform ${version} at ${binary} (from PATH, not downloaded)`)
+  log.info(`terraform-version system: using ${tool} ${version} at ${binary} (from PATH, not downloaded)`)
   return { version, path: dirname(binary), binary, fromCache: false }
 }
+
+const minimum = (tool: string): string => (tool === 'tofu' ? '1.6 or newer' : '0.13 or newer')

@@ -1,4 +1,4 @@
-// OpenPGP check of `terraform_<v>_SHA256SUMS` against its detached signature and the trusted key(s).
+// OpenPGP check of `<tool>_<v>_SHA256SUMS` against its detached signature and the trusted key(s).
 import * as openpgp from 'openpgp'
 import { UserError } from '../errors.js'
 import type { Release } from './release-index.js'
@@ -10,13 +10,17 @@ export const SIGNING_KEY_ACCEPTED =
   "use an ASCII-armored OpenPGP public key block (-----BEGIN PGP PUBLIC KEY BLOCK----- … -----END PGP PUBLIC KEY BLOCK-----), several concatenated, or leave it empty for HashiCorp's release key"
 
 /** One or more armored public key blocks (concatenated, in any surrounding text) into keys. */
-export async function readTrustedKeys(armored: string, label = 'input terraform-signing-key'): Promise<openpgp.Key[]> {
+export async function readTrustedKeys(
+  armored: string,
+  label = 'input terraform-signing-key',
+  accepted = SIGNING_KEY_ACCEPTED
+): Promise<openpgp.Key[]> {
   if (armored.includes('-----BEGIN PGP PRIVATE KEY BLOCK-----')) {
-    throw new UserError(`${label}: contains a private key, which must never be shared; ${SIGNING_KEY_ACCEPTED}`)
+    throw new UserError(`${label}: contains a private key, which must never be shared; ${accepted}`)
   }
   const blocks = armored.match(PUBLIC_BLOCK) ?? []
   if (blocks.length === 0) {
-    throw new UserError(`${label}: has no complete armored public key; ${SIGNING_KEY_ACCEPTED}`)
+    throw new UserError(`${label}: has no complete armored public key; ${accepted}`)
   }
   const keys: openpgp.Key[] = []
   for (const [i, block] of blocks.entries()) {
@@ -25,7 +29,7 @@ export async function readTrustedKeys(armored: string, label = 'input terraform-
     } catch (err) {
       const why = err instanceof Error ? err.message.split('\n')[0] : String(err)
       throw new UserError(
-        `${label}: public key block ${i + 1} of ${blocks.length} is not a valid OpenPGP key (${why}); ${SIGNING_KEY_ACCEPTED}`
+        `${label}: public key block ${i + 1} of ${blocks.length} is not a valid OpenPGP key (${why}); ${accepted}`
       )
     }
   }
