@@ -37842,7 +37842,7 @@ exports.fromPromise = function (fn) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6026);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1176);
 // Thin entry: everything happens in run().
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -37852,7 +37852,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6026:
+/***/ 1176:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38133,14 +38133,15 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 ;// CONCATENATED MODULE: ./src/installer/system-terraform.ts
 // terraform-version: system — use the terraform already on PATH (an offline machine, a self-hosted runner with its
 // own install): no download, no tool-cache write. Verified by running it: `terraform version -json` names its version.
+// With tool: tofu it is the `tofu` on PATH (whose `tofu version -json` keeps the key terraform_version).
 
 
 
 
 const SYSTEM_VERSION = 'system';
-/** The first executable `terraform` in PATH, as a shell would find it; undefined when there is none. */
-function findOnPath(env, platform = process.platform) {
-    const names = platform === 'win32' ? ['terraform.exe', 'terraform'] : ['terraform'];
+/** The first executable `terraform` (or `tool`) in PATH, as a shell would find it; undefined when there is none. */
+function findOnPath(env, platform = process.platform, tool = 'terraform') {
+    const names = platform === 'win32' ? [`${tool}.exe`, tool] : [tool];
     for (const dir of (env.PATH ?? env.Path ?? '').split(external_node_path_.delimiter)) {
         if (dir === '')
             continue;
@@ -38170,11 +38171,11 @@ function versionJson(binary, env, signal) {
         });
     });
 }
-/** Resolve and verify the terraform on PATH; a missing or broken one is one UserError line. */
-async function systemTerraform(log, env = process.env, signal) {
-    const binary = findOnPath(env);
+/** Resolve and verify the terraform (or tofu) on PATH; a missing or broken one is one UserError line. */
+async function systemTerraform(log, env = process.env, signal, tool = 'terraform') {
+    const binary = findOnPath(env, process.platform, tool);
     if (!binary) {
-        throw new UserError('input terraform-version: "system" uses the terraform on PATH, and there is none; install terraform on PATH or set terraform-version to a version to download');
+        throw new UserError(`input terraform-version: "system" uses the ${tool} on PATH, and there is none; install ${tool} on PATH or set terraform-version to a version to download`);
     }
     let version;
     try {
@@ -38182,14 +38183,15 @@ async function systemTerraform(log, env = process.env, signal) {
     }
     catch (err) {
         const why = err instanceof SyntaxError ? 'did not print JSON' : err.message.split('\n')[0];
-        throw new UserError(`input terraform-version: "system" found ${binary}, but \`terraform version -json\` failed (${why}); put a working terraform (0.13 or newer) first on PATH`);
+        throw new UserError(`input terraform-version: "system" found ${binary}, but \`${tool} version -json\` failed (${why}); put a working ${tool} (${minimum(tool)}) first on PATH`);
     }
     if (typeof version !== 'string' || !/^\d+\.\d+\.\d+/.test(version)) {
-        throw new UserError(`input terraform-version: "system" found ${binary}, but \`terraform version -json\` names no terraform_version; put a working terraform (0.13 or newer) first on PATH`);
+        throw new UserError(`input terraform-version: "system" found ${binary}, but \`${tool} version -json\` names no terraform_version; put a working ${tool} (${minimum(tool)}) first on PATH`);
     }
-    log.info(`terraform-version system: using terraform ${version} at ${binary} (from PATH, not downloaded)`);
+    log.info(`terraform-version system: using ${tool} ${version} at ${binary} (from PATH, not downloaded)`);
     return { version, path: (0,external_node_path_.dirname)(binary), binary, fromCache: false };
 }
+const minimum = (tool) => (tool === 'tofu' ? '1.6 or newer' : '0.13 or newer');
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
@@ -38315,18 +38317,22 @@ function describe(err) {
     const message = typeof err === 'object' && err !== null && 'message' in err ? String(err.message) : String(err);
     return withoutUserinfo(message.split('\n')[0] || 'unknown error');
 }
-function advice(err) {
+const TERRAFORM_SOURCE = {
+    input: 'terraform-download-url',
+    layout: 'a mirror of releases.hashicorp.com'
+};
+function advice(err, source) {
     if (err instanceof HttpStatusError) {
         if (err.status >= 500)
             return 'the server keeps failing, re-run the job later';
         if (err.status === 401 || err.status === 403) {
-            return 'check the credentials of terraform-download-url (user:password@host) and that the mirror grants access';
+            return `check the credentials of ${source.input} (user:password@host) and that the mirror grants access`;
         }
-        return 'check terraform-download-url (a mirror of releases.hashicorp.com) and terraform-version';
+        return `check ${source.input} (${source.layout}) and terraform-version`;
     }
     if (err instanceof TruncatedBodyError)
         return 'the server or a proxy keeps cutting the download short, re-run the job later';
-    return "check terraform-download-url and the runner's network or proxy settings";
+    return `check ${source.input} and the runner's network or proxy settings`;
 }
 /** Fetches with retry, a total time budget and cancellation, and turns the last failure into a one-line UserError. */
 class Downloader {
@@ -38334,11 +38340,13 @@ class Downloader {
     retry;
     log;
     cancel;
-    constructor(http, retry = DEFAULT_RETRY, log, cancel) {
+    source;
+    constructor(http, retry = DEFAULT_RETRY, log, cancel, source = TERRAFORM_SOURCE) {
         this.http = http;
         this.retry = retry;
         this.log = log;
         this.cancel = cancel;
+        this.source = source;
     }
     async buffer(url) {
         return this.run(url, signal => this.http.getBuffer(url, { signal }));
@@ -38384,13 +38392,13 @@ class Downloader {
             }
             const after = tries > 1 ? ` after ${tries} attempts` : '';
             if (deadline.aborted) {
-                throw new UserError(`download of ${shown} timed out${after}: no complete answer within ${duration(totalMs)}; ${advice(err)}`);
+                throw new UserError(`download of ${shown} timed out${after}: no complete answer within ${duration(totalMs)}; ${advice(err, this.source)}`);
             }
             if (passNotFound && err instanceof HttpStatusError && err.status === 404)
                 throw err;
             if (isDiskFault(err))
                 throw err;
-            throw new UserError(`download of ${shown} failed${after}: ${describe(err)}; ${advice(err)}`);
+            throw new UserError(`download of ${shown} failed${after}: ${describe(err)}; ${advice(err, this.source)}`);
         }
     }
 }
@@ -67011,20 +67019,20 @@ var index$1 = /*#__PURE__*/_mergeNamespaces({
 
 
 ;// CONCATENATED MODULE: ./src/installer/verify-signature.ts
-// OpenPGP check of `terraform_<v>_SHA256SUMS` against its detached signature and the trusted key(s).
+// OpenPGP check of `<tool>_<v>_SHA256SUMS` against its detached signature and the trusted key(s).
 
 
 const PUBLIC_BLOCK = /-----BEGIN PGP PUBLIC KEY BLOCK-----[\s\S]*?-----END PGP PUBLIC KEY BLOCK-----/g;
 /** What terraform-signing-key accepts, for every message that refuses one. */
 const SIGNING_KEY_ACCEPTED = "use an ASCII-armored OpenPGP public key block (-----BEGIN PGP PUBLIC KEY BLOCK----- … -----END PGP PUBLIC KEY BLOCK-----), several concatenated, or leave it empty for HashiCorp's release key";
 /** One or more armored public key blocks (concatenated, in any surrounding text) into keys. */
-async function readTrustedKeys(armored, label = 'input terraform-signing-key') {
+async function readTrustedKeys(armored, label = 'input terraform-signing-key', accepted = SIGNING_KEY_ACCEPTED) {
     if (armored.includes('-----BEGIN PGP PRIVATE KEY BLOCK-----')) {
-        throw new UserError(`${label}: contains a private key, which must never be shared; ${SIGNING_KEY_ACCEPTED}`);
+        throw new UserError(`${label}: contains a private key, which must never be shared; ${accepted}`);
     }
     const blocks = armored.match(PUBLIC_BLOCK) ?? [];
     if (blocks.length === 0) {
-        throw new UserError(`${label}: has no complete armored public key; ${SIGNING_KEY_ACCEPTED}`);
+        throw new UserError(`${label}: has no complete armored public key; ${accepted}`);
     }
     const keys = [];
     for (const [i, block] of blocks.entries()) {
@@ -67033,7 +67041,7 @@ async function readTrustedKeys(armored, label = 'input terraform-signing-key') {
         }
         catch (err) {
             const why = err instanceof Error ? err.message.split('\n')[0] : String(err);
-            throw new UserError(`${label}: public key block ${i + 1} of ${blocks.length} is not a valid OpenPGP key (${why}); ${SIGNING_KEY_ACCEPTED}`);
+            throw new UserError(`${label}: public key block ${i + 1} of ${blocks.length} is not a valid OpenPGP key (${why}); ${accepted}`);
         }
     }
     return keys;
@@ -67127,6 +67135,239 @@ async function verifyShasumsSignature(opts) {
     throw refuse(`no signature found (tried ${opts.candidates.join(', ')})`);
 }
 
+;// CONCATENATED MODULE: ./src/installer/release-index.ts
+// The release index at `<download-url>/terraform/index.json`, laid out like releases.hashicorp.com.
+//
+// Every file is fetched from `<download-url>/terraform/<version>/<file>`; the absolute `url` fields in the index
+// are ignored. With the default download-url they point at the same place; with a mirror they may point back at
+// releases.hashicorp.com (or anywhere), and a mirror is usually configured precisely to avoid that. Trust comes
+// from the signature check, not from where a file was fetched.
+
+const isRecord = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v) => (typeof v === 'string' && v !== '' ? v : undefined);
+// File names come from the server: keep them plain names so they cannot climb out of `terraform/<version>/`.
+const SAFE_NAME = /^[A-Za-z0-9._+-]+$/;
+const safe = (v) => {
+    const s = str(v);
+    return s !== undefined && SAFE_NAME.test(s) && s !== '.' && s !== '..' ? s : undefined;
+};
+/** Pure: validates the JSON and keeps what the installer needs; malformed entries are skipped. */
+function parseReleaseIndex(json, url) {
+    if (!isRecord(json) || !isRecord(json.versions)) {
+        throw new UserError(`${url} is not a Terraform release index (expected {"versions": {...}} as on releases.hashicorp.com)`);
+    }
+    const versions = new Map();
+    for (const [key, entry] of Object.entries(json.versions)) {
+        if (!isRecord(entry))
+            continue;
+        const version = safe(entry.version) ?? safe(key);
+        const shasums = safe(entry.shasums);
+        if (!version || !shasums)
+            continue;
+        const builds = [];
+        for (const b of Array.isArray(entry.builds) ? entry.builds : []) {
+            if (!isRecord(b))
+                continue;
+            const os = str(b.os);
+            const arch = str(b.arch);
+            const filename = safe(b.filename);
+            if (os && arch && filename)
+                builds.push({ os, arch, filename });
+        }
+        const signatures = (Array.isArray(entry.shasums_signatures) ? entry.shasums_signatures : [])
+            .map(safe)
+            .filter((s) => s !== undefined);
+        const generic = safe(entry.shasums_signature);
+        if (generic && !signatures.includes(generic))
+            signatures.push(generic);
+        versions.set(version, { version, shasums, shasumsSignature: generic, shasumsSignatures: signatures, builds });
+    }
+    return { versions };
+}
+function parseReleaseIndexText(text, url) {
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch {
+        throw new UserError(`${url} is not valid JSON; check terraform-download-url (expected a mirror of releases.hashicorp.com)`);
+    }
+    return parseReleaseIndex(json, url);
+}
+function findBuild(release, os, arch) {
+    return release.builds.find(b => b.os === os && b.arch === arch);
+}
+/**
+ * Pure: insists the index uses HashiCorp's canonical names for this version. The checksum and signature prove a
+ * file is *a* genuine release, not *this* one: a hostile mirror could otherwise list version 1.11.4 with 1.9.8's
+ * genuinely signed files and downgrade the install. The file names inside the signed SHA256SUMS carry the version,
+ * so pinning the names pins the version.
+ */
+function checkCanonicalNames(release, build, url, tool = 'terraform') {
+    const wanted = [
+        [release.shasums, `${tool}_${release.version}_SHA256SUMS`],
+        [build.filename, `${tool}_${release.version}_${build.os}_${build.arch}.zip`]
+    ];
+    for (const [got, expected] of wanted) {
+        if (got !== expected) {
+            throw new UserError(`${url} names ${got} for ${tool} ${release.version} (expected ${expected}); refusing to install`);
+        }
+    }
+}
+function indexUrl(downloadUrl) {
+    return `${downloadUrl}/terraform/index.json`;
+}
+function fileUrl(downloadUrl, version, file) {
+    return `${downloadUrl}/terraform/${version}/${file}`;
+}
+/** Trims trailing slashes and insists on http(s); `input` and `example` name the input and its default in messages. */
+function normalizeDownloadUrl(raw, input = 'terraform-download-url', example = 'a mirror of releases.hashicorp.com such as https://releases.hashicorp.com') {
+    const trimmed = raw.trim().replace(/\/+$/, '');
+    let parsed;
+    try {
+        parsed = new URL(trimmed);
+    }
+    catch {
+        parsed = undefined;
+    }
+    if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) {
+        throw new UserError(`${input} "${raw}" is not an http(s) URL: expected ${example}`);
+    }
+    return trimmed;
+}
+
+;// CONCATENATED MODULE: ./src/installer/opentofu.ts
+
+
+
+const OPENTOFU_RELEASE_KEY_FINGERPRINT = 'E3E6E43D84CB852EADB0051D0C0AF313E5FD9F80';
+const OPENTOFU_RELEASE_KEY_URL = 'https://get.opentofu.org/opentofu.asc';
+const DEFAULT_TOFU_DOWNLOAD_URL = 'https://github.com/opentofu/opentofu/releases/download';
+const DEFAULT_TOFU_INDEX_URL = 'https://get.opentofu.org/tofu/api.json';
+/**
+ * FOR THIS PROJECT'S TESTS ONLY: the one primary-key fingerprint accepted in place of OpenTofu's, so the built
+ * action can be run against a local release server whose key the test generated. Refused (one error line) when
+ * GITHUB_ACTIONS=true, i.e. on every GitHub Actions runner.
+ */
+const TEST_ONLY_FINGERPRINT_ENV = 'TF_PR_GATE_TEST_ONLY_TOFU_KEY_FINGERPRINT';
+/** `E3E6 E43D 84CB 852E ADB0  051D 0C0A F313 E5FD 9F80`, as gpg prints it. */
+function formatFingerprint(hex) {
+    const groups = hex.toUpperCase().match(/.{1,4}/g) ?? [];
+    return `${groups.slice(0, 5).join(' ')}  ${groups.slice(5).join(' ')}`.trim();
+}
+const TOFU_SIGNING_KEY_ACCEPTED = `paste OpenTofu's ASCII-armored public key (${OPENTOFU_RELEASE_KEY_URL}, primary key fingerprint ${formatFingerprint(OPENTOFU_RELEASE_KEY_FINGERPRINT)}); no other key is accepted`;
+/**
+ * Pure: every key given must be one of `accepted` (primary-key fingerprints). Not "at least one": a trusted key
+ * pasted next to another would make that other key trusted too.
+ */
+function checkKeyFingerprints(fingerprints, accepted, label = 'input tofu-signing-key') {
+    const allowed = new Set(accepted.map(f => f.toUpperCase()));
+    const shown = accepted.map(formatFingerprint).join(' or ');
+    for (const fingerprint of fingerprints) {
+        if (!allowed.has(fingerprint.toUpperCase())) {
+            throw new UserError(`${label}: key ${formatFingerprint(fingerprint)} is not OpenTofu's release signing key; only primary key fingerprint ${shown} is accepted (${OPENTOFU_RELEASE_KEY_URL})`);
+        }
+    }
+}
+/** The fingerprints accepted for OpenTofu's key: OpenTofu's own, or (off GitHub Actions) a test's. */
+function acceptedTofuFingerprints(env) {
+    const override = env[TEST_ONLY_FINGERPRINT_ENV]?.trim();
+    if (!override)
+        return [OPENTOFU_RELEASE_KEY_FINGERPRINT];
+    if (env.GITHUB_ACTIONS === 'true') {
+        throw new UserError(`environment: ${TEST_ONLY_FINGERPRINT_ENV} is set; it exists only for this action's own tests and is refused on GitHub Actions: unset it (OpenTofu's key ${formatFingerprint(OPENTOFU_RELEASE_KEY_FINGERPRINT)} is the only key accepted)`);
+    }
+    if (!/^[0-9A-Fa-f]{40}$/.test(override)) {
+        throw new UserError(`environment: ${TEST_ONLY_FINGERPRINT_ENV} (test only) is not a 40-hex-digit OpenPGP v4 fingerprint; unset it`);
+    }
+    return [override.toUpperCase()];
+}
+const opentofu_isRecord = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+// Names come from the server: plain names only, so nothing can climb out of `v<version>/`.
+const opentofu_SAFE_NAME = /^[A-Za-z0-9._+-]+$/;
+const opentofu_safe = (v) => typeof v === 'string' && opentofu_SAFE_NAME.test(v) && v !== '.' && v !== '..' ? v : undefined;
+const opentofu_escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const shasumsOf = (version) => `tofu_${version}_SHA256SUMS`;
+const signatureOf = (version) => `${shasumsOf(version)}.gpgsig`;
+/**
+ * Pure: api.json into the installer's index. The names of SHA256SUMS and its signature follow from the version;
+ * the builds are the `tofu_<version>_<os>_<arch>.zip` files listed (other archives, .tar.gz, packages, are ignored).
+ */
+function parseOpenTofuIndex(json, url) {
+    if (!opentofu_isRecord(json) || !Array.isArray(json.versions)) {
+        throw new UserError(`${url} is not an OpenTofu release index (expected {"versions": [{"id": "1.10.5", "files": [...]}]} as at ${DEFAULT_TOFU_INDEX_URL})`);
+    }
+    const versions = new Map();
+    for (const entry of json.versions) {
+        if (!opentofu_isRecord(entry))
+            continue;
+        const version = opentofu_safe(entry.id)?.replace(/^v/, '');
+        if (!version)
+            continue;
+        const files = (Array.isArray(entry.files) ? entry.files : []).map(opentofu_safe).filter((f) => f !== undefined);
+        const zip = new RegExp(`^tofu_${opentofu_escape(version)}_([a-z0-9]+)_([a-z0-9]+)\\.zip$`);
+        const builds = [];
+        for (const filename of files) {
+            const m = zip.exec(filename);
+            if (m)
+                builds.push({ os: m[1], arch: m[2], filename });
+        }
+        versions.set(version, {
+            version,
+            shasums: shasumsOf(version),
+            shasumsSignature: signatureOf(version),
+            shasumsSignatures: [signatureOf(version)],
+            builds
+        });
+    }
+    return { versions };
+}
+function parseOpenTofuIndexText(text, url) {
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch {
+        throw new UserError(`${url} is not valid JSON; check tofu-download-url (a mirror serves OpenTofu's api.json at its base URL)`);
+    }
+    return parseOpenTofuIndex(json, url);
+}
+/** GitHub releases have no index: with the default location it is OpenTofu's own; a mirror serves it at its base. */
+function openTofuIndexUrl(downloadUrl) {
+    return downloadUrl === DEFAULT_TOFU_DOWNLOAD_URL ? DEFAULT_TOFU_INDEX_URL : `${downloadUrl}/api.json`;
+}
+function openTofuFileUrl(downloadUrl, version, file) {
+    return `${downloadUrl}/v${version}/${file}`;
+}
+/** OpenTofu's distribution; `acceptedFingerprints` defaults to OpenTofu's release key alone. */
+function openTofuDistribution(acceptedFingerprints = [OPENTOFU_RELEASE_KEY_FINGERPRINT]) {
+    return {
+        tool: 'tofu',
+        downloadUrlInput: 'tofu-download-url',
+        layout: `OpenTofu's GitHub releases (${DEFAULT_TOFU_DOWNLOAD_URL})`,
+        versionFile: '.opentofu-version',
+        readsTofuFiles: true,
+        indexUrl: openTofuIndexUrl,
+        parseIndex: parseOpenTofuIndexText,
+        fileUrl: openTofuFileUrl,
+        checkNames: (release, build, url) => checkCanonicalNames(release, build, url, 'tofu'),
+        signatureCandidates: release => [signatureOf(release.version)],
+        isSignatureFile: (name, shasumsName) => name === `${shasumsName}.gpgsig`,
+        trustedKeys: async (armored) => {
+            if (armored.trim() === '') {
+                throw new UserError(`input tofu-signing-key: empty; with tool: tofu it is required, as OpenTofu's release key does not ship with this action yet: ${TOFU_SIGNING_KEY_ACCEPTED}`);
+            }
+            const keys = await readTrustedKeys(armored, 'input tofu-signing-key', TOFU_SIGNING_KEY_ACCEPTED);
+            checkKeyFingerprints(keys.map(k => k.getFingerprint()), acceptedFingerprints);
+            return keys;
+        },
+        releaseCacheVersion: version => `tofu-${version}`,
+        warning: acceptedFingerprints.every(f => f.toUpperCase() === OPENTOFU_RELEASE_KEY_FINGERPRINT)
+            ? undefined
+            : `tofu-signing-key: accepting key fingerprint ${acceptedFingerprints.map(formatFingerprint).join(', ')} in place of OpenTofu's (a test-only setting, ${TEST_ONLY_FINGERPRINT_ENV})`
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/hcl/parse-hcl.ts
 let parser;
 async function parseHcl(fileName, text) {
@@ -67142,13 +67383,13 @@ async function parseHcl(fileName, text) {
 
 
 
-const isRecord = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const backend_block_isRecord = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** Pure: a parsed file (hcl2json or .tf.json shape) has `terraform { backend "<type>" {} }`. */
 function declaresBackend(parsed) {
-    if (!isRecord(parsed))
+    if (!backend_block_isRecord(parsed))
         return false;
     const blocks = Array.isArray(parsed.terraform) ? parsed.terraform : [parsed.terraform];
-    return blocks.some(b => isRecord(b) && b.backend !== undefined && b.backend !== null);
+    return blocks.some(b => backend_block_isRecord(b) && b.backend !== undefined && b.backend !== null);
 }
 /** true: a backend block is declared; false: every file parsed and none has one; undefined: cannot tell. */
 async function rootHasBackend(dirs) {
@@ -67232,9 +67473,11 @@ function label(dir) {
 
 
 
+
 const COMMANDS = ['validate', 'plan', 'apply', 'discover', 'summarize'];
 const COMMENT_MODES = ['always', 'changes-only', 'off'];
 const STACKS = ['chat-llm'];
+const TOOLS = ['terraform', 'tofu'];
 // Stateful Azure resource types whose delete or replace needs `allow-destroy: true`.
 const DEFAULT_GUARDED_RESOURCE_TYPES = [
     'azurerm_postgresql_flexible_server',
@@ -67265,6 +67508,9 @@ const INPUT_NAMES = (/* unused pure expression or super */ null && ([
     'terraform-version',
     'terraform-download-url',
     'terraform-signing-key',
+    'tool',
+    'tofu-download-url',
+    'tofu-signing-key',
     'github-token',
     'fmt-check',
     'backend-config',
@@ -67363,8 +67609,9 @@ function existingInWorkspace(workspaceDir, name, value, kind, accepted, relative
     }
     return path;
 }
-function hasTerraformFiles(dir) {
-    return (0,external_node_fs_.readdirSync)(dir).some(f => f.endsWith('.tf') || f.endsWith('.tf.json'));
+function hasTerraformFiles(dir, tofuFiles = false) {
+    const suffixes = tofuFiles ? ['.tf', '.tf.json', '.tofu', '.tofu.json'] : ['.tf', '.tf.json'];
+    return (0,external_node_fs_.readdirSync)(dir).some(f => suffixes.some(s => f.endsWith(s)));
 }
 function requiredDir(env, variable, checkDisk) {
     const value = env[variable];
@@ -67404,7 +67651,11 @@ const DURATION = /^(0|(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+)$/;
  * Runs on the raw environment, before validation: an error message about the URL must already be masked.
  */
 function urlSecrets(env) {
-    const value = raw(env, 'terraform-download-url');
+    return [
+        ...new Set(['terraform-download-url', 'tofu-download-url'].flatMap(name => userinfoSecrets(raw(env, name))))
+    ];
+}
+function userinfoSecrets(value) {
     const m = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)@/i.exec(value);
     if (!m)
         return [];
@@ -67421,6 +67672,37 @@ function urlSecrets(env) {
     };
     return [...new Set([userinfo, decode(userinfo), password, decode(password)].filter(v => v !== ''))];
 }
+/** A download-url input: an http(s) base URL without query or fragment, trailing slashes trimmed. */
+function downloadUrl(env, name, fallback) {
+    const value = (raw(env, name) || fallback).replace(/\/+$/, '');
+    const layout = name === 'tofu-download-url' ? `OpenTofu's GitHub releases, ${fallback}` : fallback;
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw new UserError(`input ${name}: ${show(withoutUserinfo(value))} is not a URL; use an http(s) URL laid out like ${layout}`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new UserError(`input ${name}: ${show(withoutUserinfo(value))} uses ${url.protocol}; use an http(s) URL laid out like ${layout}`);
+    }
+    if (url.search !== '' || url.hash !== '') {
+        throw new UserError(`input ${name}: ${show(withoutUserinfo(value))} has a query or fragment; use the base URL of the mirror, laid out like ${layout}`);
+    }
+    return value;
+}
+/** A signing-key input: empty, or armored public key text (parsed later, in verifyInputs and the installer). */
+function signingKey(env, name, accepted) {
+    const value = raw(env, name);
+    // a private key is never echoed, not even its first characters
+    if (value.includes('PRIVATE KEY')) {
+        throw new UserError(`input ${name}: contains a private key, which must never be shared; ${accepted}`);
+    }
+    if (value !== '' && !value.includes('-----BEGIN PGP PUBLIC KEY BLOCK-----')) {
+        throw new UserError(`input ${name}: not an armored OpenPGP public key (${show(value)}); ${accepted}`);
+    }
+    return value;
+}
 const WORKSPACE_NAME = /^[A-Za-z0-9_-][A-Za-z0-9_.-]{0,89}$/;
 const VARIABLE_ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_-]*=/;
 const SHA256_HEX = /^[0-9a-f]{64}$/;
@@ -67433,6 +67715,7 @@ function readInputs(env, bundledStackDir, options = {}) {
     // File-system checks run after every other input is validated, so a plain typo is reported first.
     const onDisk = [];
     const command = oneOf(env, 'command', COMMANDS, 'plan');
+    const tool = oneOf(env, 'tool', TOOLS, 'terraform');
     const workspaceDir = requiredDir(env, 'GITHUB_WORKSPACE', false);
     onDisk.push(() => void requiredDir(env, 'GITHUB_WORKSPACE', true));
     const tempDir = env.RUNNER_TEMP ? (0,external_node_path_.resolve)(env.RUNNER_TEMP) : (0,external_node_path_.resolve)(workspaceDir, '..', '_temp');
@@ -67459,8 +67742,9 @@ function readInputs(env, bundledStackDir, options = {}) {
             if (!runsTerraform)
                 return;
             const dir = existingInWorkspace(workspaceDir, 'working-directory', value, 'directory', accepted);
-            if (!hasTerraformFiles(dir)) {
-                throw new UserError(`input working-directory: ${show(value)} has no .tf or .tf.json files; use ${accepted}`);
+            if (!hasTerraformFiles(dir, tool === 'tofu')) {
+                const kinds = tool === 'tofu' ? '.tf, .tf.json, .tofu or .tofu.json' : '.tf or .tf.json';
+                throw new UserError(`input working-directory: ${show(value)} has no ${kinds} files; use ${accepted}`);
             }
         });
         rootLabel = (0,external_node_path_.relative)(workspaceDir, workingDirectory).split(external_node_path_.sep).join('/') || '.';
@@ -67492,31 +67776,22 @@ function readInputs(env, bundledStackDir, options = {}) {
         }
         catch (err) {
             if (err instanceof UserError)
-                throw new UserError(`${err.message}, or system (the terraform on PATH)`);
+                throw new UserError(`${err.message}, or system (the ${tool} on PATH)`);
             throw err;
         }
     }
-    const terraformDownloadUrl = (raw(env, 'terraform-download-url') || 'https://releases.hashicorp.com').replace(/\/+$/, '');
-    let url;
-    try {
-        url = new URL(terraformDownloadUrl);
+    const terraformDownloadUrl = downloadUrl(env, 'terraform-download-url', 'https://releases.hashicorp.com');
+    const terraformSigningKey = signingKey(env, 'terraform-signing-key', SIGNING_KEY_ACCEPTED);
+    const tofuDownloadUrl = downloadUrl(env, 'tofu-download-url', DEFAULT_TOFU_DOWNLOAD_URL);
+    const tofuSigningKey = signingKey(env, 'tofu-signing-key', TOFU_SIGNING_KEY_ACCEPTED);
+    // A key meant for the other tool would silently not be used: say so instead.
+    const [unused, used] = tool === 'tofu' ? ['terraform-signing-key', 'tofu-signing-key'] : ['tofu-signing-key', 'terraform-signing-key'];
+    if ((tool === 'tofu' ? terraformSigningKey : tofuSigningKey) !== '') {
+        throw new UserError(`input ${unused}: set, but tool is ${tool}, which uses ${used}; move the key there or set tool`);
     }
-    catch {
-        throw new UserError(`input terraform-download-url: ${show(withoutUserinfo(terraformDownloadUrl))} is not a URL; use an http(s) URL laid out like https://releases.hashicorp.com`);
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new UserError(`input terraform-download-url: ${show(withoutUserinfo(terraformDownloadUrl))} uses ${url.protocol}; use an http(s) URL laid out like https://releases.hashicorp.com`);
-    }
-    if (url.search !== '' || url.hash !== '') {
-        throw new UserError(`input terraform-download-url: ${show(withoutUserinfo(terraformDownloadUrl))} has a query or fragment; use the base URL of the mirror, laid out like https://releases.hashicorp.com`);
-    }
-    const terraformSigningKey = raw(env, 'terraform-signing-key');
-    // a private key is never echoed, not even its first characters
-    if (terraformSigningKey.includes('PRIVATE KEY')) {
-        throw new UserError(`input terraform-signing-key: contains a private key, which must never be shared; ${SIGNING_KEY_ACCEPTED}`);
-    }
-    if (terraformSigningKey !== '' && !terraformSigningKey.includes('-----BEGIN PGP PUBLIC KEY BLOCK-----')) {
-        throw new UserError(`input terraform-signing-key: not an armored OpenPGP public key (${show(terraformSigningKey)}); ${SIGNING_KEY_ACCEPTED}`);
+    // OpenTofu's key does not ship with the action: without the user's copy nothing could be verified.
+    if (tool === 'tofu' && runsTerraform && terraformVersion !== SYSTEM_VERSION && tofuSigningKey === '') {
+        throw new UserError(`input tofu-signing-key: empty; with tool: tofu it is required, as OpenTofu's release key does not ship with this action yet: ${TOFU_SIGNING_KEY_ACCEPTED}`);
     }
     // Files are checked wherever terraform would read them; relative paths start at the repository root.
     const fileIn = (name, line, accepted) => {
@@ -67600,6 +67875,9 @@ function readInputs(env, bundledStackDir, options = {}) {
         terraformVersion,
         terraformDownloadUrl,
         terraformSigningKey,
+        tool,
+        tofuDownloadUrl,
+        tofuSigningKey,
         githubToken: raw(env, 'github-token'),
         fmtCheck: bool(env, 'fmt-check', true),
         backendConfig,
@@ -68648,6 +68926,27 @@ GCHx/5nGBdDwoxEsXqpI3IUqPb6FDg==
 -----END PGP PUBLIC KEY BLOCK-----
 `;
 
+;// CONCATENATED MODULE: ./src/installer/distribution.ts
+
+
+
+const DEFAULT_TERRAFORM_DOWNLOAD_URL = 'https://releases.hashicorp.com';
+const distribution_TERRAFORM = {
+    tool: 'terraform',
+    downloadUrlInput: 'terraform-download-url',
+    layout: 'a mirror of releases.hashicorp.com',
+    versionFile: '.terraform-version',
+    readsTofuFiles: false,
+    indexUrl: indexUrl,
+    parseIndex: parseReleaseIndexText,
+    fileUrl: fileUrl,
+    checkNames: checkCanonicalNames,
+    signatureCandidates: signatureCandidates,
+    isSignatureFile: (name, shasumsName) => name.startsWith(`${shasumsName}.`) && name.endsWith('.sig'),
+    trustedKeys: armored => readTrustedKeys(armored.trim() === '' ? HASHICORP_RELEASE_KEY : armored, 'input terraform-signing-key', SIGNING_KEY_ACCEPTED),
+    releaseCacheVersion: version => version
+};
+
 ;// CONCATENATED MODULE: ./src/installer/platform.ts
 // Maps Node's platform/arch names to the ones in HashiCorp's build list (`linux_amd64`, `windows_386`, ...).
 
@@ -68674,110 +68973,10 @@ function platform_terraformPlatform(platform = process.platform, arch = process.
     return { os, arch: tfArch, binaryName: os === 'windows' ? 'terraform.exe' : 'terraform' };
 }
 
-;// CONCATENATED MODULE: ./src/installer/release-index.ts
-// The release index at `<download-url>/terraform/index.json`, laid out like releases.hashicorp.com.
-//
-// Every file is fetched from `<download-url>/terraform/<version>/<file>`; the absolute `url` fields in the index
-// are ignored. With the default download-url they point at the same place; with a mirror they may point back at
-// releases.hashicorp.com (or anywhere), and a mirror is usually configured precisely to avoid that. Trust comes
-// from the signature check, not from where a file was fetched.
-
-const release_index_isRecord = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-const str = (v) => (typeof v === 'string' && v !== '' ? v : undefined);
-// File names come from the server: keep them plain names so they cannot climb out of `terraform/<version>/`.
-const SAFE_NAME = /^[A-Za-z0-9._+-]+$/;
-const safe = (v) => {
-    const s = str(v);
-    return s !== undefined && SAFE_NAME.test(s) && s !== '.' && s !== '..' ? s : undefined;
-};
-/** Pure: validates the JSON and keeps what the installer needs; malformed entries are skipped. */
-function parseReleaseIndex(json, url) {
-    if (!release_index_isRecord(json) || !release_index_isRecord(json.versions)) {
-        throw new UserError(`${url} is not a Terraform release index (expected {"versions": {...}} as on releases.hashicorp.com)`);
-    }
-    const versions = new Map();
-    for (const [key, entry] of Object.entries(json.versions)) {
-        if (!release_index_isRecord(entry))
-            continue;
-        const version = safe(entry.version) ?? safe(key);
-        const shasums = safe(entry.shasums);
-        if (!version || !shasums)
-            continue;
-        const builds = [];
-        for (const b of Array.isArray(entry.builds) ? entry.builds : []) {
-            if (!release_index_isRecord(b))
-                continue;
-            const os = str(b.os);
-            const arch = str(b.arch);
-            const filename = safe(b.filename);
-            if (os && arch && filename)
-                builds.push({ os, arch, filename });
-        }
-        const signatures = (Array.isArray(entry.shasums_signatures) ? entry.shasums_signatures : [])
-            .map(safe)
-            .filter((s) => s !== undefined);
-        const generic = safe(entry.shasums_signature);
-        if (generic && !signatures.includes(generic))
-            signatures.push(generic);
-        versions.set(version, { version, shasums, shasumsSignature: generic, shasumsSignatures: signatures, builds });
-    }
-    return { versions };
-}
-function parseReleaseIndexText(text, url) {
-    let json;
-    try {
-        json = JSON.parse(text);
-    }
-    catch {
-        throw new UserError(`${url} is not valid JSON; check terraform-download-url (expected a mirror of releases.hashicorp.com)`);
-    }
-    return parseReleaseIndex(json, url);
-}
-function findBuild(release, os, arch) {
-    return release.builds.find(b => b.os === os && b.arch === arch);
-}
-/**
- * Pure: insists the index uses HashiCorp's canonical names for this version. The checksum and signature prove a
- * file is *a* genuine release, not *this* one: a hostile mirror could otherwise list version 1.11.4 with 1.9.8's
- * genuinely signed files and downgrade the install. The file names inside the signed SHA256SUMS carry the version,
- * so pinning the names pins the version.
- */
-function checkCanonicalNames(release, build, url) {
-    const wanted = [
-        [release.shasums, `terraform_${release.version}_SHA256SUMS`],
-        [build.filename, `terraform_${release.version}_${build.os}_${build.arch}.zip`]
-    ];
-    for (const [got, expected] of wanted) {
-        if (got !== expected) {
-            throw new UserError(`${url} names ${got} for terraform ${release.version} (expected ${expected}); refusing to install`);
-        }
-    }
-}
-function indexUrl(downloadUrl) {
-    return `${downloadUrl}/terraform/index.json`;
-}
-function fileUrl(downloadUrl, version, file) {
-    return `${downloadUrl}/terraform/${version}/${file}`;
-}
-/** Trims trailing slashes and insists on http(s). */
-function normalizeDownloadUrl(raw) {
-    const trimmed = raw.trim().replace(/\/+$/, '');
-    let parsed;
-    try {
-        parsed = new URL(trimmed);
-    }
-    catch {
-        parsed = undefined;
-    }
-    if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) {
-        throw new UserError(`terraform-download-url "${raw}" is not an http(s) URL: expected a mirror of releases.hashicorp.com such as https://releases.hashicorp.com`);
-    }
-    return trimmed;
-}
-
 ;// CONCATENATED MODULE: ./src/installer/required-version.ts
 // When terraform-version is empty: the root's `required_version` (read with the real HCL parser), else a
-// `.terraform-version` file (tfenv's format) in the root or a parent up to the workspace, else nothing.
+// `.terraform-version` file (tfenv's format; `.opentofu-version` for OpenTofu, tofuenv's) in the root or a parent
+// up to the workspace, else nothing. OpenTofu also reads `.tofu` files, and `main.tofu` hides `main.tf`.
 
 
 
@@ -68797,16 +68996,27 @@ function extractRequiredVersions(parsed) {
     }
     return found.filter(s => s !== '');
 }
-const isOverride = (name) => /(^|_)override\.tf(\.json)?$/.test(name);
+const isOverride = (name) => /(^|_)override\.(tf|tofu)(\.json)?$/.test(name);
+/** Pure: the configuration files of a root, as Terraform (or, with `tofuFiles`, OpenTofu) loads them. */
+function configurationFiles(names, tofuFiles = false) {
+    const isTf = (n) => n.endsWith('.tf') || n.endsWith('.tf.json');
+    if (!tofuFiles)
+        return names.filter(isTf).sort();
+    const all = new Set(names);
+    // OpenTofu ignores x.tf when x.tofu exists (and x.tf.json when x.tofu.json does)
+    const shadowed = (n) => (n.endsWith('.tf') && all.has(`${n.slice(0, -3)}.tofu`)) ||
+        (n.endsWith('.tf.json') && all.has(`${n.slice(0, -8)}.tofu.json`));
+    return names.filter(n => (isTf(n) && !shadowed(n)) || n.endsWith('.tofu') || n.endsWith('.tofu.json')).sort();
+}
 /**
  * `required_version` from the root's `*.tf` / `*.tf.json` files. Several are all required, so they are joined with
  * commas; override files replace the others, as in Terraform. Files that do not parse are skipped with a note:
  * terraform itself reports syntax errors better than we can here.
  */
-async function readRequiredVersionFromRoot(rootDir, log) {
+async function readRequiredVersionFromRoot(rootDir, log, tofuFiles = false) {
     let names;
     try {
-        names = (await (0,promises_namespaceObject.readdir)(rootDir)).filter(n => n.endsWith('.tf') || n.endsWith('.tf.json')).sort();
+        names = configurationFiles(await (0,promises_namespaceObject.readdir)(rootDir), tofuFiles);
     }
     catch (err) {
         log?.debug?.(`cannot list ${rootDir}: ${err instanceof Error ? err.message : String(err)}`);
@@ -68858,9 +69068,9 @@ function dirsUpToWorkspace(rootDir, workspaceDir) {
     }
     return dirs;
 }
-async function readTerraformVersionFile(rootDir, workspaceDir) {
+async function readTerraformVersionFile(rootDir, workspaceDir, fileName = '.terraform-version') {
     for (const dir of dirsUpToWorkspace(rootDir, workspaceDir)) {
-        const file = (0,external_node_path_.join)(dir, '.terraform-version');
+        const file = (0,external_node_path_.join)(dir, fileName);
         let text;
         try {
             text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
@@ -68872,15 +69082,16 @@ async function readTerraformVersionFile(rootDir, workspaceDir) {
         if (spec === undefined)
             continue;
         if (/^(latest:|min-required$|latest-allowed$)/.test(spec)) {
-            throw new UserError(`${file} says "${spec}": of tfenv's keywords only "latest" is supported; write an exact version or a constraint such as ~> 1.10`);
+            throw new UserError(`${file} says "${spec}": of tfenv's (and tofuenv's) keywords only "latest" is supported; write an exact version or a constraint such as ~> 1.10`);
         }
-        return { spec, label: `.terraform-version "${spec}" (${file})` };
+        return { spec, label: `${fileName} "${spec}" (${file})` };
     }
     return undefined;
 }
-/** required_version first, then .terraform-version; undefined means "use latest". */
-async function findRequiredVersion(rootDir, workspaceDir, log) {
-    return (await readRequiredVersionFromRoot(rootDir, log)) ?? (await readTerraformVersionFile(rootDir, workspaceDir));
+/** required_version first, then the version file (.terraform-version); undefined means "use latest". */
+async function findRequiredVersion(rootDir, workspaceDir, log, tool = { versionFile: '.terraform-version', readsTofuFiles: false }) {
+    return ((await readRequiredVersionFromRoot(rootDir, log, tool.readsTofuFiles)) ??
+        (await readTerraformVersionFile(rootDir, workspaceDir, tool.versionFile)));
 }
 
 ;// CONCATENATED MODULE: ./src/installer/verify-checksum.ts
@@ -68920,10 +69131,25 @@ function verifyDigest(shasumsText, shasumsName, filename, actual) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/installer/release-source.ts
+
+
+function releaseSource(inputs, env = process.env) {
+    if (inputs.tool === 'tofu') {
+        return {
+            distribution: openTofuDistribution(acceptedTofuFingerprints(env)),
+            downloadUrl: inputs.tofuDownloadUrl,
+            signingKeys: inputs.tofuSigningKey
+        };
+    }
+    return { distribution: distribution_TERRAFORM, downloadUrl: inputs.terraformDownloadUrl, signingKeys: inputs.terraformSigningKey };
+}
+
 ;// CONCATENATED MODULE: ./src/installer/index.ts
-// installTerraform: resolve the version -> (cached? done) -> fetch SHA256SUMS and verify its OpenPGP signature ->
+// installRelease: resolve the version -> (cached? done) -> fetch SHA256SUMS and verify its OpenPGP signature ->
 // download the zip and verify its SHA-256 -> extract -> tool-cache. Nothing unverified ever reaches the cache:
-// the zip is only extracted after both checks pass, and only into a private temp dir.
+// the zip is only extracted after both checks pass, and only into a private temp dir. One code path for every
+// tool; what differs (names, index, keys) is the Distribution (Terraform, OpenTofu).
 
 
 
@@ -68937,16 +69163,27 @@ function verifyDigest(shasumsText, shasumsName, filename, actual) {
 
 
 
-const TOOL = 'terraform';
 const silent = { info: () => undefined };
-async function installTerraform(req, log = silent, deps = {}) {
+/** Terraform from releases.hashicorp.com (or a mirror of it). */
+function installTerraform(req, log = silent, deps = {}) {
+    return installRelease(TERRAFORM, req, log, deps);
+}
+async function installRelease(dist, req, log = silent, deps = {}) {
+    const TOOL = dist.tool;
     const toolCache = deps.toolCache ?? tool_cache_namespaceObject;
-    const platform = deps.platform ?? platform_terraformPlatform();
+    const basePlatform = deps.platform ?? platform_terraformPlatform();
+    const platform = {
+        ...basePlatform,
+        binaryName: basePlatform.os === 'windows' ? `${TOOL}.exe` : TOOL
+    };
     const cacheArch = deps.cacheArch ?? process.arch;
-    const downloadUrl = normalizeDownloadUrl(req.downloadUrl);
-    const keys = await readTrustedKeys(req.signingKeys.trim() === '' ? HASHICORP_RELEASE_KEY : req.signingKeys);
-    const { spec, label } = await chooseSpec(req, log);
-    log.info(`terraform version wanted: ${label}`);
+    const downloadUrl = normalizeDownloadUrl(req.downloadUrl, dist.downloadUrlInput, dist.layout);
+    if (dist.warning)
+        (log.warning ?? log.info)(dist.warning);
+    // the keys first: a refused key fails the job before anything is looked up or downloaded
+    const keys = await dist.trustedKeys(req.signingKeys);
+    const { spec, label } = await chooseSpec(req, log, dist);
+    log.info(`${TOOL} version wanted: ${label}`);
     const cachedResult = async (version) => {
         const dir = toolCache.find(TOOL, version, cacheArch);
         if (!dir)
@@ -68954,10 +69191,10 @@ async function installTerraform(req, log = silent, deps = {}) {
         const binary = (0,external_node_path_.join)(dir, platform.binaryName);
         if (!(await exists(binary)))
             return undefined;
-        log.info(`terraform ${version} found in the tool cache: ${dir}`);
+        log.info(`${TOOL} ${version} found in the tool cache: ${dir}`);
         return { version, path: dir, binary, fromCache: true };
     };
-    const stagingDir = () => (0,promises_namespaceObject.mkdtemp)((0,external_node_path_.join)(deps.tempDir ?? (process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)()), 'terraform-install-'));
+    const stagingDir = () => (0,promises_namespaceObject.mkdtemp)((0,external_node_path_.join)(deps.tempDir ?? (process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)()), `${TOOL}-install-`));
     const warn = (m) => (log.warning ?? log.info)(m);
     // Extract a zip whose digest was checked, then tool-cache it. Only ever given verified files.
     const installZip = async (version, zip, staging) => {
@@ -68969,7 +69206,7 @@ async function installTerraform(req, log = silent, deps = {}) {
         if (platform.os !== 'windows')
             await (0,promises_namespaceObject.chmod)(staged, 0o755);
         const dir = await toolCache.cacheDir(extracted, TOOL, version, cacheArch);
-        log.info(`installed terraform ${version} to ${dir}`);
+        log.info(`installed ${TOOL} ${version} to ${dir}`);
         return { version, path: dir, binary: (0,external_node_path_.join)(dir, platform.binaryName), fromCache: false };
     };
     // The release files of an earlier job: the signature of SHA256SUMS and the zip's SHA-256 are checked again
@@ -68979,19 +69216,19 @@ async function installTerraform(req, log = silent, deps = {}) {
             return undefined;
         let dir;
         try {
-            dir = await deps.releaseCache.restore(version);
+            dir = await deps.releaseCache.restore(dist.releaseCacheVersion(version));
         }
         catch (error) {
-            warn(`terraform ${version}: the release cache could not be read (${messageOf(error)}); downloading it`);
+            warn(`${TOOL} ${version}: the release cache could not be read (${messageOf(error)}); downloading it`);
         }
         if (!dir)
             return undefined;
-        const shasumsName = `terraform_${version}_SHA256SUMS`;
-        const zipName = `terraform_${version}_${platform.os}_${platform.arch}.zip`;
+        const shasumsName = `${TOOL}_${version}_SHA256SUMS`;
+        const zipName = `${TOOL}_${version}_${platform.os}_${platform.arch}.zip`;
         const staging = await stagingDir();
         try {
             const shasums = await (0,promises_namespaceObject.readFile)((0,external_node_path_.join)(dir, shasumsName));
-            const signatures = (await (0,promises_namespaceObject.readdir)(dir)).filter(n => n.startsWith(`${shasumsName}.`) && n.endsWith('.sig'));
+            const signatures = (await (0,promises_namespaceObject.readdir)(dir)).filter(n => dist.isSignatureFile(n, shasumsName));
             const signed = await verifyShasumsSignature({
                 shasumsName,
                 shasums,
@@ -69001,11 +69238,11 @@ async function installTerraform(req, log = silent, deps = {}) {
                 log
             });
             verifyDigest(shasums.toString('utf8'), shasumsName, zipName, await sha256File((0,external_node_path_.join)(dir, zipName)));
-            log.info(`terraform ${version} restored from the Actions cache: ${signed.signatureFile} (key ${signed.keyId}) and the SHA-256 of ${zipName} verified again`);
+            log.info(`${TOOL} ${version} restored from the Actions cache: ${signed.signatureFile} (key ${signed.keyId}) and the SHA-256 of ${zipName} verified again`);
             return await installZip(version, (0,external_node_path_.join)(dir, zipName), staging);
         }
         catch (error) {
-            warn(`terraform ${version} from the Actions cache refused: ${messageOf(error)}; downloading it instead`);
+            warn(`${TOOL} ${version} from the Actions cache refused: ${messageOf(error)}; downloading it instead`);
             return undefined;
         }
         finally {
@@ -69019,14 +69256,17 @@ async function installTerraform(req, log = silent, deps = {}) {
         if (hit)
             return hit;
     }
-    const downloader = new Downloader(deps.http ?? createHttpClient(), deps.retry ?? DEFAULT_RETRY, log, deps.signal);
-    const indexAt = indexUrl(downloadUrl);
+    const downloader = new Downloader(deps.http ?? createHttpClient(), deps.retry ?? DEFAULT_RETRY, log, deps.signal, {
+        input: dist.downloadUrlInput,
+        layout: dist.layout
+    });
+    const indexAt = dist.indexUrl(downloadUrl);
     // what messages show: credentials in the URL are never printed
     const url = withoutUserinfo(indexAt);
     log.debug?.(`GET ${url}`);
     let index;
     try {
-        index = parseReleaseIndexText((await downloader.buffer(indexAt)).toString('utf8'), url);
+        index = dist.parseIndex((await downloader.buffer(indexAt)).toString('utf8'), url);
     }
     catch (error) {
         // An outage of the releases site need not fail a job that a verified cached version satisfies. Only what
@@ -69041,7 +69281,7 @@ async function installTerraform(req, log = silent, deps = {}) {
             throw new UserError(`${reason}; no version in the tool cache satisfies ${label}, so there is nothing to fall back on`);
         }
         ;
-        (log.warning ?? log.info)(`releases index unreachable (${reason}); using terraform ${hit.version} from the tool cache, the newest cached version satisfying ${label}`);
+        (log.warning ?? log.info)(`releases index unreachable (${reason}); using ${TOOL} ${hit.version} from the tool cache, the newest cached version satisfying ${label}`);
         return hit;
     }
     const version = pickVersion(spec, label, index, url);
@@ -69054,18 +69294,18 @@ async function installTerraform(req, log = silent, deps = {}) {
     const release = index.versions.get(version);
     const build = findBuild(release, platform.os, platform.arch);
     if (!build) {
-        throw new UserError(`terraform ${version} has no build for ${platform.os}_${platform.arch} at ${url}: pick another terraform-version`);
+        throw new UserError(`${TOOL} ${version} has no build for ${platform.os}_${platform.arch} at ${url}: pick another terraform-version`);
     }
-    checkCanonicalNames(release, build, url);
+    dist.checkNames(release, build, url);
     // 1. SHA256SUMS and its signature (small files first: a bad signature costs no zip download)
     const signatures = new Map();
-    const shasums = await downloader.buffer(fileUrl(downloadUrl, version, release.shasums));
+    const shasums = await downloader.buffer(dist.fileUrl(downloadUrl, version, release.shasums));
     const signed = await verifyShasumsSignature({
         shasumsName: release.shasums,
         shasums,
-        candidates: signatureCandidates(release, keys.map(shortKeyId)),
+        candidates: dist.signatureCandidates(release, keys.map(shortKeyId)),
         fetchSignature: async (name) => {
-            const bytes = await downloader.optionalBuffer(fileUrl(downloadUrl, version, name));
+            const bytes = await downloader.optionalBuffer(dist.fileUrl(downloadUrl, version, name));
             if (bytes)
                 signatures.set(name, bytes);
             return bytes;
@@ -69086,14 +69326,14 @@ async function installTerraform(req, log = silent, deps = {}) {
             ? [{ label: 'RUNNER_TOOL_CACHE', path: (0,external_node_path_.resolve)(process.env.RUNNER_TOOL_CACHE) }]
             : [])
     ];
-    const staging = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_.join)(tempRoot, 'terraform-install-')).catch((err) => {
+    const staging = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_.join)(tempRoot, `${TOOL}-install-`)).catch((err) => {
         throw diskFaultError(err, 'could not create a directory for the download', dirs, dirs[0]) ?? err;
     });
     try {
         return await stageAndCache(staging, build);
     }
     catch (err) {
-        const doing = `could not install terraform ${version}`;
+        const doing = `could not install ${TOOL} ${version}`;
         throw (diskFaultError(err, doing, dirs, dirs[0]) ??
             (err instanceof UserError ? err : unwritableDirError(doing, dirs)) ??
             err);
@@ -69103,21 +69343,21 @@ async function installTerraform(req, log = silent, deps = {}) {
     }
     async function stageAndCache(staging, build) {
         const zip = (0,external_node_path_.join)(staging, build.filename);
-        log.info(`downloading ${withoutUserinfo(fileUrl(downloadUrl, version, build.filename))}`);
-        await downloader.file(fileUrl(downloadUrl, version, build.filename), zip);
+        log.info(`downloading ${withoutUserinfo(dist.fileUrl(downloadUrl, version, build.filename))}`);
+        await downloader.file(dist.fileUrl(downloadUrl, version, build.filename), zip);
         verifyDigest(shasumsText, release.shasums, build.filename, await sha256File(zip));
         log.info(`${build.filename}: SHA-256 verified`);
         const installed = await installZip(version, zip, staging);
         if (deps.releaseCache) {
             try {
-                await deps.releaseCache.keep(version, [
+                await deps.releaseCache.keep(dist.releaseCacheVersion(version), [
                     { name: build.filename, data: await (0,promises_namespaceObject.readFile)(zip) },
                     { name: release.shasums, data: shasums },
                     { name: signed.signatureFile, data: signatures.get(signed.signatureFile) }
                 ]);
             }
             catch (error) {
-                warn(`terraform ${version}: not kept for the release cache (${messageOf(error)})`);
+                warn(`${TOOL} ${version}: not kept for the release cache (${messageOf(error)})`);
             }
         }
         return installed;
@@ -69127,14 +69367,17 @@ function messageOf(error) {
     const message = typeof error === 'object' && error !== null && 'message' in error ? String(error.message) : String(error);
     return message.split('\n')[0] || 'unknown error';
 }
-async function chooseSpec(req, log) {
+async function chooseSpec(req, log, dist) {
     if (req.versionSpec.trim() !== '') {
         const label = `terraform-version "${req.versionSpec.trim()}"`;
         return { spec: parseVersionSpec(req.versionSpec, label), label };
     }
-    const found = await findRequiredVersion(req.rootDir, req.workspaceDir, log);
+    const found = await findRequiredVersion(req.rootDir, req.workspaceDir, log, dist);
     if (!found)
-        return { spec: { kind: 'latest' }, label: 'latest (no terraform-version, required_version or .terraform-version)' };
+        return {
+            spec: { kind: 'latest' },
+            label: `latest (no terraform-version, required_version or ${dist.versionFile})`
+        };
     return { spec: parseVersionSpec(found.spec, found.label), label: found.label };
 }
 function pickVersion(spec, label, index, url) {
@@ -69156,6 +69399,9 @@ async function exists(path) {
         return false;
     }
 }
+
+
+
 
 
 ;// CONCATENATED MODULE: ./src/render/redact.ts
@@ -80006,14 +80252,16 @@ async function run() {
             : [inputs.workingDirectory];
         await verifyInputs(inputs, rootSources);
         stageBundledStack(inputs);
+        // the tool input (terraform, tofu) chooses the distribution, its download URL and signing key
+        const source = releaseSource(inputs);
         const terraform = inputs.terraformVersion === SYSTEM_VERSION
-            ? await systemTerraform({ info: m => report.info(m) }, process.env, cancel.signal)
-            : await installTerraform({
+            ? await systemTerraform({ info: m => report.info(m) }, process.env, cancel.signal, inputs.tool)
+            : await installRelease(source.distribution, {
                 versionSpec: inputs.terraformVersion,
                 rootDir: inputs.workingDirectory,
                 workspaceDir: inputs.workspaceDir,
-                downloadUrl: inputs.terraformDownloadUrl,
-                signingKeys: inputs.terraformSigningKey
+                downloadUrl: source.downloadUrl,
+                signingKeys: source.signingKeys
             }, {
                 info: m => report.info(m),
                 debug: m => lib_core/* debug */.Yz(report.redact(m)),
