@@ -18,6 +18,8 @@ import { sha256File } from '../installer/verify-checksum.js'
 import { initRoot, lockTimeoutArgs, variableArgs } from '../terraform/init-root.js'
 import { StdoutFileError, TerraformError, type TerraformRunner } from '../terraform/runner.js'
 import { checkedOutCommit, runUrl, rootTitle } from '../report/run-info.js'
+import { guardWarning, reviewGuard, type GuardReview } from '../apply/destroy-guard.js'
+import { guardCallout } from '../render/guard-callout.js'
 
 // GitHub's step summary limit is 1 MiB of UTF-8 per step; the renderer counts characters, so check bytes too.
 export const SUMMARY_MAX_BYTES = 1_000_000
@@ -57,6 +59,17 @@ export async function runPlan(
   report: Reporter,
   terraformVersion: string
 ): Promise<void> {
+  const { planDir, made } = await makePlan(inputs, tf, report, terraformVersion)
+  await publishPlan(inputs, report, planDir, made)
+}
+
+/** init, plan, show: the complete plan dir (also for the freshness check, which publishes it its own way). */
+export async function makePlan(
+  inputs: Inputs,
+  tf: TerraformRunner,
+  report: Reporter,
+  terraformVersion: string
+): Promise<{ planDir: string; made: MadePlan }> {
   await initRoot(inputs, tf)
 
   // The plan dir is built under a temporary name and renamed when complete; a failed step removes it, so an
@@ -83,10 +96,10 @@ export async function runPlan(
     rmSync(staging, { recursive: true, force: true })
     throw disk(error, 'could not write the plan directory')
   }
-  await publishPlan(inputs, report, planDir, made)
+  return { planDir, made }
 }
 
-interface MadePlan {
+export interface MadePlan {
   plan: PlanJson
   schemas: ProviderSchemas | undefined
   textPlan: string
@@ -97,6 +110,8 @@ interface MadePlan {
   digest: string
   metadata: PlanMetadata
   summaryMarkdown: string
+  /** The destroy guard as apply will evaluate it with the same inputs. */
+  guard: GuardReview
 }
 
 // terraform's own words for a full or read-only disk when it writes the plan file
@@ -198,6 +213,11 @@ async function makePlanDir(
   }
   writeFileSync(join(dir, METADATA_FILE), JSON.stringify(metadata, null, 2) + '\n')
 
+  // The same guard and rules as apply, so a reviewer learns before approving that apply will refuse this plan.
+  const guard = reviewGuard(plan.resource_changes, inputs.guardedResourceTypes, inputs.allowDestroy)
+  const guardNote = guardWarning(guard)
+  if (guardNote) report.warning(guardNote)
+
   const summaryMarkdown = renderWithinBytes(
     maxChars =>
       renderPlanMarkdown(plan, {
@@ -207,12 +227,13 @@ async function makePlanDir(
         warnings,
         redactor,
         schemas,
-        fullPlanHint: 'Full plan: the plan artifact of this run (plan-dir output).'
+        fullPlanHint: 'Full plan: the plan artifact of this run (plan-dir output).',
+        header: guardCallout(guard)
       }).markdown,
     SUMMARY_MAX_BYTES
   )
   writeFileSync(join(dir, SUMMARY_FILE), summaryMarkdown)
-  return { plan, schemas, textPlan, warnings, redactor, summary, hasChanges, digest, metadata, summaryMarkdown }
+  return { plan, schemas, textPlan, warnings, redactor, summary, hasChanges, digest, metadata, summaryMarkdown, guard }
 }
 
 const SUMMARY_FILE = 'summary.md'
@@ -220,7 +241,8 @@ const planTitle = (inputs: Inputs): string => `Terraform plan: ${rootTitle(input
 
 /** The complete plan dir is in place: job summary, outputs, the sticky comment. */
 async function publishPlan(inputs: Inputs, report: Reporter, planDir: string, made: MadePlan): Promise<void> {
-  const { plan, schemas, textPlan, warnings, redactor, summary, hasChanges, digest, metadata, summaryMarkdown } = made
+  const { plan, schemas, textPlan, warnings, redactor, summary, hasChanges, digest, metadata, summaryMarkdown, guard } =
+    made
   const planPath = join(planDir, PLAN_FILE)
   const jsonPath = join(planDir, PLAN_JSON_FILE)
   const summaryPath = join(planDir, SUMMARY_FILE)
@@ -242,6 +264,7 @@ async function publishPlan(inputs: Inputs, report: Reporter, planDir: string, ma
   report.setOutput('plan-json-path', jsonPath)
   report.setOutput('plan-digest', digest)
   report.setOutput('summary-path', summaryPath)
+  report.setOutput('guard-blocked', String(guard.blocked))
 
   const comment = await postPlanComment(inputs, report, {
     hasChanges,
@@ -255,7 +278,12 @@ async function publishPlan(inputs: Inputs, report: Reporter, planDir: string, ma
         redactor,
         schemas,
         fullPlanHint,
-        header: [sinceLastPlan, `Plan digest: \`${digest.slice(0, 16)}…\``].filter(Boolean).join(' · ')
+        header: [
+          guardCallout(guard),
+          [sinceLastPlan, `Plan digest: \`${digest.slice(0, 16)}…\``].filter(Boolean).join(' · ')
+        ]
+          .filter(Boolean)
+          .join('\n\n')
       }).markdown
   })
   if (comment) {
