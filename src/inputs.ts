@@ -63,7 +63,9 @@ export const INPUT_NAMES = [
   'lock-timeout',
   'root-globs',
   'ignore-globs',
-  'provider-cache'
+  'provider-cache',
+  'freshness-check',
+  'pull-request'
 ] as const
 export type InputName = (typeof INPUT_NAMES)[number]
 
@@ -110,6 +112,10 @@ export interface Inputs {
   ignoreGlobs: string[]
   /** Restore/save terraform's plugin cache with the Actions cache, keyed on the lock file. */
   providerCache: boolean
+  /** plan: compare with the plan the PR's comment recorded and set a commit status instead of writing the comment. */
+  freshnessCheck: boolean
+  /** freshness-check: the PR whose reviewed plan is compared; undefined = from the event. */
+  pullRequest?: number
 }
 
 export type Env = Record<string, string | undefined>
@@ -486,6 +492,22 @@ export function readInputs(env: Env, bundledStackDir: (stack: Stack) => string, 
     if (runsTerraform) writableTemp(tempDir, Boolean(env.RUNNER_TEMP))
   })
 
+  const freshnessCheck = bool(env, 'freshness-check', false)
+  if (freshnessCheck && command !== 'plan') {
+    throw new UserError(
+      `input freshness-check: true is only for command plan (got command ${command}); it plans the merged result and compares it with the reviewed plan`
+    )
+  }
+  const pullRequestValue = raw(env, 'pull-request')
+  if (pullRequestValue !== '' && !/^[1-9][0-9]{0,9}$/.test(pullRequestValue)) {
+    throw new UserError(`input pull-request: ${show(pullRequestValue)} is not a pull request number; use e.g. 123`)
+  }
+  if (pullRequestValue !== '' && !freshnessCheck) {
+    throw new UserError(
+      `input pull-request: ${show(pullRequestValue)} is set without freshness-check: true; it names the pull request whose reviewed plan the freshness check compares with`
+    )
+  }
+
   const inputs: Inputs = {
     command,
     workingDirectory,
@@ -514,7 +536,9 @@ export function readInputs(env: Env, bundledStackDir: (stack: Stack) => string, 
     tempDir,
     rootGlobs: globs(env, 'root-globs'),
     ignoreGlobs: globs(env, 'ignore-globs'),
-    providerCache: bool(env, 'provider-cache', true)
+    providerCache: bool(env, 'provider-cache', true),
+    freshnessCheck,
+    ...(pullRequestValue !== '' ? { pullRequest: Number(pullRequestValue) } : {})
   }
   if (checkDisk) for (const check of onDisk) check()
   return inputs

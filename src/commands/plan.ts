@@ -20,6 +20,8 @@ import { StdoutFileError, TerraformError, type TerraformRunner } from '../terraf
 import { checkedOutCommit, runUrl, rootTitle } from '../report/run-info.js'
 import { guardWarning, reviewGuard, type GuardReview } from '../apply/destroy-guard.js'
 import { guardCallout } from '../render/guard-callout.js'
+import { reviewTarget } from '../freshness/review-target.js'
+import { readEventPayload } from '../github/context.js'
 
 // GitHub's step summary limit is 1 MiB of UTF-8 per step; the renderer counts characters, so check bytes too.
 export const SUMMARY_MAX_BYTES = 1_000_000
@@ -59,8 +61,19 @@ export async function runPlan(
   report: Reporter,
   terraformVersion: string
 ): Promise<void> {
+  // A freshness check knows its pull request before it plans: a run that names none stops before terraform.
+  const target = inputs.freshnessCheck
+    ? reviewTarget(process.env.GITHUB_EVENT_NAME ?? '', readEventPayload(process.env), inputs.pullRequest)
+    : undefined
   const { planDir, made } = await makePlan(inputs, tf, report, terraformVersion)
-  await publishPlan(inputs, report, planDir, made)
+  if (!target) return publishPlan(inputs, report, planDir, made)
+  setPlanOutputs(report, planDir, made)
+  const { runFreshnessCheck } = await import('./freshness.js')
+  await runFreshnessCheck(inputs, report, target, {
+    changeKeys: made.summary.changeKeys,
+    summaryMarkdown: made.summaryMarkdown,
+    title: rootTitle(inputs)
+  })
 }
 
 /** init, plan, show: the complete plan dir (also for the freshness check, which publishes it its own way). */
@@ -161,11 +174,13 @@ async function makePlanDir(
       if (fault) throw disk(fault, `terraform plan could not write ${PLAN_FILE}`)
       // stdout was held back: show terraform's own explanation, redacted.
       report.info(report.redact(error.result.stdout))
-      await postApplyStatus(inputs, report, {
-        state: 'plan-failed',
-        reason: error.message,
-        runUrl: runUrl(process.env)
-      })
+      // A freshness check leaves the comment alone: it is the record of the reviewed plan.
+      if (!inputs.freshnessCheck)
+        await postApplyStatus(inputs, report, {
+          state: 'plan-failed',
+          reason: error.message,
+          runUrl: runUrl(process.env)
+        })
     }
     throw error
   }
@@ -243,28 +258,12 @@ const planTitle = (inputs: Inputs): string => `Terraform plan: ${rootTitle(input
 async function publishPlan(inputs: Inputs, report: Reporter, planDir: string, made: MadePlan): Promise<void> {
   const { plan, schemas, textPlan, warnings, redactor, summary, hasChanges, digest, metadata, summaryMarkdown, guard } =
     made
-  const planPath = join(planDir, PLAN_FILE)
-  const jsonPath = join(planDir, PLAN_JSON_FILE)
-  const summaryPath = join(planDir, SUMMARY_FILE)
   const title = planTitle(inputs)
   const fullPlanHint = metadata.runUrl
     ? `Full plan: the job summary of [this run](${metadata.runUrl}), and the plan artifact.`
     : 'Full plan: the job summary and the plan artifact of this run.'
   await report.summary(summaryMarkdown)
-
-  report.setOutput('has-changes', String(hasChanges))
-  report.setOutput('to-add', String(summary.add))
-  report.setOutput('to-change', String(summary.change))
-  report.setOutput('to-destroy', String(summary.destroy))
-  report.setOutput('to-replace', String(summary.replace))
-  report.setOutput('to-import', String(summary.import))
-  report.setOutput('to-move', String(summary.move))
-  report.setOutput('plan-dir', planDir)
-  report.setOutput('plan-path', planPath)
-  report.setOutput('plan-json-path', jsonPath)
-  report.setOutput('plan-digest', digest)
-  report.setOutput('summary-path', summaryPath)
-  report.setOutput('guard-blocked', String(guard.blocked))
+  setPlanOutputs(report, planDir, made)
 
   const comment = await postPlanComment(inputs, report, {
     hasChanges,
@@ -293,6 +292,24 @@ async function publishPlan(inputs: Inputs, report: Reporter, planDir: string, ma
   report.info(
     `plan: ${summary.add} to add, ${summary.change} to change, ${summary.replace} to replace, ${summary.destroy} to destroy; digest ${digest}`
   )
+}
+
+/** The plan step's outputs (also of a freshness check, which makes the same plan). */
+function setPlanOutputs(report: Reporter, planDir: string, made: MadePlan): void {
+  const { summary, hasChanges, digest, guard } = made
+  report.setOutput('has-changes', String(hasChanges))
+  report.setOutput('to-add', String(summary.add))
+  report.setOutput('to-change', String(summary.change))
+  report.setOutput('to-destroy', String(summary.destroy))
+  report.setOutput('to-replace', String(summary.replace))
+  report.setOutput('to-import', String(summary.import))
+  report.setOutput('to-move', String(summary.move))
+  report.setOutput('plan-dir', planDir)
+  report.setOutput('plan-path', join(planDir, PLAN_FILE))
+  report.setOutput('plan-json-path', join(planDir, PLAN_JSON_FILE))
+  report.setOutput('plan-digest', digest)
+  report.setOutput('summary-path', join(planDir, SUMMARY_FILE))
+  report.setOutput('guard-blocked', String(guard.blocked))
 }
 
 /** Warning summaries terraform printed around the plan ("Warning: ..."). */
