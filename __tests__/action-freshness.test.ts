@@ -99,7 +99,9 @@ describe('freshness check on merge_group', () => {
       expect(run.code).toBe(1)
       expect(run.outputs.freshness).toBe('stale')
       const description = 'plan changed since review: +1 −1 (new: create terraform_data.extra)'
-      expect(statusesOf(headSha)).toEqual([expect.objectContaining({ context: CONTEXT, state: 'failure', description })])
+      expect(statusesOf(headSha)).toEqual([
+        expect.objectContaining({ context: CONTEXT, state: 'failure', description })
+      ])
       expect((await combined(headSha)).state).toBe('failure')
       expect(errorLines(run)).toEqual([
         `::error::${description} for infra/app (default) of pull request #${world.pr}; Update the pull request (merge or rebase onto its base) so it plans again, have the new plan reviewed, then queue it again`
