@@ -566,7 +566,10 @@ const UNREACHABLE_INPUTS: Record<string, string> = {
   'changed-files': 'discover only: run the action before the matrix (examples/workflows/multi-stack.yml)',
   'base-ref': 'discover only, as changed-files',
   'root-globs': 'discover only, as changed-files',
-  'ignore-globs': 'discover only, as changed-files'
+  'ignore-globs': 'discover only, as changed-files',
+  'freshness-check':
+    'merge queue only: a job of its own with statuses: write (examples/workflows/merge-queue-freshness.yml); in the reusable workflow every caller would have to grant it',
+  'pull-request': 'freshness-check only, as freshness-check'
 }
 /** Reachable through a caller value of another name. */
 const RENAMED: Record<string, string> = { 'github-token': 'secrets.comment-token' }
