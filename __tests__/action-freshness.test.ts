@@ -132,6 +132,20 @@ describe('freshness check on merge_group', () => {
     expect(world.api.errors).toEqual([])
   })
 
+  it('a merged result that cannot be planned: a failure status saying why, the step fails with the plan error', async () => {
+    const { env, headSha } = mergeGroupEnv(world.pr, 'unplannable')
+    const run = await world.run({ ...freshness, variables: 'instances=many' }, env)
+    expect(run.code).toBe(1)
+    expect(run.outputs.freshness).toBe('unplanned')
+    const [status] = statusesOf(headSha)
+    expect(status).toMatchObject({ context: CONTEXT, state: 'failure' })
+    expect(status.description).toMatch(/^could not plan the merged result: terraform plan failed/)
+    expect(status.description!.length).toBeLessThanOrEqual(140)
+    expect(errorLines(run)).toHaveLength(1)
+    expect(world.ourComments().map(c => c.body)).toEqual([reviewedBody])
+    expect(world.api.errors).toEqual([])
+  })
+
   it('a read-only token: the verdict stands, a warning instead of the status, no crash', async () => {
     const { env, headSha } = mergeGroupEnv(world.pr, 'read-only')
     const before = statusesOf(headSha).length

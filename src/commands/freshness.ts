@@ -19,6 +19,7 @@ import {
   statusDescription
 } from '../freshness/freshness-report.js'
 import { runUrl } from '../report/run-info.js'
+import { CancelledError } from '../terraform/runner.js'
 
 export interface PlanForFreshness {
   changeKeys: string[]
@@ -78,6 +79,41 @@ export async function runFreshnessCheck(
   if (result.verdict !== 'fresh') {
     throw new UserError(freshnessFailure(result, target.pullRequest, `${inputs.rootLabel} (${inputs.workspace})`))
   }
+}
+
+/**
+ * The merged result could not be planned: a failure status saying so, so the queue does not wait for a status that
+ * never comes. The step fails with the plan's own error (the caller rethrows it); a cancel sets nothing.
+ */
+export async function reportUnplannable(
+  inputs: Inputs,
+  report: Reporter,
+  target: ReviewTarget,
+  error: unknown
+): Promise<void> {
+  if (error instanceof CancelledWhileError || error instanceof CancelledError) return
+  if (!inputs.githubToken) return
+  const ctx = readRunContext(process.env, readEventPayload(process.env))
+  const signal = deadlineSignal(COMMENT_BUDGET_MS, cancelSignal)
+  const gh = createGitHubClient(inputs.githubToken, { log: { warning: m => report.warning(m) }, signal })
+  const why = report.redact(String((error as Error)?.message ?? error).split('\n')[0])
+  const result: FreshnessResult = {
+    verdict: 'unreviewed',
+    added: [],
+    removed: 0,
+    byCountOnly: false,
+    currentCount: 0,
+    description: `could not plan the merged result: ${why}`
+  }
+  report.setOutput('freshness', 'unplanned')
+  await setStatus(
+    gh,
+    report,
+    { owner: ctx.owner, repo: ctx.repo },
+    target,
+    statusContext(inputs.rootLabel, inputs.workspace),
+    result
+  )
 }
 
 /** The commit status; a token that may not set it (or an API failure) is a warning: the step's result says it too. */

@@ -65,10 +65,20 @@ export async function runPlan(
   const target = inputs.freshnessCheck
     ? reviewTarget(process.env.GITHUB_EVENT_NAME ?? '', readEventPayload(process.env), inputs.pullRequest)
     : undefined
-  const { planDir, made } = await makePlan(inputs, tf, report, terraformVersion)
-  if (!target) return publishPlan(inputs, report, planDir, made)
+  if (!target) {
+    const { planDir, made } = await makePlan(inputs, tf, report, terraformVersion)
+    return publishPlan(inputs, report, planDir, made)
+  }
+  const { runFreshnessCheck, reportUnplannable } = await import('./freshness.js')
+  let planned
+  try {
+    planned = await makePlan(inputs, tf, report, terraformVersion)
+  } catch (error) {
+    await reportUnplannable(inputs, report, target, error)
+    throw error
+  }
+  const { planDir, made } = planned
   setPlanOutputs(report, planDir, made)
-  const { runFreshnessCheck } = await import('./freshness.js')
   await runFreshnessCheck(inputs, report, target, {
     changeKeys: made.summary.changeKeys,
     summaryMarkdown: made.summaryMarkdown,
