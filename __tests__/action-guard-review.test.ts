@@ -122,4 +122,25 @@ describe('plan says when apply will refuse', () => {
     expect(comment()).not.toMatch(/Apply will refuse|allow-destroy|destroy guard/)
     expect(run.summary).not.toMatch(/Apply will refuse|allow-destroy|destroy guard/)
   })
+
+  it('many guarded deletes: the call-out names the first ten and counts the rest', async () => {
+    const grow = await world.run({ command: 'plan', variables: 'instances=40' })
+    const artifact = download(grow)
+    expect(
+      (await world.run({ command: 'apply', 'plan-path': artifact.plan, 'plan-digest': artifact.digest })).code
+    ).toBe(0)
+    const run = await world.run({ command: 'plan', ...guarded, variables: 'instances=0' })
+    expect(run.outputs['to-destroy']).toBe('40')
+    expect(run.outputs['guard-blocked']).toBe('true')
+    const body = comment()
+    const listed = body.match(/^> - delete <code>terraform_data\.worker\[\d+\]<\/code>/gm) ?? []
+    expect(listed).toHaveLength(10)
+    expect(body).toContain('> - … and 30 more')
+    const callout = body.slice(
+      body.indexOf('> [!CAUTION]'),
+      body.indexOf('(a `moved` block for a rename, or revert the change).')
+    )
+    expect(callout.length).toBeLessThan(850)
+    expect(warnings(run).join('\n')).toContain('and 35 more (stateful resource types); set allow-destroy: true')
+  })
 })

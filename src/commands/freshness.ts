@@ -136,7 +136,8 @@ async function setStatus(
       sha,
       state: result.verdict === 'fresh' ? 'success' : 'failure',
       context,
-      description: statusDescription(result),
+      // Addresses can hold for_each keys: redacted like everything else that leaves the step.
+      description: statusDescription({ ...result, description: report.redact(result.description) }),
       ...(url ? { target_url: url } : {})
     })
     report.setOutput('freshness-status-sha', sha)

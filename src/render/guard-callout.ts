@@ -4,11 +4,21 @@ import type { GuardReview } from '../apply/destroy-guard.js'
 import { code } from './safe-text.js'
 
 const LISTED = 10
+/** The renderer keeps a header of up to 1,000 characters whole when it shortens a comment; this leaves room. */
+export const CALLOUT_MAX_CHARS = 850
 
-export function guardCallout(review: GuardReview): string | undefined {
+export function guardCallout(review: GuardReview, maxChars = CALLOUT_MAX_CHARS): string | undefined {
   if (review.hits.length === 0) return undefined
-  const items = review.hits.slice(0, LISTED).map(h => `> - ${h.action} ${code(h.address)} (${code(h.type, 100)})`)
-  if (review.hits.length > LISTED) items.push(`> - … and ${review.hits.length - LISTED} more`)
+  // Fewer names rather than a call-out cut in the middle of one.
+  for (let listed = Math.min(LISTED, review.hits.length); ; listed--) {
+    const text = compose(review, listed)
+    if (text.length <= maxChars || listed <= 1) return text
+  }
+}
+
+function compose(review: GuardReview, listed: number): string {
+  const items = review.hits.slice(0, listed).map(h => `> - ${h.action} ${code(h.address, 120)} (${code(h.type, 60)})`)
+  if (review.hits.length > listed) items.push(`> - … and ${review.hits.length - listed} more`)
   if (!review.blocked) {
     return [
       '> [!WARNING]',
