@@ -60,9 +60,11 @@ describe('plan says when apply will refuse', () => {
     expect(callout).toBeGreaterThan(0)
     // Near the top: before the counts and every other section.
     expect(callout).toBeLessThan(body.indexOf('**Plan:**'))
-    expect(body).toContain('> - delete <code>terraform_data.worker[1]</code> (<code>terraform_data</code>)')
+    expect(body).toContain(
+      '**Apply will refuse this plan** (destroy guard): it deletes or replaces guarded resources (<code>terraform_data</code>):\n> - delete <code>terraform_data.worker[1]</code>\n>\n'
+    )
     expect(body).toContain('set `allow-destroy: true` for this root')
-    expect(body).not.toContain('terraform_data.worker[0]</code> (<code>')
+    expect(body).not.toContain('> - delete <code>terraform_data.worker[0]</code>')
 
     expect(blocked.summary).toContain('**Apply will refuse this plan** (destroy guard)')
     expect(blocked.summary.indexOf('Apply will refuse')).toBeLessThan(blocked.summary.indexOf('**Plan:**'))
@@ -96,7 +98,9 @@ describe('plan says when apply will refuse', () => {
     expect(run.outputs['guard-blocked']).toBe('false')
     const body = comment()
     expect(body).not.toContain('Apply will refuse')
-    expect(body).toContain('`allow-destroy` is true: apply will delete or replace these guarded (stateful) resources')
+    expect(body).toContain(
+      '`allow-destroy` is true: apply will delete or replace these guarded resources** (<code>terraform_data</code>):'
+    )
     expect(body).toContain('delete <code>terraform_data.worker[1]</code>')
     expect(warnings(run)).toContain(
       '::warning::allow-destroy is true: apply will delete terraform_data.worker[1] (stateful resource type)'
@@ -136,10 +140,7 @@ describe('plan says when apply will refuse', () => {
     const listed = body.match(/^> - delete <code>terraform_data\.worker\[\d+\]<\/code>/gm) ?? []
     expect(listed).toHaveLength(10)
     expect(body).toContain('> - … and 30 more')
-    const callout = body.slice(
-      body.indexOf('> [!CAUTION]'),
-      body.indexOf('(a `moved` block for a rename, or revert the change).')
-    )
+    const callout = body.slice(body.indexOf('> [!CAUTION]'), body.indexOf('so they are kept.'))
     expect(callout.length).toBeLessThan(850)
     expect(warnings(run).join('\n')).toContain('and 35 more (stateful resource types); set allow-destroy: true')
   })

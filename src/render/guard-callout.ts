@@ -17,21 +17,26 @@ export function guardCallout(review: GuardReview, maxChars = CALLOUT_MAX_CHARS):
 }
 
 function compose(review: GuardReview, listed: number): string {
-  const items = review.hits.slice(0, listed).map(h => `> - ${h.action} ${code(h.address, 120)} (${code(h.type, 60)})`)
+  const items = review.hits.slice(0, listed).map(h => `> - ${h.action} ${code(h.address, 120)}`)
   if (review.hits.length > listed) items.push(`> - … and ${review.hits.length - listed} more`)
+  const types = [...new Set(review.hits.map(h => h.type))]
+  const typeList =
+    types
+      .slice(0, 3)
+      .map(t => code(t, 60))
+      .join(', ') + (types.length > 3 ? ', …' : '')
   if (!review.blocked) {
     return [
       '> [!WARNING]',
-      '> **`allow-destroy` is true: apply will delete or replace these guarded (stateful) resources:**',
+      `> **\`allow-destroy\` is true: apply will delete or replace these guarded resources** (${typeList}):`,
       ...items
     ].join('\n')
   }
   return [
     '> [!CAUTION]',
-    '> **Apply will refuse this plan** (destroy guard): it deletes or replaces guarded (stateful) resources:',
+    `> **Apply will refuse this plan** (destroy guard): it deletes or replaces guarded resources (${typeList}):`,
     ...items,
     '>',
-    '> To apply it, set `allow-destroy: true` for this root after checking that losing these objects is intended;',
-    '> otherwise change the configuration so they are kept (a `moved` block for a rename, or revert the change).'
+    '> To apply it, set `allow-destroy: true` for this root once losing them is intended; otherwise change the configuration so they are kept.'
   ].join('\n')
 }
