@@ -87,7 +87,7 @@ export async function runPlan(
 }
 
 /** init, plan, show: the complete plan dir (also for the freshness check, which publishes it its own way). */
-export async function makePlan(
+async function makePlan(
   inputs: Inputs,
   tf: TerraformRunner,
   report: Reporter,
@@ -122,7 +122,7 @@ export async function makePlan(
   return { planDir, made }
 }
 
-export interface MadePlan {
+interface MadePlan {
   plan: PlanJson
   schemas: ProviderSchemas | undefined
   textPlan: string
