@@ -85,6 +85,12 @@ describe('freshness check on merge_group', () => {
       })
     ])
     expect(await combined(headSha)).toMatchObject({ state: 'success', statuses: [{ context: CONTEXT }] })
+    const listed = await fetch(`${world.api.url}/repos/${world.owner}/${world.repo}/commits/${headSha}/statuses`, {
+      headers: { authorization: `token ${TEST_TOKENS.readOnly}`, accept: 'application/vnd.github+json' }
+    })
+    expect(await listed.json()).toEqual([
+      expect.objectContaining({ context: CONTEXT, state: 'success', creator: expect.objectContaining({ type: 'Bot' }) })
+    ])
     expect(run.summary).toContain('Freshness: Plan unchanged since review')
     expect(run.summary).toContain(`pull request #${world.pr}`)
     expect(world.ourComments().map(c => c.body)).toEqual([reviewedBody])
