@@ -568,7 +568,10 @@ const UNREACHABLE_INPUTS: Record<string, string> = {
   'root-globs': 'discover only, as changed-files',
   'ignore-globs': 'discover only, as changed-files',
   'plans-dir': 'summarize only: .github/workflows/terraform-summary.yml runs it after the matrix',
-  'expected-roots': 'summarize only, as plans-dir'
+  'expected-roots': 'summarize only, as plans-dir',
+  'freshness-check':
+    'merge queue only: a job of its own with statuses: write (examples/workflows/merge-queue-freshness.yml); in the reusable workflow every caller would have to grant it',
+  'pull-request': 'freshness-check only, as freshness-check'
 }
 /** Reachable through a caller value of another name. */
 const RENAMED: Record<string, string> = { 'github-token': 'secrets.comment-token' }

@@ -72,7 +72,9 @@ export const INPUT_NAMES = [
   'ignore-globs',
   'provider-cache',
   'plans-dir',
-  'expected-roots'
+  'expected-roots',
+  'freshness-check',
+  'pull-request'
 ] as const
 export type InputName = (typeof INPUT_NAMES)[number]
 
@@ -131,6 +133,10 @@ export interface Inputs {
   plansDirValue: string
   /** summarize: roots that must appear in the summary (a missing plan dir is a failed root). */
   expectedRoots: ExpectedRoot[]
+  /** plan: compare with the plan the PR's comment recorded and set a commit status instead of writing the comment. */
+  freshnessCheck: boolean
+  /** freshness-check: the PR whose reviewed plan is compared; undefined = from the event. */
+  pullRequest?: number
 }
 
 export type Env = Record<string, string | undefined>
@@ -545,6 +551,21 @@ export function readInputs(env: Env, bundledStackDir: (stack: Stack) => string, 
   }
   const plansDir = plansDirValue === '' ? '' : resolve(workspaceDir, plansDirValue)
   const expectedRoots = parseExpectedRoots(raw(env, 'expected-roots'))
+  const freshnessCheck = bool(env, 'freshness-check', false)
+  if (freshnessCheck && command !== 'plan') {
+    throw new UserError(
+      `input freshness-check: true is only for command plan (got command ${command}); it plans the merged result and compares it with the reviewed plan`
+    )
+  }
+  const pullRequestValue = raw(env, 'pull-request')
+  if (pullRequestValue !== '' && !/^[1-9][0-9]{0,9}$/.test(pullRequestValue)) {
+    throw new UserError(`input pull-request: ${show(pullRequestValue)} is not a pull request number; use e.g. 123`)
+  }
+  if (pullRequestValue !== '' && !freshnessCheck) {
+    throw new UserError(
+      `input pull-request: ${show(pullRequestValue)} is set without freshness-check: true; it names the pull request whose reviewed plan the freshness check compares with`
+    )
+  }
 
   const inputs: Inputs = {
     command,
@@ -580,7 +601,9 @@ export function readInputs(env: Env, bundledStackDir: (stack: Stack) => string, 
     providerCache: bool(env, 'provider-cache', true),
     plansDir,
     plansDirValue,
-    expectedRoots
+    expectedRoots,
+    freshnessCheck,
+    ...(pullRequestValue !== '' ? { pullRequest: Number(pullRequestValue) } : {})
   }
   if (checkDisk) for (const check of onDisk) check()
   return inputs

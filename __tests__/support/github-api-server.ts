@@ -10,7 +10,8 @@
 //   every field GitHub documents (id, node_id, html_url, user, created_at, ...).
 // - Implemented: issue comments (list with GitHub's pagination and Link header, create, get, update, delete),
 //   GET /repos/{owner}/{repo} (with `permissions` per token), GET /repos/{owner}/{repo}/pulls/{pull_number},
-//   GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls, GET /user (403 for installation tokens, as on GitHub).
+//   GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls, GET /user (403 for installation tokens, as on GitHub),
+//   commit statuses (create; list and combined status for a commit SHA, see COMMIT_STATUS_HANDLERS).
 // - Auth is `Authorization: token X` or `Bearer X`; each token has an access level, and a read-only token gets
 //   403 "Resource not accessible by integration" on every write.
 // - Faults can be queued for the next N matching requests (`injectFault`), and every request is recorded
@@ -146,6 +147,20 @@ export interface StoredComment {
   user: StoredUser
   createdAt: string
   updatedAt: string
+}
+
+/** A commit status (repos/create-commit-status). */
+export interface StoredStatus {
+  id: number
+  owner: string
+  repo: string
+  sha: string
+  state: 'error' | 'failure' | 'pending' | 'success'
+  context: string
+  description: string | null
+  targetUrl: string | null
+  creator: StoredUser
+  createdAt: string
 }
 
 export interface StoredRepo {
@@ -291,6 +306,30 @@ export class GitHubApiState {
     return this.comments.delete(id)
   }
 
+  // --- commit statuses ---------------------------------------------------------------------------------------
+
+  readonly statuses: StoredStatus[] = []
+
+  addStatus(status: Omit<StoredStatus, 'id' | 'createdAt'>): StoredStatus {
+    const stored: StoredStatus = { ...status, id: this.id(), createdAt: this.tick() }
+    this.statuses.push(stored)
+    return stored
+  }
+
+  /** Statuses of one commit, newest first (GitHub's order). */
+  statusesFor(owner: string, repo: string, sha: string): StoredStatus[] {
+    return this.statuses.filter(s => sameRepo(s, owner, repo) && s.sha === sha).reverse()
+  }
+
+  /** The newest status per context of one commit. */
+  latestStatuses(owner: string, repo: string, sha: string): StoredStatus[] {
+    const latest = new Map<string, StoredStatus>()
+    for (const s of this.statusesFor(owner, repo, sha)) if (!latest.has(s.context)) latest.set(s.context, s)
+    return [...latest.values()]
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+
   /** A fresh id; ids grow like GitHub's, so sorting by id is sorting by creation. */
   id(): number {
     return this.nextId++
@@ -397,7 +436,10 @@ export async function startGitHubApiServer(opts: GitHubApiServerOptions = {}): P
   const requests: RecordedRequest[] = []
   const errors: string[] = []
   const faults: QueuedFault[] = []
-  const handlers = new Map<string, Handler>(Object.entries(BUILTIN_HANDLERS))
+  const handlers = new Map<string, Handler>([
+    ...Object.entries(BUILTIN_HANDLERS),
+    ...Object.entries(COMMIT_STATUS_HANDLERS)
+  ])
   const remaining = new Map<string, number>()
   const hung: RecordedRequest[] = []
   let apiUrl = ''
@@ -985,5 +1027,127 @@ const BUILTIN_HANDLERS: Record<string, Handler> = {
     if (ctx.token.kind === 'installation') throw new ApiError(403, 'Resource not accessible by integration')
     const example = structuredClone(ctx.operation.responseExamples['200']) as Record<string, unknown>
     return { status: 200, body: { ...example, ...simpleUser(userFor(ctx.token), ctx.apiUrl, ctx.serverUrl) } }
+  }
+}
+
+// --- commit statuses -------------------------------------------------------------------------------------------
+// POST /repos/{owner}/{repo}/statuses/{sha}, GET .../commits/{ref}/statuses (newest first, paginated) and
+// GET .../commits/{ref}/status (the newest status per context, combined as GitHub does: failure when any is
+// error or failure, pending when any is pending or there are none, else success). {ref} is matched as a commit
+// SHA: the stand-in knows no branches or tags.
+
+const MAX_STATUSES_PER_CONTEXT = 1000
+
+const linkHeader = (link: string | undefined): Record<string, string> => (link ? { link } : {})
+
+function statusJson(ctx: HandlerContext, s: StoredStatus): Record<string, unknown> {
+  return {
+    url: `${ctx.apiUrl}/repos/${s.owner}/${s.repo}/statuses/${s.sha}`,
+    avatar_url: `https://avatars.githubusercontent.com/u/${s.creator.id}?v=4`,
+    id: s.id,
+    node_id: `SC_kwDO${Buffer.from(String(s.id)).toString('base64').replace(/=+$/, '')}`,
+    state: s.state,
+    description: s.description,
+    target_url: s.targetUrl,
+    context: s.context,
+    created_at: s.createdAt,
+    updated_at: s.createdAt,
+    creator: simpleUser(s.creator, ctx.apiUrl, ctx.serverUrl)
+  }
+}
+
+function combinedState(statuses: StoredStatus[]): string {
+  if (statuses.some(s => s.state === 'error' || s.state === 'failure')) return 'failure'
+  if (statuses.length === 0 || statuses.some(s => s.state === 'pending')) return 'pending'
+  return 'success'
+}
+
+const COMMIT_STATUS_HANDLERS: Record<string, Handler> = {
+  'repos/create-commit-status': ctx => {
+    requireRepo(ctx)
+    const sha = ctx.params.sha
+    if (!/^[0-9a-f]{40}$/.test(sha)) throw new ApiError(422, `No commit found for SHA: ${sha}`)
+    const body = ctx.body as {
+      state: StoredStatus['state']
+      context?: string
+      description?: string | null
+      target_url?: string | null
+    }
+    const context = body.context ?? 'default'
+    if (typeof body.description === 'string' && body.description.length > 140) {
+      throw new ApiError(422, 'Validation Failed', {
+        errors: [
+          {
+            resource: 'Status',
+            code: 'custom',
+            field: 'description',
+            message: 'description is too long (maximum is 140 characters)'
+          }
+        ]
+      })
+    }
+    const sameContext = ctx.state.statusesFor(ctx.params.owner, ctx.params.repo, sha).filter(s => s.context === context)
+    if (sameContext.length >= MAX_STATUSES_PER_CONTEXT) {
+      throw new ApiError(422, 'Validation Failed', {
+        errors: [
+          {
+            resource: 'Status',
+            code: 'custom',
+            message: 'This SHA and context has reached the maximum number of statuses.'
+          }
+        ]
+      })
+    }
+    const stored = ctx.state.addStatus({
+      owner: ctx.params.owner,
+      repo: ctx.params.repo,
+      sha,
+      state: body.state,
+      context,
+      description: body.description ?? null,
+      targetUrl: body.target_url ?? null,
+      creator: userFor(ctx.token)
+    })
+    const json = statusJson(ctx, stored)
+    return { status: 201, body: json, headers: { location: String(json.url) } }
+  },
+  'repos/list-commit-statuses-for-ref': ctx => {
+    requireRepo(ctx)
+    const statuses = ctx.state.statusesFor(ctx.params.owner, ctx.params.repo, ctx.params.ref)
+    const { page, link } = paginate(statuses, ctx.query, `${ctx.apiUrl}${ctx.path}`)
+    return { status: 200, body: page.map(s => statusJson(ctx, s)), headers: linkHeader(link) }
+  },
+  'repos/get-combined-status-for-ref': ctx => {
+    const repo = requireRepo(ctx)
+    const latest = ctx.state.latestStatuses(ctx.params.owner, ctx.params.repo, ctx.params.ref)
+    const example = structuredClone(ctx.operation.responseExamples['200']) as Record<string, unknown>
+    const { page, link } = paginate(latest, ctx.query, `${ctx.apiUrl}${ctx.path}`)
+    const base = `${ctx.apiUrl}/repos/${repo.owner}/${repo.name}`
+    return {
+      status: 200,
+      body: {
+        ...example,
+        state: combinedState(latest),
+        sha: ctx.params.ref,
+        total_count: latest.length,
+        statuses: page.map(s => {
+          const { id, node_id, state, description, target_url, context, created_at, updated_at, url, avatar_url } =
+            statusJson(ctx, s)
+          return { id, node_id, state, description, target_url, context, created_at, updated_at, url, avatar_url }
+        }),
+        repository: {
+          ...(example.repository as Record<string, unknown>),
+          id: repo.id,
+          name: repo.name,
+          full_name: `${repo.owner}/${repo.name}`,
+          private: repo.private,
+          html_url: `${ctx.serverUrl}/${repo.owner}/${repo.name}`,
+          url: base
+        },
+        commit_url: `${base}/commits/${ctx.params.ref}`,
+        url: `${base}/commits/${ctx.params.ref}/status`
+      },
+      headers: linkHeader(link)
+    }
   }
 }

@@ -37,3 +37,28 @@ export function destroyRefusal(hits: GuardedChange[]): string | undefined {
   const more = hits.length > 5 ? ` and ${hits.length - 5} more` : ''
   return `the plan would ${list}${more} (stateful resource type${hits.length === 1 ? '' : 's'}); set allow-destroy: true to apply it, or change the configuration so they are kept`
 }
+
+/** What the guard decides for a plan at review time: the same rules apply uses, evaluated on the plan step. */
+export interface GuardReview {
+  hits: GuardedChange[]
+  /** Apply with the same inputs would refuse this plan: guarded deletes or replaces and allow-destroy false. */
+  blocked: boolean
+}
+
+export function reviewGuard(
+  changes: ResourceChangeLike[] | undefined,
+  guarded: string[],
+  allowDestroy: boolean
+): GuardReview {
+  const hits = guardedDestroys(changes, guarded)
+  return { hits, blocked: hits.length > 0 && !allowDestroy }
+}
+
+/** The one-line warning of the plan step: apply's own refusal sentence, announced before review. */
+export function guardWarning(review: GuardReview): string | undefined {
+  const reason = destroyRefusal(review.hits)
+  if (!reason) return undefined
+  return review.blocked
+    ? `apply will refuse this plan: ${reason}`
+    : `allow-destroy is true: apply will ${reason.replace(/^the plan would /, '').replace(/; set allow-destroy.*$/, '')}`
+}

@@ -19,6 +19,10 @@ import { initRoot, lockTimeoutArgs, variableArgs } from '../terraform/init-root.
 import { StdoutFileError, TerraformError, type TerraformRunner } from '../terraform/runner.js'
 import { checkedOutCommit, runUrl, rootTitle } from '../report/run-info.js'
 import { planChangesOf } from '../roots-summary/plan-changes.js'
+import { guardWarning, reviewGuard, type GuardReview } from '../apply/destroy-guard.js'
+import { guardCallout } from '../render/guard-callout.js'
+import { reviewTarget } from '../freshness/review-target.js'
+import { readEventPayload } from '../github/context.js'
 
 // GitHub's step summary limit is 1 MiB of UTF-8 per step; the renderer counts characters, so check bytes too.
 export const SUMMARY_MAX_BYTES = 1_000_000
@@ -58,6 +62,38 @@ export async function runPlan(
   report: Reporter,
   terraformVersion: string
 ): Promise<void> {
+  // A freshness check knows its pull request before it plans: a run that names none stops before terraform.
+  const target = inputs.freshnessCheck
+    ? reviewTarget(process.env.GITHUB_EVENT_NAME ?? '', readEventPayload(process.env), inputs.pullRequest)
+    : undefined
+  if (!target) {
+    const { planDir, made } = await makePlan(inputs, tf, report, terraformVersion)
+    return publishPlan(inputs, report, planDir, made)
+  }
+  const { runFreshnessCheck, reportUnplannable } = await import('./freshness.js')
+  let planned
+  try {
+    planned = await makePlan(inputs, tf, report, terraformVersion)
+  } catch (error) {
+    await reportUnplannable(inputs, report, target, error)
+    throw error
+  }
+  const { planDir, made } = planned
+  setPlanOutputs(report, planDir, made)
+  await runFreshnessCheck(inputs, report, target, {
+    changeKeys: made.summary.changeKeys,
+    summaryMarkdown: made.summaryMarkdown,
+    title: rootTitle(inputs)
+  })
+}
+
+/** init, plan, show: the complete plan dir (also for the freshness check, which publishes it its own way). */
+async function makePlan(
+  inputs: Inputs,
+  tf: TerraformRunner,
+  report: Reporter,
+  terraformVersion: string
+): Promise<{ planDir: string; made: MadePlan }> {
   await initRoot(inputs, tf)
 
   // The plan dir is built under a temporary name and renamed when complete; a failed step removes it, so an
@@ -84,7 +120,7 @@ export async function runPlan(
     rmSync(staging, { recursive: true, force: true })
     throw disk(error, 'could not write the plan directory')
   }
-  await publishPlan(inputs, report, planDir, made)
+  return { planDir, made }
 }
 
 interface MadePlan {
@@ -98,6 +134,8 @@ interface MadePlan {
   digest: string
   metadata: PlanMetadata
   summaryMarkdown: string
+  /** The destroy guard as apply will evaluate it with the same inputs. */
+  guard: GuardReview
 }
 
 // terraform's own words for a full or read-only disk when it writes the plan file
@@ -147,11 +185,13 @@ async function makePlanDir(
       if (fault) throw disk(fault, `terraform plan could not write ${PLAN_FILE}`)
       // stdout was held back: show terraform's own explanation, redacted.
       report.info(report.redact(error.result.stdout))
-      await postApplyStatus(inputs, report, {
-        state: 'plan-failed',
-        reason: error.message,
-        runUrl: runUrl(process.env)
-      })
+      // A freshness check leaves the comment alone: it is the record of the reviewed plan.
+      if (!inputs.freshnessCheck)
+        await postApplyStatus(inputs, report, {
+          state: 'plan-failed',
+          reason: error.message,
+          runUrl: runUrl(process.env)
+        })
     }
     throw error
   }
@@ -200,6 +240,11 @@ async function makePlanDir(
   }
   writeFileSync(join(dir, METADATA_FILE), JSON.stringify(metadata, null, 2) + '\n')
 
+  // The same guard and rules as apply, so a reviewer learns before approving that apply will refuse this plan.
+  const guard = reviewGuard(plan.resource_changes, inputs.guardedResourceTypes, inputs.allowDestroy)
+  const guardNote = guardWarning(guard)
+  if (guardNote) report.warning(guardNote)
+
   const summaryMarkdown = renderWithinBytes(
     maxChars =>
       renderPlanMarkdown(plan, {
@@ -209,12 +254,13 @@ async function makePlanDir(
         warnings,
         redactor,
         schemas,
-        fullPlanHint: 'Full plan: the plan artifact of this run (plan-dir output).'
+        fullPlanHint: 'Full plan: the plan artifact of this run (plan-dir output).',
+        header: guardCallout(guard)
       }).markdown,
     SUMMARY_MAX_BYTES
   )
   writeFileSync(join(dir, SUMMARY_FILE), summaryMarkdown)
-  return { plan, schemas, textPlan, warnings, redactor, summary, hasChanges, digest, metadata, summaryMarkdown }
+  return { plan, schemas, textPlan, warnings, redactor, summary, hasChanges, digest, metadata, summaryMarkdown, guard }
 }
 
 const SUMMARY_FILE = 'summary.md'
@@ -222,28 +268,14 @@ const planTitle = (inputs: Inputs): string => `Terraform plan: ${rootTitle(input
 
 /** The complete plan dir is in place: job summary, outputs, the sticky comment. */
 async function publishPlan(inputs: Inputs, report: Reporter, planDir: string, made: MadePlan): Promise<void> {
-  const { plan, schemas, textPlan, warnings, redactor, summary, hasChanges, digest, metadata, summaryMarkdown } = made
-  const planPath = join(planDir, PLAN_FILE)
-  const jsonPath = join(planDir, PLAN_JSON_FILE)
-  const summaryPath = join(planDir, SUMMARY_FILE)
+  const { plan, schemas, textPlan, warnings, redactor, summary, hasChanges, digest, metadata, summaryMarkdown, guard } =
+    made
   const title = planTitle(inputs)
   const fullPlanHint = metadata.runUrl
     ? `Full plan: the job summary of [this run](${metadata.runUrl}), and the plan artifact.`
     : 'Full plan: the job summary and the plan artifact of this run.'
   await report.summary(summaryMarkdown)
-
-  report.setOutput('has-changes', String(hasChanges))
-  report.setOutput('to-add', String(summary.add))
-  report.setOutput('to-change', String(summary.change))
-  report.setOutput('to-destroy', String(summary.destroy))
-  report.setOutput('to-replace', String(summary.replace))
-  report.setOutput('to-import', String(summary.import))
-  report.setOutput('to-move', String(summary.move))
-  report.setOutput('plan-dir', planDir)
-  report.setOutput('plan-path', planPath)
-  report.setOutput('plan-json-path', jsonPath)
-  report.setOutput('plan-digest', digest)
-  report.setOutput('summary-path', summaryPath)
+  setPlanOutputs(report, planDir, made)
 
   const comment = await postPlanComment(inputs, report, {
     hasChanges,
@@ -257,7 +289,12 @@ async function publishPlan(inputs: Inputs, report: Reporter, planDir: string, ma
         redactor,
         schemas,
         fullPlanHint,
-        header: [sinceLastPlan, `Plan digest: \`${digest.slice(0, 16)}…\``].filter(Boolean).join(' · ')
+        header: [
+          guardCallout(guard),
+          [sinceLastPlan, `Plan digest: \`${digest.slice(0, 16)}…\``].filter(Boolean).join(' · ')
+        ]
+          .filter(Boolean)
+          .join('\n\n')
       }).markdown
   })
   if (comment) {
@@ -279,6 +316,24 @@ function recordCommentUrl(planDir: string, metadata: PlanMetadata, url: string):
   } catch {
     rmSync(`${file}.tmp`, { force: true })
   }
+}
+
+/** The plan step's outputs (also of a freshness check, which makes the same plan). */
+function setPlanOutputs(report: Reporter, planDir: string, made: MadePlan): void {
+  const { summary, hasChanges, digest, guard } = made
+  report.setOutput('has-changes', String(hasChanges))
+  report.setOutput('to-add', String(summary.add))
+  report.setOutput('to-change', String(summary.change))
+  report.setOutput('to-destroy', String(summary.destroy))
+  report.setOutput('to-replace', String(summary.replace))
+  report.setOutput('to-import', String(summary.import))
+  report.setOutput('to-move', String(summary.move))
+  report.setOutput('plan-dir', planDir)
+  report.setOutput('plan-path', join(planDir, PLAN_FILE))
+  report.setOutput('plan-json-path', join(planDir, PLAN_JSON_FILE))
+  report.setOutput('plan-digest', digest)
+  report.setOutput('summary-path', join(planDir, SUMMARY_FILE))
+  report.setOutput('guard-blocked', String(guard.blocked))
 }
 
 /** Warning summaries terraform printed around the plan ("Warning: ..."). */
