@@ -8,8 +8,9 @@ import { SYSTEM_VERSION } from './installer/system-terraform.js'
 import { withoutUserinfo } from './installer/download.js'
 import { readTrustedKeys, SIGNING_KEY_ACCEPTED } from './installer/verify-signature.js'
 import { rootHasBackend } from './terraform/backend-block.js'
+import { DEFAULT_DRIFT_LABEL } from './drift/drift-policy.js'
 
-export const COMMANDS = ['validate', 'plan', 'apply', 'discover'] as const
+export const COMMANDS = ['validate', 'plan', 'apply', 'discover', 'drift'] as const
 export type Command = (typeof COMMANDS)[number]
 export const COMMENT_MODES = ['always', 'changes-only', 'off'] as const
 export type CommentMode = (typeof COMMENT_MODES)[number]
@@ -63,7 +64,8 @@ export const INPUT_NAMES = [
   'lock-timeout',
   'root-globs',
   'ignore-globs',
-  'provider-cache'
+  'provider-cache',
+  'drift-label'
 ] as const
 export type InputName = (typeof INPUT_NAMES)[number]
 
@@ -110,6 +112,8 @@ export interface Inputs {
   ignoreGlobs: string[]
   /** Restore/save terraform's plugin cache with the Actions cache, keyed on the lock file. */
   providerCache: boolean
+  /** drift: the label of the drift issues (how they are listed). */
+  driftLabel: string
 }
 
 export type Env = Record<string, string | undefined>
@@ -482,6 +486,14 @@ export function readInputs(env: Env, bundledStackDir: (stack: Stack) => string, 
     )
   }
 
+  const driftLabel = raw(env, 'drift-label') || DEFAULT_DRIFT_LABEL
+  // The issues list takes labels comma-separated; GitHub allows 50 characters.
+  if (driftLabel.length > 50 || driftLabel.includes(',')) {
+    throw new UserError(
+      `input drift-label: ${show(driftLabel)} is not a usable label name; use one GitHub label of at most 50 characters, without commas`
+    )
+  }
+
   onDisk.push(() => {
     if (runsTerraform) writableTemp(tempDir, Boolean(env.RUNNER_TEMP))
   })
@@ -514,7 +526,8 @@ export function readInputs(env: Env, bundledStackDir: (stack: Stack) => string, 
     tempDir,
     rootGlobs: globs(env, 'root-globs'),
     ignoreGlobs: globs(env, 'ignore-globs'),
-    providerCache: bool(env, 'provider-cache', true)
+    providerCache: bool(env, 'provider-cache', true),
+    driftLabel
   }
   if (checkDisk) for (const check of onDisk) check()
   return inputs
@@ -527,7 +540,7 @@ export function readInputs(env: Env, bundledStackDir: (stack: Stack) => string, 
  */
 export async function verifyInputs(inputs: Inputs, rootSources: string[]): Promise<void> {
   if (inputs.terraformSigningKey !== '') await readTrustedKeys(inputs.terraformSigningKey)
-  const usesBackend = inputs.command === 'plan' || inputs.command === 'apply'
+  const usesBackend = inputs.command === 'plan' || inputs.command === 'apply' || inputs.command === 'drift'
   if (usesBackend && inputs.backendConfig.length > 0 && (await rootHasBackend(rootSources)) === false) {
     const first = inputs.backendConfig[0]
     const shown = first.includes('=') ? first.replace(/=.*/s, '=…') : relative(inputs.workspaceDir, first)
