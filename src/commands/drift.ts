@@ -8,7 +8,6 @@ import { createGitHubClient, deadlineSignal } from '../github/client.js'
 import { readEventPayload, readRunContext } from '../github/context.js'
 import { cancelSignal } from '../cancellation.js'
 import { normalizePlan, PlanShapeError, type PlanJson } from '../plan/plan-json.js'
-import { summarizePlan } from '../plan/summary.js'
 import { readProviderSchemas } from '../terraform/provider-schemas.js'
 import { renderPlanMarkdown } from '../render/render-plan.js'
 import { fitToBudget } from '../sticky-comment/sticky-comment.js'
@@ -18,7 +17,7 @@ import { rootTitle, runUrl } from '../report/run-info.js'
 import { initRoot, lockTimeoutArgs, variableArgs } from '../terraform/init-root.js'
 import { TerraformError, type TerraformRunner } from '../terraform/runner.js'
 import { planDirFor, planWarnings, registerPlanSecrets, renderWithinBytes, SUMMARY_MAX_BYTES } from './plan.js'
-import { driftMarker, GITHUB_ISSUE_BODY_LIMIT } from '../drift/drift-policy.js'
+import { driftMarker, driftOf, GITHUB_ISSUE_BODY_LIMIT } from '../drift/drift-policy.js'
 import { publishDriftIssue } from '../drift/publish-drift-issue.js'
 
 export async function runDrift(inputs: Inputs, tf: TerraformRunner, report: Reporter): Promise<void> {
@@ -68,9 +67,11 @@ export async function runDrift(inputs: Inputs, tf: TerraformRunner, report: Repo
   const warnings = planWarnings(planRun.stdout).map(w => redactor.redactText(w))
   for (const w of warnings) report.warning(w)
 
-  const summary = summarizePlan(plan)
-  // terraform's own verdict (exit 2: the refresh changed something), or drift in the JSON.
-  const hasDrift = planRun.exitCode === 2 || summary.drift > 0
+  const found = driftOf(plan)
+  const hasDrift = found.hasDrift
+  if (planRun.exitCode === 2 && !hasDrift) {
+    report.info('terraform plan -refresh-only exited 2, but the plan shows no drift: only state bookkeeping changed')
+  }
   const link = runUrl(process.env)
   const render = (maxChars: number, header?: string): string =>
     renderPlanMarkdown(plan, {
@@ -91,7 +92,7 @@ export async function runDrift(inputs: Inputs, tf: TerraformRunner, report: Repo
   report.setOutput('drift', String(hasDrift))
   report.info(
     hasDrift
-      ? `drift: ${summary.drift} objects changed outside of Terraform`
+      ? `drift: ${found.objects} objects changed outside of Terraform, ${found.outputs} root outputs differ from the state`
       : 'drift: none, the infrastructure matches the state'
   )
 

@@ -14,6 +14,8 @@
 //   write that fails (403 read-only token, 404, rate limit, 5xx, no answer) becomes a warning: the job summary and
 //   the `drift` output still say what was found.
 import type { RunContext } from '../github/context.js'
+import type { PlanJson } from '../plan/plan-json.js'
+import { changeKind, relevantDrift } from '../plan/summary.js'
 import { targetMarker, splitFirstLine } from '../github/hidden-marker.js'
 import type { WriteWording } from '../sticky-comment/comment-policy.js'
 
@@ -21,6 +23,17 @@ export const DRIFT_MARKER_PREFIX = '<!-- terraform-pr-gate-drift: '
 /** GitHub's limit for an issue body, in characters. */
 export const GITHUB_ISSUE_BODY_LIMIT = 65536
 export const DEFAULT_DRIFT_LABEL = 'terraform-drift'
+
+/**
+ * What a refresh-only plan found: objects changed outside Terraform and root outputs whose value differs from the
+ * state. terraform's exit code 2 is not used alone: it is also 2 when only bookkeeping in the state changed
+ * (sensitive-attribute markings of an azurerm_storage_account, with nothing to show).
+ */
+export function driftOf(plan: PlanJson): { objects: number; outputs: number; hasDrift: boolean } {
+  const objects = relevantDrift(plan).length
+  const outputs = Object.values(plan.output_changes ?? {}).filter(oc => changeKind(oc.actions) !== 'no-op').length
+  return { objects, outputs, hasDrift: objects + outputs > 0 }
+}
 
 export interface DriftTarget {
   workingDirectory: string

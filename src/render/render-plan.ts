@@ -112,9 +112,13 @@ export function renderPlanMarkdown(input: PlanJson, opts: RenderOptions): { mark
       return lines.join('\n\n')
     }
     if (opts.refreshOnly) {
+      const found = [
+        summary.drift > 0 ? `${thousands(summary.drift)} objects changed outside of Terraform` : '',
+        outputs.length > 0 ? `${thousands(outputs.length)} root outputs differ from the state` : ''
+      ].filter(Boolean)
       lines.push(
-        summary.drift > 0
-          ? `**Drift:** ${thousands(summary.drift)} objects changed outside of Terraform.`
+        found.length > 0
+          ? `**Drift:** ${found.join('; ')}.`
           : '**No drift.** The real infrastructure matches the Terraform state.'
       )
       return lines.join('\n\n')
