@@ -566,7 +566,8 @@ const UNREACHABLE_INPUTS: Record<string, string> = {
   'changed-files': 'discover only: run the action before the matrix (examples/workflows/multi-stack.yml)',
   'base-ref': 'discover only, as changed-files',
   'root-globs': 'discover only, as changed-files',
-  'ignore-globs': 'discover only, as changed-files'
+  'ignore-globs': 'discover only, as changed-files',
+  'drift-label': 'drift only: .github/workflows/drift.yml runs command drift on a schedule'
 }
 /** Reachable through a caller value of another name. */
 const RENAMED: Record<string, string> = { 'github-token': 'secrets.comment-token' }

@@ -249,7 +249,7 @@ export function runsTerraformAgainstAzure(workflow: Workflow, job: Job): boolean
   return job.steps.some(
     s =>
       isOurAction(s.uses) &&
-      ['plan', 'apply'].some(c => ourCommands({ ...job, steps: [s] }).includes(c)) &&
+      ['plan', 'apply', 'drift'].some(c => ourCommands({ ...job, steps: [s] }).includes(c)) &&
       armOidc(workflow.env, job.env, s.env)
   )
 }
