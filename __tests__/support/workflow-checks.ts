@@ -218,7 +218,7 @@ function ourCommands(job: Job): string[] {
     .filter(s => isOurAction(s.uses))
     .flatMap(s => {
       const command = s.with?.command ?? 'plan'
-      return isExpression(command) ? ['validate', 'plan', 'apply', 'discover'] : [String(command)]
+      return isExpression(command) ? ['validate', 'plan', 'apply', 'discover', 'drift'] : [String(command)]
     })
 }
 
