@@ -22,6 +22,7 @@ import {
   checkPermissions,
   checkPinnedActions,
   checkPullRequestsScope,
+  checkIssuesScope,
   checkReusablePermissions,
   checkRunScripts,
   checkWorkflowSecurity,
@@ -367,6 +368,20 @@ describe('the checks fail on bad workflows', () => {
     expect(rules(checkIdTokenScope(readWorkflow(bad('permissions: {}', 'permissions:\n  id-token: write'))))).toEqual([
       'id-token-scope'
     ])
+  })
+
+  it('issues: write only in jobs that write a drift issue', () => {
+    const planWithIssues = bad('      pull-requests: write', '      pull-requests: write\n      issues: write')
+    expect(checkIssuesScope(readWorkflow(planWithIssues))).toEqual([
+      expect.objectContaining({ rule: 'issues-scope', job: 'plan' })
+    ])
+    expect(checkIssuesScope(readWorkflow(planWithIssues.replace('command: plan', 'command: drift')))).toEqual([])
+    expect(checkIssuesScope(readWorkflow(read('.github/workflows/drift.yml')))).toEqual([])
+    const topLevel = read('.github/workflows/drift.yml').replace(
+      /^permissions: \{\}$/m,
+      'permissions:\n  issues: write'
+    )
+    expect(checkIssuesScope(readWorkflow(topLevel))).toEqual([expect.objectContaining({ rule: 'issues-scope' })])
   })
 
   it('pull-requests: write only in jobs that comment', () => {
