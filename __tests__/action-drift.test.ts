@@ -70,6 +70,21 @@ output "endpoint" {
 }
 `
 
+// Many outputs whose values all change with `release`: a report far beyond GitHub's issue body limit.
+const BIG_ROOT = `variable "release" {
+  type    = string
+  default = "v1"
+}
+
+output "items" {
+  # range() stops at 1,024 values: 4 x 1,000 items
+  value = {
+    for i in flatten([for a in range(4) : [for b in range(1000) : a * 1000 + b]]) :
+    "item-\${i}" => "https://app.example.test/\${var.release}/item-\${i}"
+  }
+}
+`
+
 let world: World
 let owner: string
 let repo: string
@@ -93,6 +108,7 @@ beforeAll(async () => {
     })
   )
   await applyRoot('infra/data', DATA_ROOT)
+  await applyRoot('infra/big', BIG_ROOT)
   if (!skipReason) await applyRoot('infra/azure', AZURE_ROOT)
 }, 5 * 60_000)
 
@@ -209,13 +225,19 @@ describe('drift issue protocol on a terraform_data root (its output drifts)', ()
   const path = 'infra/data'
 
   it('two runs racing on the create leave one open issue; the other is closed as its duplicate', async () => {
-    // Both runs list the issues before either creates one. Two runners: each its own RUNNER_TEMP; the shared local
-    // state is locked by each plan in turn.
+    // Both runs list the issues before either creates one. Two runners: each its own RUNNER_TEMP and tool cache; the
+    // shared local state is locked by each plan in turn.
     world.api.injectFault({ operationId: 'issues/list-for-repo' }, { barrier: 2 }, 2)
-    const temps = ['a', 'b'].map(name => join(world.dirs.temp, '..', `temp-${name}`))
-    for (const temp of temps) mkdirSync(temp, { recursive: true })
+    const runners = ['a', 'b'].map(name => join(world.dirs.temp, '..', `runner-${name}`))
+    for (const dir of runners) mkdirSync(join(dir, 'tool-cache'), { recursive: true })
     const [a, b] = await Promise.all(
-      temps.map(temp => drift(path, { variables: 'release=v2', 'lock-timeout': '60s' }, { RUNNER_TEMP: temp }))
+      runners.map(dir =>
+        drift(
+          path,
+          { variables: 'release=v2', 'lock-timeout': '60s' },
+          { RUNNER_TEMP: dir, RUNNER_TOOL_CACHE: join(dir, 'tool-cache') }
+        )
+      )
     )
     expectClean(a)
     expectClean(b)
@@ -267,6 +289,22 @@ describe('drift issue protocol on a terraform_data root (its output drifts)', ()
     expect(run.outputs.drift).toBe('false')
     expect(run.outputs['issue-url']).toMatch(new RegExp(`/issues/${number}$`))
     expect(issuesOf(path, 'open')).toEqual([])
+  }, 120_000)
+
+  it('a report larger than the issue limit is shortened to fit it, and says so; the job summary has it all', async () => {
+    const run = await drift('infra/big', { variables: 'release=v2', 'drift-label': 'drift big' })
+    expectClean(run)
+    expect(run.outputs.drift).toBe('true')
+    const [issue] = issuesOf('infra/big')
+    expect(issue.labels).toEqual(['drift big'])
+    expect(issue.body.length).toBeLessThanOrEqual(65536)
+    expect(issue.body).toContain('**Drift:** 1 root outputs differ from the state.')
+    expect(issue.body).toContain('<code>items</code> (update)')
+    expect(issue.body).toMatch(/shortened to fit 65,\d{3} characters:\*\* the text plan was left out/)
+    // The text plan (4,000 changed lines) is in the job summary (1 MiB), which has room for it.
+    expect(run.summary).toContain('Changes to Outputs')
+    expect(run.summary).toContain('"https://app.example.test/v2/item-3999"')
+    expect(run.summary.length).toBeGreaterThan(100_000)
   }, 120_000)
 
   it('a bad drift-label is one clear error line', async () => {
