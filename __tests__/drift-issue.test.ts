@@ -181,6 +181,18 @@ describe('syncDriftIssue against the stand-in', () => {
     expect(b.issue?.number).toBe(open[0].number)
   })
 
+  it('a create answered 502 after GitHub stored the issue is not repeated: the next list finds it', async () => {
+    api.injectFault({ operationId: 'issues/create' }, { status: 502, afterApply: true })
+    const mark = api.requests.length
+    const result = await syncDriftIssue(client(), request('infra/ambiguous', true, 'created once'))
+    expect(ours('infra/ambiguous')).toHaveLength(1)
+    expect(result).toMatchObject({ created: true, issue: { number: ours('infra/ambiguous')[0].number } })
+    expect(api.since(mark).filter(r => r.operationId === 'issues/create')).toEqual([
+      expect.objectContaining({ status: 502, fault: '502 after apply' })
+    ])
+    expect(api.pendingFaults()).toBe(0)
+  })
+
   it('a label created by a concurrent run meanwhile (422 already_exists) is fine', async () => {
     // The label did not exist when this run asked, and does when it creates it.
     api.injectFault({ operationId: 'issues/get-label' }, 404)
