@@ -58,7 +58,7 @@ const rows: Row[] = [
   {
     name: 'unknown command',
     inputs: { command: 'deploy' },
-    error: /^input command: "deploy" is not accepted; use one of: validate, plan, apply, discover, summarize$/
+    error: /^input command: "deploy" is not accepted; use one of: validate, plan, apply, discover, summarize, drift$/
   },
   {
     name: 'missing working-directory',

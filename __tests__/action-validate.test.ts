@@ -118,7 +118,7 @@ describe('bad inputs: one line, exit 1, no stack trace, nothing installed', () =
     [
       'unknown command',
       { command: 'destroy' },
-      /^::error::input command: "destroy" is not accepted; use one of: validate, plan, apply, discover, summarize$/
+      /^::error::input command: "destroy" is not accepted; use one of: validate, plan, apply, discover, summarize, drift$/
     ],
     [
       'malformed version',

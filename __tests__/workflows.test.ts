@@ -22,6 +22,7 @@ import {
   checkPermissions,
   checkPinnedActions,
   checkPullRequestsScope,
+  checkIssuesScope,
   checkReusablePermissions,
   checkRunScripts,
   checkWorkflowSecurity,
@@ -369,6 +370,20 @@ describe('the checks fail on bad workflows', () => {
     ])
   })
 
+  it('issues: write only in jobs that write a drift issue', () => {
+    const planWithIssues = bad('      pull-requests: write', '      pull-requests: write\n      issues: write')
+    expect(checkIssuesScope(readWorkflow(planWithIssues))).toEqual([
+      expect.objectContaining({ rule: 'issues-scope', job: 'plan' })
+    ])
+    expect(checkIssuesScope(readWorkflow(planWithIssues.replace('command: plan', 'command: drift')))).toEqual([])
+    expect(checkIssuesScope(readWorkflow(read('.github/workflows/drift.yml')))).toEqual([])
+    const topLevel = read('.github/workflows/drift.yml').replace(
+      /^permissions: \{\}$/m,
+      'permissions:\n  issues: write'
+    )
+    expect(checkIssuesScope(readWorkflow(topLevel))).toEqual([expect.objectContaining({ rule: 'issues-scope' })])
+  })
+
   it('pull-requests: write only in jobs that comment', () => {
     expect(checkPullRequestsScope(readWorkflow(bad('command: plan', 'command: plan\n          comment: off')))).toEqual(
       [expect.objectContaining({ rule: 'pull-requests-scope', job: 'plan' })]
@@ -571,7 +586,8 @@ const UNREACHABLE_INPUTS: Record<string, string> = {
   'expected-roots': 'summarize only, as plans-dir',
   'freshness-check':
     'merge queue only: a job of its own with statuses: write (examples/workflows/merge-queue-freshness.yml); in the reusable workflow every caller would have to grant it',
-  'pull-request': 'freshness-check only, as freshness-check'
+  'pull-request': 'freshness-check only, as freshness-check',
+  'drift-label': 'drift only: .github/workflows/drift.yml runs command drift on a schedule'
 }
 /** Reachable through a caller value of another name. */
 const RENAMED: Record<string, string> = { 'github-token': 'secrets.comment-token' }

@@ -22,8 +22,8 @@ var cancellation = __webpack_require__(4632);
 var github_context = __webpack_require__(9556);
 // EXTERNAL MODULE: ./src/sticky-comment/sticky-comment.ts
 var sticky_comment = __webpack_require__(6976);
-// EXTERNAL MODULE: ./src/sticky-comment/pr-comment.ts + 2 modules
-var pr_comment = __webpack_require__(1869);
+// EXTERNAL MODULE: ./src/sticky-comment/pr-comment.ts + 1 modules
+var pr_comment = __webpack_require__(8283);
 ;// CONCATENATED MODULE: ./src/freshness/compare-plan.ts
 // Pure: is the plan of the merged result the plan a reviewer saw? The PR's sticky comment records the reviewed
 // plan as hashes of its change keys (sticky-comment.ts, the state line); the new plan's keys are hashed the same

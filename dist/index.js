@@ -37981,6 +37981,33 @@ function unwritableDirError(doing, dirs) {
 
 /***/ }),
 
+/***/ 8143:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ abortableSleep)
+/* harmony export */ });
+// A wait between REST calls that ends early when the signal fires (cancel or the caller's deadline); the next
+// request then fails at once. Not unref'd: the wait is the work (an unref'd timer as the only thing left would end
+// the process mid-write).
+function abortableSleep(ms, signal) {
+    return new Promise(resolve => {
+        const done = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        };
+        const timer = setTimeout(done, ms);
+        if (signal?.aborted)
+            done();
+        else
+            signal?.addEventListener('abort', done, { once: true });
+    });
+}
+
+
+/***/ }),
+
 /***/ 2842:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -43563,11 +43590,55 @@ function repoName(repo) {
 
 /***/ }),
 
+/***/ 4478:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   t6: () => (/* binding */ splitFirstLine),
+/* harmony export */   vZ: () => (/* binding */ MARKER_END),
+/* harmony export */   yT: () => (/* binding */ targetMarker)
+/* harmony export */ });
+/* unused harmony exports normalizeWorkingDirectory, escapeForHtmlComment */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+// A hidden first line that lets the action find its own comment or issue again: `<!-- <name>: <JSON> -->`.
+// JSON has `<`, `>`, `&` and `-` escaped as \uXXXX, so no value (a directory name) can end the HTML comment early
+// or make two targets share a marker. Used by the sticky PR comment and the drift issue.
+
+const MARKER_END = ' -->';
+/** Path as written in a marker: forward slashes, no "./" prefix or trailing slash; the root is ".". */
+function normalizeWorkingDirectory(dir) {
+    const normalized = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(dir.replace(/\\/g, '/') || '.').replace(/\/+$/, '');
+    return normalized === '' ? '/' : normalized;
+}
+/** The marker line for one (root, workspace) target, e.g. `<!-- terraform-pr-gate: {"dir":"infra","ws":"default"} -->`. */
+function targetMarker(prefix, target) {
+    const json = JSON.stringify({
+        dir: normalizeWorkingDirectory(target.workingDirectory),
+        ws: target.workspace || 'default'
+    });
+    return prefix + escapeForHtmlComment(json) + MARKER_END;
+}
+// Inside JSON these characters only occur in strings, where \uXXXX is an equivalent spelling.
+function escapeForHtmlComment(json) {
+    return json.replace(/[<>&-]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+/** The first line of a body, without a trailing CR, and the rest. */
+function splitFirstLine(text) {
+    const i = text.indexOf('\n');
+    if (i < 0)
+        return [text.replace(/\r$/, ''), ''];
+    return [text.slice(0, i).replace(/\r$/, ''), text.slice(i + 1)];
+}
+
+
+/***/ }),
+
 /***/ 9407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8403);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8328);
 // Thin entry: everything happens in run().
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -43577,7 +43648,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8403:
+/***/ 8328:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -73076,6 +73147,622 @@ function label(dir) {
     return parts.length === 0 ? '.' : parts.join('/');
 }
 
+;// CONCATENATED MODULE: ./src/plan/list-match.ts
+// Matching of list and set elements, as Terraform's renderer does it: lists by longest common subsequence
+// (an element removed from the middle is one removal, not a cascade of changes), sets by value. Since
+// Terraform 1.8 a list whose length did not change and that is not a reordering is compared element by element
+// (hashicorp/terraform#34677): there an edited element reads as a change, not as a removal plus an addition.
+/** Beyond this many cells the quadratic LCS table is not built: the middle is paired by position instead. */
+const MAX_LCS_CELLS = 250_000;
+/**
+ * Aligns two lists of element keys (equal keys = equal elements). Elements in the longest common subsequence
+ * are paired; between two common elements, removed elements come first, then added ones, except that when
+ * `pairable` says both sides are objects, a removed and an added element at the same step are paired (an
+ * object changed in place, shown with its nested changes).
+ */
+function matchList(before, after, pairable = () => false) {
+    if (before.length === after.length && !isReorder(before, after))
+        return before.map((_, i) => ({ before: i, after: i }));
+    const common = lcsPairs(before, after);
+    const out = [];
+    let b = 0;
+    let a = 0;
+    for (const [cb, ca] of [...common, [before.length, after.length]]) {
+        while (b < cb) {
+            if (a < ca && pairable(b, a))
+                out.push({ before: b++, after: a++ });
+            else
+                out.push({ before: b++, after: -1 });
+        }
+        while (a < ca)
+            out.push({ before: -1, after: a++ });
+        if (cb < before.length)
+            out.push({ before: b++, after: a++ });
+    }
+    return out;
+}
+/** Whether every element before is still there after (only the order changed, or nothing). */
+function isReorder(before, after) {
+    const present = new Set(after);
+    return before.every(k => present.has(k));
+}
+/** Index pairs of a longest common subsequence; common prefix and suffix are matched without the table. */
+function lcsPairs(before, after) {
+    let start = 0;
+    while (start < before.length && start < after.length && before[start] === after[start])
+        start++;
+    let endB = before.length;
+    let endA = after.length;
+    while (endB > start && endA > start && before[endB - 1] === after[endA - 1]) {
+        endB--;
+        endA--;
+    }
+    const pairs = [];
+    for (let i = 0; i < start; i++)
+        pairs.push([i, i]);
+    const n = endB - start;
+    const m = endA - start;
+    if (n > 0 && m > 0) {
+        if (n * m <= MAX_LCS_CELLS)
+            pairs.push(...lcsTable(before, after, start, n, m));
+        else {
+            // Too large for the table: equal elements at the same offset still match, the rest are changes.
+            for (let i = 0; i < Math.min(n, m); i++)
+                if (before[start + i] === after[start + i])
+                    pairs.push([start + i, start + i]);
+        }
+    }
+    for (let i = 0; endB + i < before.length; i++)
+        pairs.push([endB + i, endA + i]);
+    return pairs;
+}
+function lcsTable(before, after, start, n, m) {
+    // lengths[i][j] = LCS length of before[start+i..] and after[start+j..], in one flat array.
+    const width = m + 1;
+    const lengths = new Uint32Array((n + 1) * width);
+    for (let i = n - 1; i >= 0; i--)
+        for (let j = m - 1; j >= 0; j--)
+            lengths[i * width + j] =
+                before[start + i] === after[start + j]
+                    ? lengths[(i + 1) * width + j + 1] + 1
+                    : Math.max(lengths[(i + 1) * width + j], lengths[i * width + j + 1]);
+    const pairs = [];
+    let i = 0;
+    let j = 0;
+    while (i < n && j < m) {
+        if (before[start + i] === after[start + j]) {
+            pairs.push([start + i, start + j]);
+            i++;
+            j++;
+        }
+        else if (lengths[(i + 1) * width + j] >= lengths[i * width + j + 1])
+            i++;
+        else
+            j++;
+    }
+    return pairs;
+}
+/** Set elements: each before element is paired with an equal after element; the rest are removed or added. */
+function matchSet(before, after) {
+    const free = new Map();
+    for (let j = after.length - 1; j >= 0; j--) {
+        const list = free.get(after[j]);
+        if (list)
+            list.push(j);
+        else
+            free.set(after[j], [j]);
+    }
+    const out = [];
+    const taken = new Set();
+    for (let i = 0; i < before.length; i++) {
+        const j = free.get(before[i])?.pop();
+        if (j === undefined)
+            out.push({ before: i, after: -1 });
+        else {
+            taken.add(j);
+            out.push({ before: i, after: j });
+        }
+    }
+    for (let j = 0; j < after.length; j++)
+        if (!taken.has(j))
+            out.push({ before: -1, after: j });
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/plan/value-diff.ts
+// The structural diff of one value (a resource's attributes, an output, a decoded JSON string), with Terraform's
+// semantics: lists matched by longest common subsequence, sets by value, maps and objects by key, unknown and
+// sensitive values wherever the plan marks them, and the attributes that force replacement.
+
+const value_diff_DYNAMIC = { kind: 'dynamic' };
+const PRIMITIVE = { kind: 'primitive' };
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isContainer = (v) => typeof v === 'object' && v !== null;
+function deepEqual(a, b) {
+    if (a === b)
+        return true;
+    if (!isContainer(a) || !isContainer(b))
+        return false;
+    if (Array.isArray(a) !== Array.isArray(b))
+        return false;
+    if (Array.isArray(a) && Array.isArray(b))
+        return a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
+    const ka = Object.keys(a);
+    const kb = Object.keys(b);
+    return ka.length === kb.length && ka.every(k => k in b && deepEqual(a[k], b[k]));
+}
+/** True when a flag tree marks anything (unknown / sensitive) anywhere. */
+function anyFlag(flags) {
+    if (flags === true)
+        return true;
+    if (typeof flags !== 'object' || flags === null)
+        return false;
+    return Array.isArray(flags) ? flags.some(anyFlag) : Object.values(flags).some(anyFlag);
+}
+function childFlags(flags, step) {
+    if (typeof flags !== 'object' || flags === null)
+        return undefined;
+    if (Array.isArray(flags))
+        return typeof step === 'number' ? flags[step] : undefined;
+    return typeof step === 'string' ? flags[step] : undefined;
+}
+function childValue(v, step) {
+    if (Array.isArray(v))
+        return typeof step === 'number' ? v[step] : undefined;
+    if (isObject(v))
+        return typeof step === 'string' ? v[step] : undefined;
+    return undefined;
+}
+/** Whether a string is JSON Terraform would show as `jsonencode(...)`: an encoded object or array. */
+function parseJsonString(s) {
+    const t = s.trimStart();
+    if (t[0] !== '{' && t[0] !== '[')
+        return undefined;
+    try {
+        const v = JSON.parse(s);
+        return isContainer(v) ? v : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Most lines of a multi-line string compared by LCS; longer strings are compared by position. */
+const MAX_LINE_DIFF = 5000;
+function value_diff_diffValues(input, type = value_diff_DYNAMIC, path = []) {
+    return walk(path, input.before, input.after, input.unknown, input.beforeSensitive, input.afterSensitive, type, input.replacePaths ?? []);
+}
+function isForcing(paths, path) {
+    // A replace path names the attribute (or a prefix of where the value sits: a set has no stable index).
+    return paths.some(p => p.length <= path.length && p.length > 0 && p.every((step, i) => step === path[i]));
+}
+function walk(path, before, after, unknown, bs, as, type, replace) {
+    const node = {
+        action: 'no-op',
+        before,
+        after,
+        unknown,
+        beforeSensitive: bs,
+        afterSensitive: as,
+        forcesReplacement: replace.length > 0 && isForcing(replace, path)
+    };
+    const bNull = before === undefined || before === null;
+    const aNull = after === undefined || after === null;
+    if (unknown === true) {
+        node.leaf = 'unknown';
+        node.action = bNull ? 'create' : 'update';
+        return node;
+    }
+    if (bs === true || as === true) {
+        node.leaf = 'sensitive';
+        node.action =
+            bNull && aNull
+                ? 'no-op'
+                : bNull
+                    ? 'create'
+                    : aNull
+                        ? 'delete'
+                        : (bs === true) !== (as === true) || !deepEqual(before, after)
+                            ? 'update'
+                            : 'no-op';
+        return node;
+    }
+    if (bNull && aNull)
+        return node;
+    const kind = containerKind(type, bNull ? after : before);
+    const otherKind = containerKind(type, bNull ? before : after);
+    if (kind && (bNull || aNull || kind === otherKind)) {
+        node.collection = kind;
+        node.children = children(path, before, after, unknown, bs, as, type, kind, replace);
+        node.action = bNull
+            ? 'create'
+            : aNull
+                ? 'delete'
+                : node.children.some(c => c.diff.action !== 'no-op')
+                    ? 'update'
+                    : 'no-op';
+        return node;
+    }
+    node.leaf = 'value';
+    node.action = bNull ? 'create' : aNull ? 'delete' : deepEqual(before, after) ? 'no-op' : 'update';
+    if (node.action === 'update' && typeof before === 'string' && typeof after === 'string') {
+        const bj = parseJsonString(before);
+        const aj = parseJsonString(after);
+        if (bj !== undefined && aj !== undefined) {
+            const inner = walk([], bj, aj, undefined, undefined, undefined, value_diff_DYNAMIC, []);
+            // Only whitespace or key order changed: Terraform shows the JSON as unchanged, but it is a change.
+            if (inner.action !== 'no-op')
+                node.json = inner;
+        }
+        else if (before.includes('\n') || after.includes('\n'))
+            node.lines = lineDiff(before, after);
+    }
+    return node;
+}
+function containerKind(type, v) {
+    if (!isContainer(v))
+        return undefined;
+    switch (type.kind) {
+        case 'list':
+        case 'set':
+            return Array.isArray(v) ? type.kind : undefined;
+        case 'map':
+        case 'object':
+            return isObject(v) ? type.kind : undefined;
+        case 'primitive':
+            return undefined;
+        default:
+            return Array.isArray(v) ? 'list' : 'object';
+    }
+}
+function elementType(type, key) {
+    switch (type.kind) {
+        case 'list':
+        case 'set':
+        case 'map':
+            return type.element;
+        case 'object':
+            return typeof key === 'string' ? (type.attributes[key] ?? value_diff_DYNAMIC) : value_diff_DYNAMIC;
+        case 'primitive':
+            return PRIMITIVE;
+        default:
+            return value_diff_DYNAMIC;
+    }
+}
+/** An element's identity for matching: its value and where it is unknown or sensitive. */
+function elementKey(v, unknown, sens) {
+    const u = anyFlag(unknown) ? JSON.stringify(unknown) : '';
+    const s = anyFlag(sens) ? JSON.stringify(sens) : '';
+    return u === '' && s === '' ? JSON.stringify(v ?? null) : `${JSON.stringify(v ?? null)}\u0000${u}\u0000${s}`;
+}
+function children(path, before, after, unknown, bs, as, type, kind, replace) {
+    // The path only serves to find replace paths: not built when there are none.
+    const child = (key, b, a) => ({
+        key,
+        diff: walk(replace.length > 0 ? [...path, key] : path, b === undefined ? undefined : childValue(before, b), a === undefined ? undefined : childValue(after, a), a === undefined ? undefined : childFlags(unknown, a), b === undefined ? undefined : childFlags(bs, b), a === undefined ? undefined : childFlags(as, a), elementType(type, key), replace)
+    });
+    if (kind === 'map' || kind === 'object') {
+        const keys = new Set();
+        for (const v of [before, after, unknown])
+            if (isObject(v))
+                for (const k of Object.keys(v))
+                    keys.add(k);
+        return [...keys].sort().map(k => child(k, isObject(before) && k in before ? k : undefined, k));
+    }
+    const b = Array.isArray(before) ? before : [];
+    // An unknown element of a known list shows in after_unknown only (its after value is null).
+    const aLength = Math.max(Array.isArray(after) ? after.length : 0, Array.isArray(unknown) ? unknown.length : 0);
+    let matches;
+    if (b.length === 0 || aLength === 0 || (kind === 'list' && type.kind === 'list' && type.byIndex)) {
+        matches = [];
+        for (let i = 0; i < Math.max(b.length, aLength); i++)
+            matches.push({ before: i < b.length ? i : -1, after: i < aLength ? i : -1 });
+    }
+    else {
+        const bKeys = b.map((v, i) => elementKey(v, undefined, childFlags(bs, i)));
+        const aKeys = Array.from({ length: aLength }, (_, i) => elementKey(childValue(after, i), childFlags(unknown, i), childFlags(as, i)));
+        const elementIsObject = (v) => isObject(v);
+        matches =
+            kind === 'set'
+                ? matchSet(bKeys, aKeys)
+                : matchList(bKeys, aKeys, (i, j) => elementIsObject(b[i]) && elementIsObject(childValue(after, j)));
+    }
+    return matches.map(m => child(m.after >= 0 ? m.after : m.before, m.before >= 0 ? m.before : undefined, m.after >= 0 ? m.after : undefined));
+}
+/** The changed lines of a multi-line string, by LCS over lines. */
+function lineDiff(before, after) {
+    const b = before.split('\n');
+    const a = after.split('\n');
+    const out = [];
+    const matches = [];
+    if (b.length + a.length > MAX_LINE_DIFF) {
+        // Too long for LCS: compare by position.
+        for (let i = 0; i < Math.max(b.length, a.length); i++) {
+            if (b[i] === a[i])
+                continue;
+            if (i < b.length)
+                matches.push({ before: i, after: -1 });
+            if (i < a.length)
+                matches.push({ before: -1, after: i });
+        }
+    }
+    else
+        matches.push(...matchList(b, a));
+    for (const m of matches) {
+        if (m.before >= 0 && m.after >= 0) {
+            // Paired by position (same number of lines): an edited line is the old line out, the new line in.
+            if (b[m.before] !== a[m.after])
+                out.push({ action: 'delete', line: m.before + 1, text: b[m.before] }, { action: 'create', line: m.after + 1, text: a[m.after] });
+            continue;
+        }
+        if (m.before >= 0)
+            out.push({ action: 'delete', line: m.before + 1, text: b[m.before] });
+        else
+            out.push({ action: 'create', line: m.after + 1, text: a[m.after] });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/plan/relevant-drift.ts
+
+const relevant_drift_isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/**
+ * The drift entries to show, each reduced to its relevant attributes: outside the relevant paths the after
+ * value is the before value, so the diff engine sees no change there. Entries with nothing relevant left are
+ * dropped; entries whose object was deleted or created outside Terraform stay when any attribute of theirs is
+ * relevant.
+ */
+function relevantDrift(plan, opts = {}) {
+    const drift = (plan.resource_drift ?? []).filter(rc => rc && rc.change);
+    if (opts.refreshOnly)
+        return drift;
+    const byResource = new Map();
+    const everywhere = [];
+    for (const ra of plan.relevant_attributes ?? []) {
+        if (!ra || !Array.isArray(ra.attribute))
+            continue;
+        if (!ra.resource)
+            everywhere.push(ra.attribute);
+        else {
+            const list = byResource.get(ra.resource) ?? [];
+            list.push(ra.attribute);
+            byResource.set(ra.resource, list);
+        }
+    }
+    const out = [];
+    for (const rc of drift) {
+        const paths = [...everywhere, ...(byResource.get(rc.address) ?? [])];
+        if (paths.length === 0)
+            continue;
+        const { before, after } = rc.change;
+        if (!relevant_drift_isObject(before) || !relevant_drift_isObject(after)) {
+            out.push(rc);
+            continue;
+        }
+        const pruned = prune(before, after, paths) ?? null;
+        if (deepEqual(before, pruned))
+            continue;
+        out.push({ ...rc, change: { ...rc.change, after: pruned } });
+    }
+    return out;
+}
+/** `after`, with every part outside `paths` replaced by the same part of `before`. */
+function prune(before, after, paths) {
+    if (paths.length === 0)
+        return before;
+    if (paths.some(p => p.length === 0))
+        return after;
+    const next = (step) => paths.filter(p => p[0] === step || String(p[0]) === String(step)).map(p => p.slice(1));
+    if (Array.isArray(before) && Array.isArray(after)) {
+        const out = [];
+        for (let i = 0; i < Math.max(before.length, after.length); i++) {
+            const v = prune(before[i], after[i], next(i));
+            if (v !== undefined)
+                out.push(v);
+        }
+        return out;
+    }
+    if (relevant_drift_isObject(before) && relevant_drift_isObject(after)) {
+        const out = {};
+        for (const k of new Set([...Object.keys(before), ...Object.keys(after)])) {
+            const v = prune(before[k], after[k], next(k));
+            if (v !== undefined)
+                out[k] = v;
+        }
+        return out;
+    }
+    // A relevant path reaches below a value that changed shape: the whole value is relevant.
+    return after;
+}
+
+;// CONCATENATED MODULE: ./src/plan/summary.ts
+
+function changeKind(actions) {
+    const has = (a) => actions.includes(a);
+    if (has('delete') && has('create'))
+        return 'replace';
+    if (has('delete'))
+        return 'destroy';
+    if (has('forget'))
+        return 'forget';
+    if (has('create'))
+        return 'create';
+    if (has('update'))
+        return 'update';
+    if (has('read'))
+        return 'read';
+    return 'no-op';
+}
+const isMove = (rc) => rc.previous_address !== undefined && rc.previous_address !== rc.address;
+const isImport = (rc) => rc.change.importing !== undefined && rc.change.importing !== null;
+/** The address shown for a change: deposed objects are named as such. */
+function displayAddress(rc) {
+    return rc.deposed ? `${rc.address} (deposed object ${rc.deposed})` : rc.address;
+}
+/** A resource change that shows up in the plan (anything but a plain no-op). */
+function isVisibleChange(rc) {
+    return changeKind(rc.change.actions) !== 'no-op' || isMove(rc) || isImport(rc);
+}
+function summarizePlan(plan) {
+    const s = {
+        add: 0,
+        change: 0,
+        destroy: 0,
+        replace: 0,
+        import: 0,
+        move: 0,
+        forget: 0,
+        read: 0,
+        drift: 0,
+        outputChanges: 0,
+        hasChanges: false,
+        changeKeys: []
+    };
+    const keys = new Set();
+    for (const rc of plan.resource_changes ?? []) {
+        const kind = changeKind(rc.change.actions);
+        if (kind === 'create')
+            s.add++;
+        else if (kind === 'update')
+            s.change++;
+        else if (kind === 'replace')
+            s.replace++;
+        else if (kind === 'destroy')
+            s.destroy++;
+        else if (kind === 'forget')
+            s.forget++;
+        else if (kind === 'read')
+            s.read++;
+        if (kind !== 'no-op')
+            keys.add(`${kind} ${displayAddress(rc)}`);
+        if (isImport(rc)) {
+            s.import++;
+            keys.add(`import ${rc.address}`);
+        }
+        if (isMove(rc)) {
+            s.move++;
+            keys.add(`move ${rc.previous_address} ${rc.address}`);
+        }
+    }
+    s.drift = summary_relevantDrift(plan).length;
+    for (const oc of Object.values(plan.output_changes ?? {}))
+        if (changeKind(oc.actions) !== 'no-op')
+            s.outputChanges++;
+    s.hasChanges = s.add + s.change + s.replace + s.destroy + s.forget + s.read + s.import + s.move + s.outputChanges > 0;
+    s.changeKeys = [...keys].sort();
+    return s;
+}
+/** 60000 → "60,000": every count in a comment is written this one way (toLocaleString loads ICU data: ~200 ms). */
+function thousands(n) {
+    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+/** "2 to add, 1 to change, 1 to replace, 0 to destroy" plus the non-zero extras. */
+function headline(s) {
+    const n = thousands;
+    const parts = [
+        `${n(s.add)} to add`,
+        `${n(s.change)} to change`,
+        `${n(s.replace)} to replace`,
+        `${n(s.destroy)} to destroy`
+    ];
+    const extra = [
+        [s.import, 'to import'],
+        [s.move, 'to move'],
+        [s.forget, 'to forget'],
+        [s.read, 'to read'],
+        [s.outputChanges, s.outputChanges === 1 ? 'output to change' : 'outputs to change']
+    ];
+    for (const [count, label] of extra)
+        if (count > 0)
+            parts.push(`${n(count)} ${label}`);
+    return parts.join(', ');
+}
+/**
+ * The drift Terraform shows: changes made outside Terraform, reduced to the attributes the plan depends on
+ * (`relevant_attributes`), like `terraform plan` does; a drift with no relevant change is left out. Plans that
+ * predate `relevant_attributes` (format 0.2 / 1.0) show all drift.
+ */
+function summary_relevantDrift(plan) {
+    // One rule for drift (plan/relevant-drift.ts); plans without relevant_attributes show all of it.
+    const refreshOnly = !Array.isArray(plan.relevant_attributes);
+    return relevantDrift(plan, { refreshOnly }).filter(rc => changeKind(rc.change.actions) !== 'no-op');
+}
+
+// EXTERNAL MODULE: ./src/github/hidden-marker.ts
+var hidden_marker = __nccwpck_require__(4478);
+;// CONCATENATED MODULE: ./src/drift/drift-policy.ts
+
+
+const DRIFT_MARKER_PREFIX = '<!-- terraform-pr-gate-drift: ';
+/** GitHub's limit for an issue body, in characters. */
+const GITHUB_ISSUE_BODY_LIMIT = 65536;
+const DEFAULT_DRIFT_LABEL = 'terraform-drift';
+/**
+ * What a refresh-only plan found: objects changed outside Terraform and root outputs whose value differs from the
+ * state. terraform's exit code 2 is not used alone: it is also 2 when only bookkeeping in the state changed
+ * (sensitive-attribute markings of an azurerm_storage_account, with nothing to show).
+ */
+function driftOf(plan) {
+    const objects = summary_relevantDrift(plan).length;
+    const outputs = Object.values(plan.output_changes ?? {}).filter(oc => changeKind(oc.actions) !== 'no-op').length;
+    return { objects, outputs, hasDrift: objects + outputs > 0 };
+}
+const driftMarker = (target) => (0,hidden_marker/* targetMarker */.yT)(DRIFT_MARKER_PREFIX, target);
+/** Whether `body` is the drift issue of the target with `marker` (its first line, exactly). */
+const isDriftIssueOf = (body, marker) => (0,hidden_marker/* splitFirstLine */.t6)(body ?? '')[0] === marker;
+/** The issue title: plain text (titles render no Markdown), the root and a non-default workspace. */
+function driftIssueTitle(target) {
+    const ws = target.workspace && target.workspace !== 'default' ? ` (workspace ${target.workspace})` : '';
+    return `Terraform drift: ${target.workingDirectory}${ws}`.slice(0, 256);
+}
+const FORK_WARNING = 'pull request from a fork: the token cannot write issues; no drift issue, the drift report is in the job summary';
+const DRIFT_ISSUE_WORDING = {
+    what: 'the drift issue',
+    cannot: 'the token cannot write issues',
+    permission: 'issues: write',
+    tail: 'the drift report is in the job summary'
+};
+function decideDriftIssue(ctx, token) {
+    const pr = ctx.pullRequest;
+    if (pr && pr.isFork && ctx.eventName !== 'pull_request_target')
+        return { action: 'skip', warning: FORK_WARNING };
+    if (!token) {
+        return {
+            action: 'skip',
+            warning: 'input github-token is empty: no drift issue; the drift report is in the job summary'
+        };
+    }
+    return { action: 'write' };
+}
+/**
+ * The writes for what a list found (`ours`: open issues with our marker, any order). `createdByMe`: the issue this
+ * run just created, when deciding after the second list.
+ */
+function planIssueWrites(ours, hasDrift, body, createdByMe) {
+    const sorted = [...ours].sort((a, b) => a.number - b.number);
+    if (!hasDrift)
+        return sorted.map(i => ({ kind: 'close-resolved', number: i.number }));
+    const canonical = sorted[0];
+    if (!canonical)
+        return createdByMe === undefined ? [{ kind: 'create' }] : [];
+    const steps = [
+        canonical.body === body ? { kind: 'keep', number: canonical.number } : { kind: 'update', number: canonical.number }
+    ];
+    // After our create only our own duplicate is closed (the other racer closes its own); otherwise every duplicate.
+    const duplicates = sorted.slice(1).filter(i => createdByMe === undefined || i.number === createdByMe);
+    for (const d of duplicates)
+        steps.push({ kind: 'close-duplicate', number: d.number, of: canonical.number });
+    if (createdByMe !== undefined && canonical.number === createdByMe)
+        return [];
+    return steps;
+}
+/** The comment put on a drift issue that a run found resolved. */
+function resolvedComment(runUrl, when) {
+    const at = when.toISOString().replace(/\.\d+Z$/, 'Z');
+    const run = runUrl ? `[this run](${runUrl})` : 'this run';
+    return `✅ No drift since ${run} at ${at}: the real infrastructure matches the Terraform state again. Closing.`;
+}
+const duplicateComment = (of) => `Closed as a duplicate of #${of} (the drift issue of the same root and workspace; two runs created one at once).`;
+
 ;// CONCATENATED MODULE: ./src/inputs.ts
 // The one validated Inputs object, built from the environment before any side effect.
 // Every bad input is a UserError naming the input, the bad value and what is accepted.
@@ -73089,7 +73776,8 @@ function label(dir) {
 
 
 
-const COMMANDS = ['validate', 'plan', 'apply', 'discover', 'summarize'];
+
+const COMMANDS = ['validate', 'plan', 'apply', 'discover', 'summarize', 'drift'];
 const COMMENT_MODES = ['always', 'changes-only', 'off'];
 const STACKS = ['chat-llm'];
 const TOOLS = ['terraform', 'tofu'];
@@ -73146,7 +73834,8 @@ const INPUT_NAMES = (/* unused pure expression or super */ null && ([
     'plans-dir',
     'expected-roots',
     'freshness-check',
-    'pull-request'
+    'pull-request',
+    'drift-label'
 ]));
 function raw(env, name) {
     return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
@@ -73471,6 +74160,11 @@ function readInputs(env, bundledStackDir, options = {}) {
     if (!DURATION.test(lockTimeout)) {
         throw new src_errors/* UserError */.yo(`input lock-timeout: ${show(lockTimeout)} is not a duration; use a number with a unit, such as 0s, 30s, 5m or 1h30m`);
     }
+    const driftLabel = raw(env, 'drift-label') || DEFAULT_DRIFT_LABEL;
+    // The issues list takes labels comma-separated; GitHub allows 50 characters.
+    if (driftLabel.length > 50 || driftLabel.includes(',')) {
+        throw new src_errors/* UserError */.yo(`input drift-label: ${show(driftLabel)} is not a usable label name; use one GitHub label of at most 50 characters, without commas`);
+    }
     onDisk.push(() => {
         if (runsTerraform)
             writableTemp(tempDir, Boolean(env.RUNNER_TEMP));
@@ -73529,7 +74223,8 @@ function readInputs(env, bundledStackDir, options = {}) {
         plansDirValue,
         expectedRoots,
         freshnessCheck,
-        ...(pullRequestValue !== '' ? { pullRequest: Number(pullRequestValue) } : {})
+        ...(pullRequestValue !== '' ? { pullRequest: Number(pullRequestValue) } : {}),
+        driftLabel
     };
     if (checkDisk)
         for (const check of onDisk)
@@ -73544,7 +74239,7 @@ function readInputs(env, bundledStackDir, options = {}) {
 async function verifyInputs(inputs, rootSources) {
     if (inputs.terraformSigningKey !== '')
         await readTrustedKeys(inputs.terraformSigningKey);
-    const usesBackend = inputs.command === 'plan' || inputs.command === 'apply';
+    const usesBackend = inputs.command === 'plan' || inputs.command === 'apply' || inputs.command === 'drift';
     if (usesBackend && inputs.backendConfig.length > 0 && (await rootHasBackend(rootSources)) === false) {
         const first = inputs.backendConfig[0];
         const shown = first.includes('=') ? first.replace(/=.*/s, '=…') : (0,external_node_path_.relative)(inputs.workspaceDir, first);
@@ -75883,546 +76578,6 @@ async function readProviderSchemas(tf) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/plan/list-match.ts
-// Matching of list and set elements, as Terraform's renderer does it: lists by longest common subsequence
-// (an element removed from the middle is one removal, not a cascade of changes), sets by value. Since
-// Terraform 1.8 a list whose length did not change and that is not a reordering is compared element by element
-// (hashicorp/terraform#34677): there an edited element reads as a change, not as a removal plus an addition.
-/** Beyond this many cells the quadratic LCS table is not built: the middle is paired by position instead. */
-const MAX_LCS_CELLS = 250_000;
-/**
- * Aligns two lists of element keys (equal keys = equal elements). Elements in the longest common subsequence
- * are paired; between two common elements, removed elements come first, then added ones, except that when
- * `pairable` says both sides are objects, a removed and an added element at the same step are paired (an
- * object changed in place, shown with its nested changes).
- */
-function matchList(before, after, pairable = () => false) {
-    if (before.length === after.length && !isReorder(before, after))
-        return before.map((_, i) => ({ before: i, after: i }));
-    const common = lcsPairs(before, after);
-    const out = [];
-    let b = 0;
-    let a = 0;
-    for (const [cb, ca] of [...common, [before.length, after.length]]) {
-        while (b < cb) {
-            if (a < ca && pairable(b, a))
-                out.push({ before: b++, after: a++ });
-            else
-                out.push({ before: b++, after: -1 });
-        }
-        while (a < ca)
-            out.push({ before: -1, after: a++ });
-        if (cb < before.length)
-            out.push({ before: b++, after: a++ });
-    }
-    return out;
-}
-/** Whether every element before is still there after (only the order changed, or nothing). */
-function isReorder(before, after) {
-    const present = new Set(after);
-    return before.every(k => present.has(k));
-}
-/** Index pairs of a longest common subsequence; common prefix and suffix are matched without the table. */
-function lcsPairs(before, after) {
-    let start = 0;
-    while (start < before.length && start < after.length && before[start] === after[start])
-        start++;
-    let endB = before.length;
-    let endA = after.length;
-    while (endB > start && endA > start && before[endB - 1] === after[endA - 1]) {
-        endB--;
-        endA--;
-    }
-    const pairs = [];
-    for (let i = 0; i < start; i++)
-        pairs.push([i, i]);
-    const n = endB - start;
-    const m = endA - start;
-    if (n > 0 && m > 0) {
-        if (n * m <= MAX_LCS_CELLS)
-            pairs.push(...lcsTable(before, after, start, n, m));
-        else {
-            // Too large for the table: equal elements at the same offset still match, the rest are changes.
-            for (let i = 0; i < Math.min(n, m); i++)
-                if (before[start + i] === after[start + i])
-                    pairs.push([start + i, start + i]);
-        }
-    }
-    for (let i = 0; endB + i < before.length; i++)
-        pairs.push([endB + i, endA + i]);
-    return pairs;
-}
-function lcsTable(before, after, start, n, m) {
-    // lengths[i][j] = LCS length of before[start+i..] and after[start+j..], in one flat array.
-    const width = m + 1;
-    const lengths = new Uint32Array((n + 1) * width);
-    for (let i = n - 1; i >= 0; i--)
-        for (let j = m - 1; j >= 0; j--)
-            lengths[i * width + j] =
-                before[start + i] === after[start + j]
-                    ? lengths[(i + 1) * width + j + 1] + 1
-                    : Math.max(lengths[(i + 1) * width + j], lengths[i * width + j + 1]);
-    const pairs = [];
-    let i = 0;
-    let j = 0;
-    while (i < n && j < m) {
-        if (before[start + i] === after[start + j]) {
-            pairs.push([start + i, start + j]);
-            i++;
-            j++;
-        }
-        else if (lengths[(i + 1) * width + j] >= lengths[i * width + j + 1])
-            i++;
-        else
-            j++;
-    }
-    return pairs;
-}
-/** Set elements: each before element is paired with an equal after element; the rest are removed or added. */
-function matchSet(before, after) {
-    const free = new Map();
-    for (let j = after.length - 1; j >= 0; j--) {
-        const list = free.get(after[j]);
-        if (list)
-            list.push(j);
-        else
-            free.set(after[j], [j]);
-    }
-    const out = [];
-    const taken = new Set();
-    for (let i = 0; i < before.length; i++) {
-        const j = free.get(before[i])?.pop();
-        if (j === undefined)
-            out.push({ before: i, after: -1 });
-        else {
-            taken.add(j);
-            out.push({ before: i, after: j });
-        }
-    }
-    for (let j = 0; j < after.length; j++)
-        if (!taken.has(j))
-            out.push({ before: -1, after: j });
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/plan/value-diff.ts
-// The structural diff of one value (a resource's attributes, an output, a decoded JSON string), with Terraform's
-// semantics: lists matched by longest common subsequence, sets by value, maps and objects by key, unknown and
-// sensitive values wherever the plan marks them, and the attributes that force replacement.
-
-const value_diff_DYNAMIC = { kind: 'dynamic' };
-const PRIMITIVE = { kind: 'primitive' };
-const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isContainer = (v) => typeof v === 'object' && v !== null;
-function deepEqual(a, b) {
-    if (a === b)
-        return true;
-    if (!isContainer(a) || !isContainer(b))
-        return false;
-    if (Array.isArray(a) !== Array.isArray(b))
-        return false;
-    if (Array.isArray(a) && Array.isArray(b))
-        return a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
-    const ka = Object.keys(a);
-    const kb = Object.keys(b);
-    return ka.length === kb.length && ka.every(k => k in b && deepEqual(a[k], b[k]));
-}
-/** True when a flag tree marks anything (unknown / sensitive) anywhere. */
-function anyFlag(flags) {
-    if (flags === true)
-        return true;
-    if (typeof flags !== 'object' || flags === null)
-        return false;
-    return Array.isArray(flags) ? flags.some(anyFlag) : Object.values(flags).some(anyFlag);
-}
-function childFlags(flags, step) {
-    if (typeof flags !== 'object' || flags === null)
-        return undefined;
-    if (Array.isArray(flags))
-        return typeof step === 'number' ? flags[step] : undefined;
-    return typeof step === 'string' ? flags[step] : undefined;
-}
-function childValue(v, step) {
-    if (Array.isArray(v))
-        return typeof step === 'number' ? v[step] : undefined;
-    if (isObject(v))
-        return typeof step === 'string' ? v[step] : undefined;
-    return undefined;
-}
-/** Whether a string is JSON Terraform would show as `jsonencode(...)`: an encoded object or array. */
-function parseJsonString(s) {
-    const t = s.trimStart();
-    if (t[0] !== '{' && t[0] !== '[')
-        return undefined;
-    try {
-        const v = JSON.parse(s);
-        return isContainer(v) ? v : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Most lines of a multi-line string compared by LCS; longer strings are compared by position. */
-const MAX_LINE_DIFF = 5000;
-function value_diff_diffValues(input, type = value_diff_DYNAMIC, path = []) {
-    return walk(path, input.before, input.after, input.unknown, input.beforeSensitive, input.afterSensitive, type, input.replacePaths ?? []);
-}
-function isForcing(paths, path) {
-    // A replace path names the attribute (or a prefix of where the value sits: a set has no stable index).
-    return paths.some(p => p.length <= path.length && p.length > 0 && p.every((step, i) => step === path[i]));
-}
-function walk(path, before, after, unknown, bs, as, type, replace) {
-    const node = {
-        action: 'no-op',
-        before,
-        after,
-        unknown,
-        beforeSensitive: bs,
-        afterSensitive: as,
-        forcesReplacement: replace.length > 0 && isForcing(replace, path)
-    };
-    const bNull = before === undefined || before === null;
-    const aNull = after === undefined || after === null;
-    if (unknown === true) {
-        node.leaf = 'unknown';
-        node.action = bNull ? 'create' : 'update';
-        return node;
-    }
-    if (bs === true || as === true) {
-        node.leaf = 'sensitive';
-        node.action =
-            bNull && aNull
-                ? 'no-op'
-                : bNull
-                    ? 'create'
-                    : aNull
-                        ? 'delete'
-                        : (bs === true) !== (as === true) || !deepEqual(before, after)
-                            ? 'update'
-                            : 'no-op';
-        return node;
-    }
-    if (bNull && aNull)
-        return node;
-    const kind = containerKind(type, bNull ? after : before);
-    const otherKind = containerKind(type, bNull ? before : after);
-    if (kind && (bNull || aNull || kind === otherKind)) {
-        node.collection = kind;
-        node.children = children(path, before, after, unknown, bs, as, type, kind, replace);
-        node.action = bNull
-            ? 'create'
-            : aNull
-                ? 'delete'
-                : node.children.some(c => c.diff.action !== 'no-op')
-                    ? 'update'
-                    : 'no-op';
-        return node;
-    }
-    node.leaf = 'value';
-    node.action = bNull ? 'create' : aNull ? 'delete' : deepEqual(before, after) ? 'no-op' : 'update';
-    if (node.action === 'update' && typeof before === 'string' && typeof after === 'string') {
-        const bj = parseJsonString(before);
-        const aj = parseJsonString(after);
-        if (bj !== undefined && aj !== undefined) {
-            const inner = walk([], bj, aj, undefined, undefined, undefined, value_diff_DYNAMIC, []);
-            // Only whitespace or key order changed: Terraform shows the JSON as unchanged, but it is a change.
-            if (inner.action !== 'no-op')
-                node.json = inner;
-        }
-        else if (before.includes('\n') || after.includes('\n'))
-            node.lines = lineDiff(before, after);
-    }
-    return node;
-}
-function containerKind(type, v) {
-    if (!isContainer(v))
-        return undefined;
-    switch (type.kind) {
-        case 'list':
-        case 'set':
-            return Array.isArray(v) ? type.kind : undefined;
-        case 'map':
-        case 'object':
-            return isObject(v) ? type.kind : undefined;
-        case 'primitive':
-            return undefined;
-        default:
-            return Array.isArray(v) ? 'list' : 'object';
-    }
-}
-function elementType(type, key) {
-    switch (type.kind) {
-        case 'list':
-        case 'set':
-        case 'map':
-            return type.element;
-        case 'object':
-            return typeof key === 'string' ? (type.attributes[key] ?? value_diff_DYNAMIC) : value_diff_DYNAMIC;
-        case 'primitive':
-            return PRIMITIVE;
-        default:
-            return value_diff_DYNAMIC;
-    }
-}
-/** An element's identity for matching: its value and where it is unknown or sensitive. */
-function elementKey(v, unknown, sens) {
-    const u = anyFlag(unknown) ? JSON.stringify(unknown) : '';
-    const s = anyFlag(sens) ? JSON.stringify(sens) : '';
-    return u === '' && s === '' ? JSON.stringify(v ?? null) : `${JSON.stringify(v ?? null)}\u0000${u}\u0000${s}`;
-}
-function children(path, before, after, unknown, bs, as, type, kind, replace) {
-    // The path only serves to find replace paths: not built when there are none.
-    const child = (key, b, a) => ({
-        key,
-        diff: walk(replace.length > 0 ? [...path, key] : path, b === undefined ? undefined : childValue(before, b), a === undefined ? undefined : childValue(after, a), a === undefined ? undefined : childFlags(unknown, a), b === undefined ? undefined : childFlags(bs, b), a === undefined ? undefined : childFlags(as, a), elementType(type, key), replace)
-    });
-    if (kind === 'map' || kind === 'object') {
-        const keys = new Set();
-        for (const v of [before, after, unknown])
-            if (isObject(v))
-                for (const k of Object.keys(v))
-                    keys.add(k);
-        return [...keys].sort().map(k => child(k, isObject(before) && k in before ? k : undefined, k));
-    }
-    const b = Array.isArray(before) ? before : [];
-    // An unknown element of a known list shows in after_unknown only (its after value is null).
-    const aLength = Math.max(Array.isArray(after) ? after.length : 0, Array.isArray(unknown) ? unknown.length : 0);
-    let matches;
-    if (b.length === 0 || aLength === 0 || (kind === 'list' && type.kind === 'list' && type.byIndex)) {
-        matches = [];
-        for (let i = 0; i < Math.max(b.length, aLength); i++)
-            matches.push({ before: i < b.length ? i : -1, after: i < aLength ? i : -1 });
-    }
-    else {
-        const bKeys = b.map((v, i) => elementKey(v, undefined, childFlags(bs, i)));
-        const aKeys = Array.from({ length: aLength }, (_, i) => elementKey(childValue(after, i), childFlags(unknown, i), childFlags(as, i)));
-        const elementIsObject = (v) => isObject(v);
-        matches =
-            kind === 'set'
-                ? matchSet(bKeys, aKeys)
-                : matchList(bKeys, aKeys, (i, j) => elementIsObject(b[i]) && elementIsObject(childValue(after, j)));
-    }
-    return matches.map(m => child(m.after >= 0 ? m.after : m.before, m.before >= 0 ? m.before : undefined, m.after >= 0 ? m.after : undefined));
-}
-/** The changed lines of a multi-line string, by LCS over lines. */
-function lineDiff(before, after) {
-    const b = before.split('\n');
-    const a = after.split('\n');
-    const out = [];
-    const matches = [];
-    if (b.length + a.length > MAX_LINE_DIFF) {
-        // Too long for LCS: compare by position.
-        for (let i = 0; i < Math.max(b.length, a.length); i++) {
-            if (b[i] === a[i])
-                continue;
-            if (i < b.length)
-                matches.push({ before: i, after: -1 });
-            if (i < a.length)
-                matches.push({ before: -1, after: i });
-        }
-    }
-    else
-        matches.push(...matchList(b, a));
-    for (const m of matches) {
-        if (m.before >= 0 && m.after >= 0) {
-            // Paired by position (same number of lines): an edited line is the old line out, the new line in.
-            if (b[m.before] !== a[m.after])
-                out.push({ action: 'delete', line: m.before + 1, text: b[m.before] }, { action: 'create', line: m.after + 1, text: a[m.after] });
-            continue;
-        }
-        if (m.before >= 0)
-            out.push({ action: 'delete', line: m.before + 1, text: b[m.before] });
-        else
-            out.push({ action: 'create', line: m.after + 1, text: a[m.after] });
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/plan/relevant-drift.ts
-
-const relevant_drift_isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-/**
- * The drift entries to show, each reduced to its relevant attributes: outside the relevant paths the after
- * value is the before value, so the diff engine sees no change there. Entries with nothing relevant left are
- * dropped; entries whose object was deleted or created outside Terraform stay when any attribute of theirs is
- * relevant.
- */
-function relevantDrift(plan, opts = {}) {
-    const drift = (plan.resource_drift ?? []).filter(rc => rc && rc.change);
-    if (opts.refreshOnly)
-        return drift;
-    const byResource = new Map();
-    const everywhere = [];
-    for (const ra of plan.relevant_attributes ?? []) {
-        if (!ra || !Array.isArray(ra.attribute))
-            continue;
-        if (!ra.resource)
-            everywhere.push(ra.attribute);
-        else {
-            const list = byResource.get(ra.resource) ?? [];
-            list.push(ra.attribute);
-            byResource.set(ra.resource, list);
-        }
-    }
-    const out = [];
-    for (const rc of drift) {
-        const paths = [...everywhere, ...(byResource.get(rc.address) ?? [])];
-        if (paths.length === 0)
-            continue;
-        const { before, after } = rc.change;
-        if (!relevant_drift_isObject(before) || !relevant_drift_isObject(after)) {
-            out.push(rc);
-            continue;
-        }
-        const pruned = prune(before, after, paths) ?? null;
-        if (deepEqual(before, pruned))
-            continue;
-        out.push({ ...rc, change: { ...rc.change, after: pruned } });
-    }
-    return out;
-}
-/** `after`, with every part outside `paths` replaced by the same part of `before`. */
-function prune(before, after, paths) {
-    if (paths.length === 0)
-        return before;
-    if (paths.some(p => p.length === 0))
-        return after;
-    const next = (step) => paths.filter(p => p[0] === step || String(p[0]) === String(step)).map(p => p.slice(1));
-    if (Array.isArray(before) && Array.isArray(after)) {
-        const out = [];
-        for (let i = 0; i < Math.max(before.length, after.length); i++) {
-            const v = prune(before[i], after[i], next(i));
-            if (v !== undefined)
-                out.push(v);
-        }
-        return out;
-    }
-    if (relevant_drift_isObject(before) && relevant_drift_isObject(after)) {
-        const out = {};
-        for (const k of new Set([...Object.keys(before), ...Object.keys(after)])) {
-            const v = prune(before[k], after[k], next(k));
-            if (v !== undefined)
-                out[k] = v;
-        }
-        return out;
-    }
-    // A relevant path reaches below a value that changed shape: the whole value is relevant.
-    return after;
-}
-
-;// CONCATENATED MODULE: ./src/plan/summary.ts
-
-function changeKind(actions) {
-    const has = (a) => actions.includes(a);
-    if (has('delete') && has('create'))
-        return 'replace';
-    if (has('delete'))
-        return 'destroy';
-    if (has('forget'))
-        return 'forget';
-    if (has('create'))
-        return 'create';
-    if (has('update'))
-        return 'update';
-    if (has('read'))
-        return 'read';
-    return 'no-op';
-}
-const isMove = (rc) => rc.previous_address !== undefined && rc.previous_address !== rc.address;
-const isImport = (rc) => rc.change.importing !== undefined && rc.change.importing !== null;
-/** The address shown for a change: deposed objects are named as such. */
-function displayAddress(rc) {
-    return rc.deposed ? `${rc.address} (deposed object ${rc.deposed})` : rc.address;
-}
-/** A resource change that shows up in the plan (anything but a plain no-op). */
-function isVisibleChange(rc) {
-    return changeKind(rc.change.actions) !== 'no-op' || isMove(rc) || isImport(rc);
-}
-function summarizePlan(plan) {
-    const s = {
-        add: 0,
-        change: 0,
-        destroy: 0,
-        replace: 0,
-        import: 0,
-        move: 0,
-        forget: 0,
-        read: 0,
-        drift: 0,
-        outputChanges: 0,
-        hasChanges: false,
-        changeKeys: []
-    };
-    const keys = new Set();
-    for (const rc of plan.resource_changes ?? []) {
-        const kind = changeKind(rc.change.actions);
-        if (kind === 'create')
-            s.add++;
-        else if (kind === 'update')
-            s.change++;
-        else if (kind === 'replace')
-            s.replace++;
-        else if (kind === 'destroy')
-            s.destroy++;
-        else if (kind === 'forget')
-            s.forget++;
-        else if (kind === 'read')
-            s.read++;
-        if (kind !== 'no-op')
-            keys.add(`${kind} ${displayAddress(rc)}`);
-        if (isImport(rc)) {
-            s.import++;
-            keys.add(`import ${rc.address}`);
-        }
-        if (isMove(rc)) {
-            s.move++;
-            keys.add(`move ${rc.previous_address} ${rc.address}`);
-        }
-    }
-    s.drift = summary_relevantDrift(plan).length;
-    for (const oc of Object.values(plan.output_changes ?? {}))
-        if (changeKind(oc.actions) !== 'no-op')
-            s.outputChanges++;
-    s.hasChanges = s.add + s.change + s.replace + s.destroy + s.forget + s.read + s.import + s.move + s.outputChanges > 0;
-    s.changeKeys = [...keys].sort();
-    return s;
-}
-/** 60000 → "60,000": every count in a comment is written this one way (toLocaleString loads ICU data: ~200 ms). */
-function thousands(n) {
-    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-/** "2 to add, 1 to change, 1 to replace, 0 to destroy" plus the non-zero extras. */
-function headline(s) {
-    const n = thousands;
-    const parts = [
-        `${n(s.add)} to add`,
-        `${n(s.change)} to change`,
-        `${n(s.replace)} to replace`,
-        `${n(s.destroy)} to destroy`
-    ];
-    const extra = [
-        [s.import, 'to import'],
-        [s.move, 'to move'],
-        [s.forget, 'to forget'],
-        [s.read, 'to read'],
-        [s.outputChanges, s.outputChanges === 1 ? 'output to change' : 'outputs to change']
-    ];
-    for (const [count, label] of extra)
-        if (count > 0)
-            parts.push(`${n(count)} ${label}`);
-    return parts.join(', ');
-}
-/**
- * The drift Terraform shows: changes made outside Terraform, reduced to the attributes the plan depends on
- * (`relevant_attributes`), like `terraform plan` does; a drift with no relevant change is left out. Plans that
- * predate `relevant_attributes` (format 0.2 / 1.0) show all drift.
- */
-function summary_relevantDrift(plan) {
-    // One rule for drift (plan/relevant-drift.ts); plans without relevant_attributes show all of it.
-    const refreshOnly = !Array.isArray(plan.relevant_attributes);
-    return relevantDrift(plan, { refreshOnly }).filter(rc => changeKind(rc.change.actions) !== 'no-op');
-}
-
 ;// CONCATENATED MODULE: ./src/render/fit-to-size.ts
 // Fits a document of sections into a character budget by lowering the detail of one section at a time, in a
 // fixed order. Each section level is rendered at most once and sizes are summed, so a 10,000-resource plan
@@ -77508,6 +77663,16 @@ function renderPlanMarkdown(input, opts) {
             lines.push('**Plan failed.** Terraform reported errors; there is no plan to review or apply.');
             return lines.join('\n\n');
         }
+        if (opts.refreshOnly) {
+            const found = [
+                summary.drift > 0 ? `${thousands(summary.drift)} objects changed outside of Terraform` : '',
+                outputs.length > 0 ? `${thousands(outputs.length)} root outputs differ from the state` : ''
+            ].filter(Boolean);
+            lines.push(found.length > 0
+                ? `**Drift:** ${found.join('; ')}.`
+                : '**No drift.** The real infrastructure matches the Terraform state.');
+            return lines.join('\n\n');
+        }
         if (!summary.hasChanges) {
             lines.push('**No changes.** Your infrastructure matches the configuration.');
             if (summary.drift > 0)
@@ -77521,6 +77686,14 @@ function renderPlanMarkdown(input, opts) {
             lines.push('This plan **cannot be applied**.');
         return lines.join('\n\n');
     };
+    const driftIntro = opts.refreshOnly
+        ? 'Terraform found these changes while refreshing the state (a refresh-only plan; nothing was changed). ' +
+            '`terraform apply -refresh-only` records them in the state; a normal plan and apply undo them.'
+        : 'Terraform noticed these changes while refreshing. They are not made by this plan, but may explain some of it.';
+    const driftSection = {
+        id: 'drift',
+        render: (level, room) => changesSection(ctx, `#### Changed outside of Terraform (drift)\n\n${driftIntro}`, drift, DRIFT_DETAIL[level], room, { titles: DRIFT_TITLES, verbs: DRIFT_VERBS, schemas: opts.schemas })
+    };
     const sections = plan.errored
         ? [
             { id: 'head', render: head },
@@ -77531,16 +77704,14 @@ function renderPlanMarkdown(input, opts) {
         ]
         : [
             { id: 'head', render: head },
+            ...(opts.refreshOnly ? [driftSection] : []),
             { id: 'warnings', render: level => warningsSection(ctx, warnings, level === 0 ? 50 : 3) },
             {
                 id: 'callout',
                 fillLevels: [2],
                 render: (level, room) => callout(ctx, dangerous, level, room, opts.fullPlanHint)
             },
-            {
-                id: 'drift',
-                render: (level, room) => changesSection(ctx, '#### Changed outside of Terraform (drift)\n\nTerraform noticed these changes while refreshing. They are not made by this plan, but may explain some of it.', drift, DRIFT_DETAIL[level], room, { titles: DRIFT_TITLES, verbs: DRIFT_VERBS, schemas: opts.schemas })
-            },
+            ...(opts.refreshOnly ? [] : [driftSection]),
             {
                 id: 'changes',
                 fillLevels: [4],
@@ -77634,8 +77805,8 @@ function planWarnings(plan) {
     return out;
 }
 
-// EXTERNAL MODULE: ./src/sticky-comment/pr-comment.ts + 2 modules
-var pr_comment = __nccwpck_require__(1869);
+// EXTERNAL MODULE: ./src/sticky-comment/pr-comment.ts + 1 modules
+var pr_comment = __nccwpck_require__(8283);
 ;// CONCATENATED MODULE: ./src/apply/plan-metadata.ts
 const METADATA_FILE = 'plan-metadata.json';
 const PLAN_FILE = 'tfplan';
@@ -79004,6 +79175,298 @@ async function runSummarize(inputs, report) {
     report.info(`summarize: ${counts.roots} roots, ${counts.withChanges} with changes, ${counts.failed} failed`);
 }
 
+// EXTERNAL MODULE: ./src/github/client.ts + 25 modules
+var client = __nccwpck_require__(2842);
+// EXTERNAL MODULE: ./src/sticky-comment/sticky-comment.ts
+var sticky_comment = __nccwpck_require__(6976);
+// EXTERNAL MODULE: ./src/sticky-comment/comment-policy.ts
+var comment_policy = __nccwpck_require__(5993);
+// EXTERNAL MODULE: ./src/github/abortable-sleep.ts
+var abortable_sleep = __nccwpck_require__(8143);
+;// CONCATENATED MODULE: ./src/drift/drift-issue.ts
+
+
+const MAX_PAGES = 10; // 1,000 open issues with the label
+const CREATE_ATTEMPTS = 3;
+const LABEL_COLOR = 'd93f0b';
+const LABEL_DESCRIPTION = 'Changed outside of Terraform (opened and closed by terraform-pr-gate)';
+async function syncDriftIssue(client, req) {
+    const repo = { owner: req.owner, repo: req.repo };
+    const marker = driftMarker(req);
+    const result = { created: false, updated: false, closed: [], steps: [] };
+    const now = req.now ?? (() => new Date());
+    const list = async () => {
+        const found = [];
+        for (let page = 1; page <= MAX_PAGES; page++) {
+            const res = await client.rest.issues.listForRepo({
+                ...repo,
+                state: 'open',
+                labels: req.label,
+                sort: 'created',
+                direction: 'asc',
+                per_page: 100,
+                page
+            });
+            for (const issue of res.data) {
+                // The issues list includes pull requests.
+                if (issue.pull_request || !isDriftIssueOf(issue.body, marker))
+                    continue;
+                found.push({ number: issue.number, url: issue.html_url, body: issue.body ?? '' });
+            }
+            if (!/\brel="next"/.test(res.headers.link ?? ''))
+                break;
+        }
+        return found;
+    };
+    const run = async (steps, ours) => {
+        for (const step of steps) {
+            result.steps.push(step);
+            const known = 'number' in step ? ours.find(i => i.number === step.number) : undefined;
+            switch (step.kind) {
+                case 'keep':
+                    result.issue = known && { number: known.number, url: known.url };
+                    break;
+                case 'update': {
+                    const { data } = await client.rest.issues.update({ ...repo, issue_number: step.number, body: req.body });
+                    result.issue = { number: data.number, url: data.html_url };
+                    result.updated = true;
+                    break;
+                }
+                case 'close-resolved':
+                case 'close-duplicate': {
+                    const text = step.kind === 'close-resolved' ? resolvedComment(req.runUrl, now()) : duplicateComment(step.of);
+                    await client.rest.issues.createComment({ ...repo, issue_number: step.number, body: text });
+                    const state_reason = step.kind === 'close-resolved' ? 'completed' : 'not_planned';
+                    const { data } = await client.rest.issues.update({
+                        ...repo,
+                        issue_number: step.number,
+                        state: 'closed',
+                        state_reason
+                    });
+                    result.closed.push(step.number);
+                    if (step.kind === 'close-resolved')
+                        result.issue ??= { number: data.number, url: data.html_url };
+                    break;
+                }
+                case 'create':
+                    break;
+            }
+        }
+    };
+    let ours = await list();
+    let steps = planIssueWrites(ours, req.hasDrift, req.body);
+    if (steps[0]?.kind !== 'create') {
+        await run(steps, ours);
+        return result;
+    }
+    await ensureLabel(client, req.owner, req.repo, req.label);
+    let createdNumber;
+    for (let attempt = 1; createdNumber === undefined; attempt++) {
+        try {
+            const { data } = await client.rest.issues.create({
+                ...repo,
+                title: driftIssueTitle(req),
+                body: req.body,
+                labels: [req.label],
+                request: { retries: 0 }
+            });
+            createdNumber = data.number;
+            result.issue = { number: data.number, url: data.html_url };
+            result.created = true;
+            result.steps.push({ kind: 'create' });
+        }
+        catch (error) {
+            const status = error.status;
+            if ((typeof status === 'number' && status < 500) || attempt >= CREATE_ATTEMPTS)
+                throw error;
+            await (0,abortable_sleep/* abortableSleep */.M)(1000 * attempt, req.signal);
+            // It may have been created after all: then it is in the list.
+            ours = await list();
+            const mine = ours.find(i => i.body === req.body);
+            if (mine) {
+                createdNumber = mine.number;
+                result.issue = { number: mine.number, url: mine.url };
+                result.created = true;
+                result.steps.push({ kind: 'create' });
+            }
+        }
+    }
+    await (0,abortable_sleep/* abortableSleep */.M)(req.settleMs ?? 2000, req.signal);
+    ours = await list();
+    steps = planIssueWrites(ours, true, req.body, createdNumber);
+    await run(steps, ours);
+    if (result.closed.includes(createdNumber))
+        result.created = false;
+    return result;
+}
+/** The label exists afterwards; a 422 "already_exists" from a concurrent create is success. */
+async function ensureLabel(client, owner, repo, name) {
+    try {
+        await client.rest.issues.getLabel({ owner, repo, name });
+        return;
+    }
+    catch (error) {
+        if (error.status !== 404)
+            throw error;
+    }
+    try {
+        await client.rest.issues.createLabel({ owner, repo, name, color: LABEL_COLOR, description: LABEL_DESCRIPTION });
+    }
+    catch (error) {
+        if (error.status !== 422)
+            throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/drift/publish-drift-issue.ts
+
+
+
+async function publishDriftIssue(client, ctx, token, req) {
+    const decision = decideDriftIssue(ctx, token);
+    if (decision.action === 'skip')
+        return { status: 'skipped', warning: decision.warning };
+    try {
+        return { status: 'synced', result: await syncDriftIssue(client(), { ...req, owner: ctx.owner, repo: ctx.repo }) };
+    }
+    catch (error) {
+        const failure = (0,comment_policy/* describeWriteFailure */.jg)(error, DRIFT_ISSUE_WORDING);
+        if (!failure)
+            throw error;
+        return { status: 'degraded', httpStatus: failure.status, warning: failure.warning };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/commands/drift.ts
+// command: drift — init, `plan -refresh-only -detailed-exitcode`, show -json; the drift report in the job summary,
+// outputs `drift` and `issue-url`, and the one drift issue per (root, workspace) opened, updated or closed.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function runDrift(inputs, tf, report) {
+    await initRoot(inputs, tf);
+    const dir = `${planDirFor(inputs)}-drift`;
+    (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+    const planPath = (0,external_node_path_.join)(dir, 'tfplan');
+    const jsonPath = (0,external_node_path_.join)(dir, 'tfplan.json');
+    // Output held back until the plan's secrets are known, as for plan.
+    let planRun;
+    try {
+        planRun = await tf.run([
+            'plan',
+            '-refresh-only',
+            '-input=false',
+            '-no-color',
+            '-detailed-exitcode',
+            ...lockTimeoutArgs(inputs),
+            `-out=${planPath}`,
+            ...variableArgs(inputs)
+        ], { group: 'terraform plan -refresh-only', quiet: true, okExitCodes: [2] });
+    }
+    catch (error) {
+        if (error instanceof terraform_runner/* TerraformError */.nC)
+            report.info(report.redact(error.result.stdout));
+        throw error;
+    }
+    await tf.run(['show', '-json', '-no-color', planPath], { quiet: true, stdoutFile: jsonPath });
+    let plan;
+    try {
+        plan = normalizePlan(JSON.parse((0,external_node_fs_.readFileSync)(jsonPath, 'utf8')));
+    }
+    catch (error) {
+        const why = error instanceof PlanShapeError ? error.message : error.message;
+        throw new src_errors/* UserError */.yo(`terraform show -json printed no valid JSON plan: ${why}`);
+    }
+    const schemaResult = await readProviderSchemas(tf);
+    if (schemaResult.schemas === undefined)
+        report.warning(report.redact(schemaResult.warning));
+    const schemas = schemaResult.schemas;
+    const redactor = registerPlanSecrets(plan, report, [(0,run_info/* rootTitle */.$P)(inputs)]);
+    const textPlan = (await tf.run(['show', '-no-color', planPath], { quiet: true })).stdout;
+    report.startGroup('terraform plan -refresh-only (sensitive values redacted)');
+    report.info(redactor.redactText(textPlan));
+    report.endGroup();
+    const warnings = plan_planWarnings(planRun.stdout).map(w => redactor.redactText(w));
+    for (const w of warnings)
+        report.warning(w);
+    const found = driftOf(plan);
+    const hasDrift = found.hasDrift;
+    if (planRun.exitCode === 2 && !hasDrift) {
+        report.info('terraform plan -refresh-only exited 2, but the plan shows no drift: only state bookkeeping changed');
+    }
+    const link = (0,run_info/* runUrl */.Vp)(process.env);
+    const render = (maxChars, header) => renderPlanMarkdown(plan, {
+        maxChars,
+        title: `Terraform drift: ${(0,run_info/* rootTitle */.$P)(inputs)}`,
+        textPlan,
+        warnings,
+        redactor,
+        schemas,
+        refreshOnly: true,
+        fullPlanHint: link
+            ? `Full refresh-only plan: the job summary and log of [this run](${link}).`
+            : 'Full refresh-only plan: the job summary and log of this run.',
+        ...(header ? { header } : {})
+    }).markdown;
+    await report.summary(renderWithinBytes(budget => render(budget), SUMMARY_MAX_BYTES));
+    report.setOutput('drift', String(hasDrift));
+    report.info(hasDrift
+        ? `drift: ${found.objects} objects changed outside of Terraform, ${found.outputs} root outputs differ from the state`
+        : 'drift: none, the infrastructure matches the state');
+    const marker = driftMarker({ workingDirectory: inputs.rootLabel, workspace: inputs.workspace });
+    const budget = GITHUB_ISSUE_BODY_LIMIT - marker.length - 1;
+    const at = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+    const header = `Found by ${link ? `[this run](${link})` : 'a drift run'} at ${at}. This issue is updated by every drift run and closed by the first one that finds no drift.`;
+    const body = hasDrift ? `${marker}\n${(0,sticky_comment/* fitToBudget */.c5)(report.redact(render(budget, header)), budget)}` : '';
+    const payload = (0,context/* readEventPayload */.N)(process.env);
+    const ctx = (0,context/* readRunContext */.$)(process.env, payload);
+    const signal = (0,client/* deadlineSignal */.R)(pr_comment/* COMMENT_BUDGET_MS */.hN, cancellation/* cancelSignal */.Bj);
+    let outcome;
+    try {
+        outcome = await publishDriftIssue(() => (0,client/* createGitHubClient */.LX)(inputs.githubToken, { log: { warning: m => report.warning(m) }, signal }), ctx, inputs.githubToken, {
+            workingDirectory: inputs.rootLabel,
+            workspace: inputs.workspace,
+            label: inputs.driftLabel,
+            hasDrift,
+            body,
+            signal,
+            ...(link ? { runUrl: link } : {})
+        });
+    }
+    catch (error) {
+        (0,pr_comment/* rethrowCancel */.Gb)(error, 'writing the drift issue');
+        throw error;
+    }
+    if (outcome.status !== 'synced') {
+        report.warning(outcome.warning);
+        return;
+    }
+    const { result } = outcome;
+    if (result.issue)
+        report.setOutput('issue-url', result.issue.url);
+    if (hasDrift && result.issue) {
+        report.info(`${result.created ? 'opened' : result.updated ? 'updated' : 'kept'} the drift issue ${result.issue.url}`);
+    }
+    else if (result.closed.length > 0) {
+        report.info(`no drift: closed the drift issue ${result.closed.map(n => `#${n}`).join(', ')}`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/provider-cache/cache-service.ts
 // The edge to the GitHub Actions cache (@actions/cache), behind a small interface so the logic is tested
 // without it. @actions/cache (and the Azure SDK under it) is imported on first use only: runs with the cache
@@ -79425,6 +79888,7 @@ async function runPostStep(service = new ActionsCacheService()) {
 
 
 
+
 async function run() {
     installLocalConsole(process.env);
     const report = new ActionsReporter();
@@ -79499,6 +79963,9 @@ async function run() {
                 break;
             case 'apply':
                 await runApply(inputs, runner, report, terraform.version);
+                break;
+            case 'drift':
+                await runDrift(inputs, runner, report);
                 break;
         }
     }
@@ -79654,6 +80121,77 @@ function checkedOutCommit(workspaceDir, env) {
 
 /***/ }),
 
+/***/ 5993:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Of: () => (/* binding */ decideComment),
+/* harmony export */   jg: () => (/* binding */ describeWriteFailure)
+/* harmony export */ });
+/* unused harmony exports COMMENT_MODES, FORK_WARNING, COMMENT_WORDING */
+const COMMENT_MODES = (/* unused pure expression or super */ null && (['always', 'changes-only', 'off']));
+const FORK_WARNING = 'pull request from a fork: the token cannot write comments; the plan is in the job summary';
+function decideComment(ctx, mode, hasChanges) {
+    if (mode === 'off')
+        return { action: 'skip', reason: 'off' };
+    const pr = ctx.pullRequest;
+    if (!pr)
+        return { action: 'skip', reason: 'not-a-pull-request' };
+    if (pr.isFork && ctx.eventName !== 'pull_request_target') {
+        return { action: 'skip', reason: 'fork', warning: FORK_WARNING };
+    }
+    if (mode === 'changes-only' && !hasChanges)
+        return { action: 'update-only', issueNumber: pr.number };
+    return { action: 'upsert', issueNumber: pr.number };
+}
+const COMMENT_WORDING = {
+    what: 'the pull request comment',
+    cannot: 'the token cannot write comments',
+    permission: 'pull-requests: write',
+    tail: 'the plan is in the job summary'
+};
+/**
+ * The warning for a failed comment write, or undefined when `err` is not an HTTP error from the client (a bug,
+ * which must keep failing loudly).
+ */
+function describeWriteFailure(err, wording = COMMENT_WORDING) {
+    const e = err;
+    const { what, tail } = wording;
+    // The caller's time budget ran out (client.ts deadlineSignal); a cancel is not a write failure.
+    if (e?.name === 'AbortError' && e.cause?.name === 'DeadlineError') {
+        return {
+            status: undefined,
+            warning: `could not write ${what}: ${e.cause.message}; ${tail}`
+        };
+    }
+    if (!e || e.name !== 'HttpError' || typeof e.status !== 'number')
+        return undefined;
+    const status = e.status;
+    // Octokit appends " - <documentation url>" to GitHub's message.
+    const message = typeof e.message === 'string' ? e.message.split('\n')[0].replace(/ - https:\/\/\S+$/, '') : '';
+    // No response at all: a network error or a timeout after the retries (octokit calls it status 500).
+    if (status === 500 && e.response === undefined) {
+        return {
+            status: undefined,
+            warning: `could not write ${what}: ${message || 'no answer from GitHub'}; ${tail}`
+        };
+    }
+    if (status === 403 && /rate limit/i.test(message)) {
+        return { status, warning: `could not write ${what}: GitHub rate limit (${message}); ${tail}` };
+    }
+    if (status === 401 || status === 403 || status === 404) {
+        return {
+            status,
+            warning: `could not write ${what}: ${wording.cannot} (HTTP ${status}: ${message}); ` +
+                `grant "permissions: ${wording.permission}" to the job; ${tail}`
+        };
+    }
+    return { status, warning: `could not write ${what} (HTTP ${status}: ${message}); ${tail}` };
+}
+
+
+/***/ }),
+
 /***/ 7733:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -79700,7 +80238,7 @@ function count(value) {
 
 /***/ }),
 
-/***/ 1869:
+/***/ 8283:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -79708,7 +80246,8 @@ function count(value) {
 __nccwpck_require__.d(__webpack_exports__, {
   hN: () => (/* binding */ COMMENT_BUDGET_MS),
   r4: () => (/* binding */ postApplyStatus),
-  Hf: () => (/* binding */ postPlanComment)
+  Hf: () => (/* binding */ postPlanComment),
+  Gb: () => (/* binding */ rethrowCancel)
 });
 
 // UNUSED EXPORTS: CANCELLED_STATUS_BUDGET_MS, applyStatusMarkdown
@@ -79721,68 +80260,15 @@ var cancellation = __nccwpck_require__(4632);
 var plan_order = __nccwpck_require__(7733);
 // EXTERNAL MODULE: ./src/github/context.ts
 var context = __nccwpck_require__(9556);
-;// CONCATENATED MODULE: ./src/sticky-comment/comment-policy.ts
-const COMMENT_MODES = (/* unused pure expression or super */ null && (['always', 'changes-only', 'off']));
-const FORK_WARNING = 'pull request from a fork: the token cannot write comments; the plan is in the job summary';
-function decideComment(ctx, mode, hasChanges) {
-    if (mode === 'off')
-        return { action: 'skip', reason: 'off' };
-    const pr = ctx.pullRequest;
-    if (!pr)
-        return { action: 'skip', reason: 'not-a-pull-request' };
-    if (pr.isFork && ctx.eventName !== 'pull_request_target') {
-        return { action: 'skip', reason: 'fork', warning: FORK_WARNING };
-    }
-    if (mode === 'changes-only' && !hasChanges)
-        return { action: 'update-only', issueNumber: pr.number };
-    return { action: 'upsert', issueNumber: pr.number };
-}
-/**
- * The warning for a failed comment write, or undefined when `err` is not an HTTP error from the client (a bug,
- * which must keep failing loudly).
- */
-function describeWriteFailure(err) {
-    const e = err;
-    const tail = 'the plan is in the job summary';
-    // The caller's time budget ran out (client.ts deadlineSignal); a cancel is not a write failure.
-    if (e?.name === 'AbortError' && e.cause?.name === 'DeadlineError') {
-        return {
-            status: undefined,
-            warning: `could not write the pull request comment: ${e.cause.message}; ${tail}`
-        };
-    }
-    if (!e || e.name !== 'HttpError' || typeof e.status !== 'number')
-        return undefined;
-    const status = e.status;
-    // Octokit appends " - <documentation url>" to GitHub's message.
-    const message = typeof e.message === 'string' ? e.message.split('\n')[0].replace(/ - https:\/\/\S+$/, '') : '';
-    // No response at all: a network error or a timeout after the retries (octokit calls it status 500).
-    if (status === 500 && e.response === undefined) {
-        return {
-            status: undefined,
-            warning: `could not write the pull request comment: ${message || 'no answer from GitHub'}; ${tail}`
-        };
-    }
-    if (status === 403 && /rate limit/i.test(message)) {
-        return { status, warning: `could not write the pull request comment: GitHub rate limit (${message}); ${tail}` };
-    }
-    if (status === 401 || status === 403 || status === 404) {
-        return {
-            status,
-            warning: `could not write the pull request comment: the token cannot write comments (HTTP ${status}: ${message}); ` +
-                `grant "permissions: pull-requests: write" to the job; ${tail}`
-        };
-    }
-    return { status, warning: `could not write the pull request comment (HTTP ${status}: ${message}); ${tail}` };
-}
-
+// EXTERNAL MODULE: ./src/sticky-comment/comment-policy.ts
+var comment_policy = __nccwpck_require__(5993);
 // EXTERNAL MODULE: ./src/sticky-comment/sticky-comment.ts
 var sticky_comment = __nccwpck_require__(6976);
 ;// CONCATENATED MODULE: ./src/sticky-comment/publish-comment.ts
 
 
 async function publishPlanComment(client, ctx, mode, hasChanges, req) {
-    const decision = decideComment(ctx, mode, hasChanges);
+    const decision = (0,comment_policy/* decideComment */.Of)(ctx, mode, hasChanges);
     if (decision.action === 'skip') {
         return { status: 'skipped', reason: decision.reason, ...(decision.warning ? { warning: decision.warning } : {}) };
     }
@@ -79795,7 +80281,7 @@ async function publishPlanComment(client, ctx, mode, hasChanges, req) {
         return { status: 'written', result: await (0,sticky_comment/* upsertStickyComment */.qD)(client, full) };
     }
     catch (err) {
-        const failure = describeWriteFailure(err);
+        const failure = (0,comment_policy/* describeWriteFailure */.jg)(err);
         if (!failure)
             throw err;
         return { status: 'degraded', httpStatus: failure.status, warning: failure.warning };
@@ -79829,10 +80315,10 @@ function pr_comment_context() {
     return { ctx: (0,context/* readRunContext */.$)(process.env, payload), order: (0,plan_order/* planOrderOf */.hF)(process.env, payload) };
 }
 /** A cancel during the comment is the step's failure; anything else goes back to the caller. */
-function rethrowCancel(error) {
+function rethrowCancel(error, activity = 'writing the pull request comment') {
     const e = error;
     if (e?.name === 'AbortError' && e.cause instanceof cancellation/* CancelReason */.Po) {
-        throw new cancellation/* CancelledWhileError */.hu(e.cause.signal, 'writing the pull request comment');
+        throw new cancellation/* CancelledWhileError */.hu(e.cause.signal, activity);
     }
 }
 async function postPlanComment(inputs, report, plan) {
@@ -79966,7 +80452,7 @@ async function postApplyStatus(inputs, report, status) {
     }
     catch (error) {
         rethrowCancel(error);
-        const failure = describeWriteFailure(error);
+        const failure = (0,comment_policy/* describeWriteFailure */.jg)(error);
         if (!failure)
             throw error;
         report.warning(failure.warning);
@@ -79987,15 +80473,16 @@ async function postApplyStatus(inputs, report, status) {
 /* harmony export */   PI: () => (/* binding */ parseStickyBody),
 /* harmony export */   Zl: () => (/* binding */ planState),
 /* harmony export */   bW: () => (/* binding */ parseStateLine),
+/* harmony export */   c5: () => (/* binding */ fitToBudget),
 /* harmony export */   k: () => (/* binding */ withStatusSection),
 /* harmony export */   oC: () => (/* binding */ findStickyComment),
 /* harmony export */   qD: () => (/* binding */ upsertStickyComment)
 /* harmony export */ });
-/* unused harmony exports MARKER_PREFIX, STATE_PREFIX, GITHUB_COMMENT_LIMIT, MAX_TRACKED_CHANGES, SETTLE_MS, FRESH_MS, normalizeWorkingDirectory, stickyMarker, formatStateLine, describeSinceLastPlan, bodyOrder, fitToBudget */
+/* unused harmony exports MARKER_PREFIX, STATE_PREFIX, GITHUB_COMMENT_LIMIT, MAX_TRACKED_CHANGES, SETTLE_MS, FRESH_MS, stickyMarker, formatStateLine, describeSinceLastPlan, bodyOrder */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _github_abortable_sleep_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8143);
+/* harmony import */ var _github_hidden_marker_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4478);
 /* harmony import */ var _plan_order_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7733);
 // One pull-request comment per (working directory, workspace), updated in place on every run, also when several
 // runs for the same target write at the same time.
@@ -80040,9 +80527,10 @@ async function postApplyStatus(inputs, report, status) {
 
 
 
+
 const MARKER_PREFIX = '<!-- terraform-pr-gate: ';
 const STATE_PREFIX = '<!-- terraform-pr-gate-state: ';
-const COMMENT_END = ' -->';
+const COMMENT_END = _github_hidden_marker_js__WEBPACK_IMPORTED_MODULE_1__/* .MARKER_END */ .vZ;
 const GITHUB_COMMENT_LIMIT = 65536;
 const MAX_TRACKED_CHANGES = 2000;
 const MAX_PAGES = 100; // 10,000 comments; GitHub stops at 2,500 comments per issue
@@ -80053,22 +80541,10 @@ const SETTLE_MS = 2000;
 const FRESH_MS = 500;
 const MAX_ROUNDS = 5;
 const TRUNCATION_NOTICE = "\n\n_…truncated to fit GitHub's comment size limit._\n";
-/** Path as written in the marker: forward slashes, no "./" prefix or trailing slash; the root is ".". */
-function normalizeWorkingDirectory(dir) {
-    const normalized = node_path__WEBPACK_IMPORTED_MODULE_1__.posix.normalize(dir.replace(/\\/g, '/') || '.').replace(/\/+$/, '');
-    return normalized === '' ? '/' : normalized;
-}
+
 /** The first line of our comment for one target. */
 function stickyMarker(target) {
-    const json = JSON.stringify({
-        dir: normalizeWorkingDirectory(target.workingDirectory),
-        ws: target.workspace || 'default'
-    });
-    return MARKER_PREFIX + escapeForHtmlComment(json) + COMMENT_END;
-}
-// Inside JSON these characters only occur in strings, where \uXXXX is an equivalent spelling.
-function escapeForHtmlComment(json) {
-    return json.replace(/[<>&-]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    return (0,_github_hidden_marker_js__WEBPACK_IMPORTED_MODULE_1__/* .targetMarker */ .yT)(MARKER_PREFIX, target);
 }
 /** The state of the current plan (all hashes are kept in memory; the state line stores at most the cap). */
 function planState(changeKeys) {
@@ -80119,10 +80595,10 @@ function fmt(n) {
     return n.toLocaleString('en-US');
 }
 function parseStickyBody(body) {
-    const [markerLine, afterMarker] = splitFirstLine(body);
+    const [markerLine, afterMarker] = (0,_github_hidden_marker_js__WEBPACK_IMPORTED_MODULE_1__/* .splitFirstLine */ .t6)(body);
     const parsed = { markerLine, markdown: afterMarker };
     for (;;) {
-        const [line, after] = splitFirstLine(parsed.markdown);
+        const [line, after] = (0,_github_hidden_marker_js__WEBPACK_IMPORTED_MODULE_1__/* .splitFirstLine */ .t6)(parsed.markdown);
         if (!parsed.orderLine && line.startsWith(_plan_order_js__WEBPACK_IMPORTED_MODULE_2__/* .ORDER_PREFIX */ .q6))
             parsed.orderLine = line;
         else if (!parsed.stateLine && line.startsWith(STATE_PREFIX))
@@ -80136,12 +80612,6 @@ function parseStickyBody(body) {
 function bodyOrder(body) {
     const line = parseStickyBody(body).orderLine;
     return (line && (0,_plan_order_js__WEBPACK_IMPORTED_MODULE_2__/* .parseOrderLine */ .Eo)(line)) || _plan_order_js__WEBPACK_IMPORTED_MODULE_2__/* .UNORDERED */ .H8;
-}
-function splitFirstLine(text) {
-    const i = text.indexOf('\n');
-    if (i < 0)
-        return [text.replace(/\r$/, ''), ''];
-    return [text.slice(0, i).replace(/\r$/, ''), text.slice(i + 1)];
 }
 /** Cuts markdown to `budget` characters at a line end when possible, with a notice, never inside a surrogate pair. */
 function fitToBudget(markdown, budget) {
@@ -80173,7 +80643,7 @@ async function listOurs(client, target, marker, counter) {
         counter.calls++;
         for (const c of res.data) {
             const body = c.body ?? '';
-            if (splitFirstLine(body)[0] === marker)
+            if ((0,_github_hidden_marker_js__WEBPACK_IMPORTED_MODULE_1__/* .splitFirstLine */ .t6)(body)[0] === marker)
                 found.push({ id: c.id, url: c.html_url, body, order: bodyOrder(body) });
         }
         if (!/\brel="next"/.test(res.headers.link ?? ''))
@@ -80326,7 +80796,7 @@ async function writeSticky(client, target, opts, build) {
                 const code = status(err);
                 if ((code !== undefined && code < 500) || ++createFailures > CREATE_ATTEMPTS)
                     throw err;
-                await sleep(opts.relistDelayMs * createFailures, opts.signal);
+                await (0,_github_abortable_sleep_js__WEBPACK_IMPORTED_MODULE_3__/* .abortableSleep */ .M)(opts.relistDelayMs * createFailures, opts.signal);
             }
             written = true;
             wrote = true;
@@ -80353,7 +80823,7 @@ async function writeSticky(client, target, opts, build) {
                 await remove(c.id);
         if (!wrote)
             return done(canonical ?? view.comments[0]);
-        await sleep(opts.settleMs, opts.signal);
+        await (0,_github_abortable_sleep_js__WEBPACK_IMPORTED_MODULE_3__/* .abortableSleep */ .M)(opts.settleMs, opts.signal);
         view = await list();
     }
     return done(view.comments[0]);
@@ -80375,21 +80845,6 @@ function status(err) {
     const s = err?.status;
     // Octokit reports network failures as status 500 too; both are ambiguous for a create.
     return typeof s === 'number' ? s : undefined;
-}
-// Not unref'd: the wait is the work (an unref'd timer as the only thing left would end the process mid-upsert).
-function sleep(ms, signal) {
-    return new Promise(resolve => {
-        const done = () => {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', done);
-            resolve();
-        };
-        const timer = setTimeout(done, ms);
-        if (signal?.aborted)
-            done();
-        else
-            signal?.addEventListener('abort', done, { once: true });
-    });
 }
 
 

@@ -10,8 +10,9 @@ import { readTrustedKeys, SIGNING_KEY_ACCEPTED } from './installer/verify-signat
 import { DEFAULT_TOFU_DOWNLOAD_URL, TOFU_SIGNING_KEY_ACCEPTED } from './installer/opentofu.js'
 import { rootHasBackend } from './terraform/backend-block.js'
 import { parseExpectedRoots, type ExpectedRoot } from './roots-summary/expected-roots.js'
+import { DEFAULT_DRIFT_LABEL } from './drift/drift-policy.js'
 
-export const COMMANDS = ['validate', 'plan', 'apply', 'discover', 'summarize'] as const
+export const COMMANDS = ['validate', 'plan', 'apply', 'discover', 'summarize', 'drift'] as const
 export type Command = (typeof COMMANDS)[number]
 export const COMMENT_MODES = ['always', 'changes-only', 'off'] as const
 export type CommentMode = (typeof COMMENT_MODES)[number]
@@ -74,7 +75,8 @@ export const INPUT_NAMES = [
   'plans-dir',
   'expected-roots',
   'freshness-check',
-  'pull-request'
+  'pull-request',
+  'drift-label'
 ] as const
 export type InputName = (typeof INPUT_NAMES)[number]
 
@@ -137,6 +139,8 @@ export interface Inputs {
   freshnessCheck: boolean
   /** freshness-check: the PR whose reviewed plan is compared; undefined = from the event. */
   pullRequest?: number
+  /** drift: the label of the drift issues (how they are listed). */
+  driftLabel: string
 }
 
 export type Env = Record<string, string | undefined>
@@ -538,6 +542,14 @@ export function readInputs(env: Env, bundledStackDir: (stack: Stack) => string, 
     )
   }
 
+  const driftLabel = raw(env, 'drift-label') || DEFAULT_DRIFT_LABEL
+  // The issues list takes labels comma-separated; GitHub allows 50 characters.
+  if (driftLabel.length > 50 || driftLabel.includes(',')) {
+    throw new UserError(
+      `input drift-label: ${show(driftLabel)} is not a usable label name; use one GitHub label of at most 50 characters, without commas`
+    )
+  }
+
   onDisk.push(() => {
     if (runsTerraform) writableTemp(tempDir, Boolean(env.RUNNER_TEMP))
   })
@@ -603,7 +615,8 @@ export function readInputs(env: Env, bundledStackDir: (stack: Stack) => string, 
     plansDirValue,
     expectedRoots,
     freshnessCheck,
-    ...(pullRequestValue !== '' ? { pullRequest: Number(pullRequestValue) } : {})
+    ...(pullRequestValue !== '' ? { pullRequest: Number(pullRequestValue) } : {}),
+    driftLabel
   }
   if (checkDisk) for (const check of onDisk) check()
   return inputs
@@ -616,7 +629,7 @@ export function readInputs(env: Env, bundledStackDir: (stack: Stack) => string, 
  */
 export async function verifyInputs(inputs: Inputs, rootSources: string[]): Promise<void> {
   if (inputs.terraformSigningKey !== '') await readTrustedKeys(inputs.terraformSigningKey)
-  const usesBackend = inputs.command === 'plan' || inputs.command === 'apply'
+  const usesBackend = inputs.command === 'plan' || inputs.command === 'apply' || inputs.command === 'drift'
   if (usesBackend && inputs.backendConfig.length > 0 && (await rootHasBackend(rootSources)) === false) {
     const first = inputs.backendConfig[0]
     const shown = first.includes('=') ? first.replace(/=.*/s, '=…') : relative(inputs.workspaceDir, first)

@@ -15,6 +15,7 @@ import { runPlan } from './commands/plan.js'
 import { runApply } from './commands/apply.js'
 import { runDiscover } from './commands/discover-action.js'
 import { runSummarize } from './commands/summarize.js'
+import { runDrift } from './commands/drift.js'
 import { prepareProviderCache, releaseCacheFor } from './provider-cache/index.js'
 
 export async function run(): Promise<void> {
@@ -96,6 +97,9 @@ export async function run(): Promise<void> {
         break
       case 'apply':
         await runApply(inputs, runner, report, terraform.version)
+        break
+      case 'drift':
+        await runDrift(inputs, runner, report)
         break
     }
   } catch (error) {

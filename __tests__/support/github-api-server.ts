@@ -9,6 +9,7 @@
 // - Responses start from the examples in the description and are overridden with the in-memory state, so they have
 //   every field GitHub documents (id, node_id, html_url, user, created_at, ...).
 // - Implemented: issue comments (list with GitHub's pagination and Link header, create, get, update, delete),
+//   issues and labels (list with filters, create, get, update/close; label get/create; see the block at the end),
 //   GET /repos/{owner}/{repo} (with `permissions` per token), GET /repos/{owner}/{repo}/pulls/{pull_number},
 //   GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls, GET /user (403 for installation tokens, as on GitHub),
 //   commit statuses (create; list and combined status for a commit SHA, see COMMIT_STATUS_HANDLERS).
@@ -436,10 +437,9 @@ export async function startGitHubApiServer(opts: GitHubApiServerOptions = {}): P
   const requests: RecordedRequest[] = []
   const errors: string[] = []
   const faults: QueuedFault[] = []
-  const handlers = new Map<string, Handler>([
-    ...Object.entries(BUILTIN_HANDLERS),
-    ...Object.entries(COMMIT_STATUS_HANDLERS)
-  ])
+  const handlers = new Map<string, Handler>(
+    Object.entries({ ...BUILTIN_HANDLERS, ...COMMIT_STATUS_HANDLERS, ...ISSUE_HANDLERS })
+  )
   const remaining = new Map<string, number>()
   const hung: RecordedRequest[] = []
   let apiUrl = ''
@@ -1149,5 +1149,272 @@ const COMMIT_STATUS_HANDLERS: Record<string, Handler> = {
       },
       headers: linkHeader(link)
     }
+  }
+}
+
+// --- issues and labels (drift issues) ----------------------------------------------------------------------------
+// Issues of a repository (list with state/labels filters, sort, direction and Link pagination; create; get; update
+// incl. state closed with state_reason) and its labels (get, create with 422 already_exists). Issue numbers share
+// the pull requests' number space, as on GitHub. Comments on issues use the issue comment routes above.
+
+export interface StoredLabel {
+  id: number
+  owner: string
+  repo: string
+  name: string
+  color: string
+  description: string | null
+}
+
+export interface StoredIssue {
+  id: number
+  owner: string
+  repo: string
+  number: number
+  title: string
+  body: string
+  state: 'open' | 'closed'
+  stateReason: 'completed' | 'not_planned' | 'duplicate' | 'reopened' | null
+  labels: string[]
+  user: StoredUser
+  createdAt: string
+  updatedAt: string
+  closedAt: string | null
+}
+
+/** The issues and labels of one server; get it with `issueStore(api.state)`. */
+export class IssueStore {
+  readonly issues = new Map<string, StoredIssue>()
+  readonly labels = new Map<string, StoredLabel>()
+
+  constructor(private readonly state: GitHubApiState) {}
+
+  list(owner: string, repo: string): StoredIssue[] {
+    return [...this.issues.values()].filter(i => sameRepo(i, owner, repo)).sort((a, b) => a.number - b.number)
+  }
+
+  get(owner: string, repo: string, number: number): StoredIssue | undefined {
+    return this.issues.get(`${owner}/${repo}#${number}`.toLowerCase())
+  }
+
+  label(owner: string, repo: string, name: string): StoredLabel | undefined {
+    return this.labels.get(`${owner}/${repo}:${name}`.toLowerCase())
+  }
+
+  addLabel(
+    owner: string,
+    repo: string,
+    name: string,
+    color = 'ededed',
+    description: string | null = null
+  ): StoredLabel {
+    const label: StoredLabel = { id: this.state.id(), owner, repo, name, color, description }
+    this.labels.set(`${owner}/${repo}:${name}`.toLowerCase(), label)
+    return label
+  }
+
+  addIssue(
+    owner: string,
+    repo: string,
+    fields: Pick<StoredIssue, 'title' | 'body'> & Partial<Pick<StoredIssue, 'labels' | 'state'>>,
+    user: StoredUser = KNOWN_USERS.octocat
+  ): StoredIssue {
+    const taken = [...this.state.pulls.values(), ...this.issues.values()]
+      .filter(x => sameRepo(x, owner, repo))
+      .map(x => x.number)
+    const number = Math.max(0, ...taken) + 1
+    const now = this.state.tick()
+    // GitHub creates labels named on a new issue that do not exist yet (grey, no description).
+    for (const name of fields.labels ?? []) if (!this.label(owner, repo, name)) this.addLabel(owner, repo, name)
+    const issue: StoredIssue = {
+      id: this.state.id(),
+      owner,
+      repo,
+      number,
+      title: fields.title,
+      body: fields.body,
+      state: fields.state ?? 'open',
+      stateReason: null,
+      labels: fields.labels ?? [],
+      user,
+      createdAt: now,
+      updatedAt: now,
+      closedAt: fields.state === 'closed' ? now : null
+    }
+    this.issues.set(`${owner}/${repo}#${number}`.toLowerCase(), issue)
+    return issue
+  }
+}
+
+const issueStores = new WeakMap<GitHubApiState, IssueStore>()
+
+export function issueStore(state: GitHubApiState): IssueStore {
+  let store = issueStores.get(state)
+  if (!store) {
+    store = new IssueStore(state)
+    issueStores.set(state, store)
+  }
+  return store
+}
+
+function labelJson(ctx: HandlerContext, l: StoredLabel): Record<string, unknown> {
+  return {
+    id: l.id,
+    node_id: `LA_kwDO${Buffer.from(String(l.id)).toString('base64').replace(/=+$/, '')}`,
+    url: `${ctx.apiUrl}/repos/${l.owner}/${l.repo}/labels/${encodeURIComponent(l.name)}`,
+    name: l.name,
+    description: l.description,
+    color: l.color,
+    default: false
+  }
+}
+
+function issueJson(ctx: HandlerContext, i: StoredIssue): Record<string, unknown> {
+  const template = structuredClone(loadGitHubOpenApi().operation('issues/get')!.responseExamples['200']) as Record<
+    string,
+    unknown
+  >
+  // The example is a pull request's issue with an assignee and milestone; a plain issue has neither.
+  const { pull_request: _pr, ...example } = template
+  const base = `${ctx.apiUrl}/repos/${i.owner}/${i.repo}`
+  const store = issueStore(ctx.state)
+  return {
+    ...example,
+    id: i.id,
+    node_id: `I_kwDO${Buffer.from(String(i.id)).toString('base64').replace(/=+$/, '')}`,
+    url: `${base}/issues/${i.number}`,
+    repository_url: base,
+    labels_url: `${base}/issues/${i.number}/labels{/name}`,
+    comments_url: `${base}/issues/${i.number}/comments`,
+    events_url: `${base}/issues/${i.number}/events`,
+    html_url: `${ctx.serverUrl}/${i.owner}/${i.repo}/issues/${i.number}`,
+    number: i.number,
+    state: i.state,
+    state_reason: i.stateReason,
+    title: i.title,
+    body: i.body,
+    user: simpleUser(i.user, ctx.apiUrl, ctx.serverUrl),
+    labels: i.labels.map(name => {
+      const label = store.label(i.owner, i.repo, name)
+      return label ? labelJson(ctx, label) : { name }
+    }),
+    assignee: null,
+    assignees: [],
+    milestone: null,
+    locked: false,
+    comments: ctx.state.listComments(i.owner, i.repo, i.number).length,
+    closed_at: i.closedAt,
+    created_at: i.createdAt,
+    updated_at: i.updatedAt,
+    closed_by: null,
+    author_association: i.user.type === 'Bot' ? 'NONE' : 'COLLABORATOR'
+  }
+}
+
+// GitHub rejects issue bodies above 65,536 characters.
+function checkIssueBody(body: string | undefined | null): void {
+  if (body && [...body].length > 65536) {
+    throw new ApiError(422, 'Validation Failed', {
+      errors: [
+        { resource: 'Issue', code: 'custom', field: 'body', message: 'body is too long (maximum is 65536 characters)' }
+      ]
+    })
+  }
+}
+
+function requireIssue(ctx: HandlerContext): StoredIssue {
+  requireRepo(ctx)
+  const issue = issueStore(ctx.state).get(ctx.params.owner, ctx.params.repo, integerParam(ctx, 'issue_number'))
+  if (!issue) throw new ApiError(404, 'Not Found')
+  return issue
+}
+
+const ISSUE_HANDLERS: Record<string, Handler> = {
+  'issues/list-for-repo': ctx => {
+    requireRepo(ctx)
+    const state = ctx.query.get('state') ?? 'open'
+    if (!['open', 'closed', 'all'].includes(state)) throw new ApiError(422, 'Validation Failed')
+    const wanted = (ctx.query.get('labels') ?? '')
+      .split(',')
+      .map(l => l.trim().toLowerCase())
+      .filter(Boolean)
+    const sort = ctx.query.get('sort') ?? 'created'
+    const direction = ctx.query.get('direction') ?? 'desc'
+    let issues = issueStore(ctx.state)
+      .list(ctx.params.owner, ctx.params.repo)
+      .filter(i => state === 'all' || i.state === state)
+      .filter(i => wanted.every(w => i.labels.some(l => l.toLowerCase() === w)))
+    const key = (i: StoredIssue): string => (sort === 'updated' ? i.updatedAt : i.createdAt) + String(i.id).padStart(12)
+    issues = issues.sort((a, b) => (key(a) < key(b) ? -1 : 1))
+    if (direction !== 'asc') issues.reverse()
+    const { page, link } = paginate(issues, ctx.query, `${ctx.apiUrl}${ctx.path}`)
+    const headers: Record<string, string> = link ? { link } : {}
+    return { status: 200, body: page.map(i => issueJson(ctx, i)), headers }
+  },
+  'issues/create': ctx => {
+    requireRepo(ctx)
+    const body = ctx.body as {
+      title: string | number
+      body?: string | null
+      labels?: Array<string | { name?: string }>
+    }
+    checkIssueBody(body.body)
+    const labels = (body.labels ?? []).map(l => (typeof l === 'string' ? l : (l.name ?? ''))).filter(Boolean)
+    const issue = issueStore(ctx.state).addIssue(
+      ctx.params.owner,
+      ctx.params.repo,
+      { title: String(body.title), body: body.body ?? '', labels },
+      userFor(ctx.token)
+    )
+    const json = issueJson(ctx, issue)
+    return { status: 201, body: json, headers: { location: String(json.url) } }
+  },
+  'issues/get': ctx => ({ status: 200, body: issueJson(ctx, requireIssue(ctx)) }),
+  'issues/update': ctx => {
+    const issue = requireIssue(ctx)
+    const body = ctx.body as {
+      title?: string | number | null
+      body?: string | null
+      state?: 'open' | 'closed'
+      state_reason?: StoredIssue['stateReason']
+      labels?: Array<string | { name?: string }>
+    }
+    checkIssueBody(body.body)
+    if (body.title !== undefined && body.title !== null) issue.title = String(body.title)
+    if (body.body !== undefined) issue.body = body.body ?? ''
+    if (body.labels) issue.labels = body.labels.map(l => (typeof l === 'string' ? l : (l.name ?? ''))).filter(Boolean)
+    const now = ctx.state.tick()
+    if (body.state && body.state !== issue.state) {
+      issue.state = body.state
+      issue.closedAt = body.state === 'closed' ? now : null
+      issue.stateReason = body.state === 'closed' ? (body.state_reason ?? 'completed') : 'reopened'
+    }
+    issue.updatedAt = now
+    return { status: 200, body: issueJson(ctx, issue) }
+  },
+  'issues/get-label': ctx => {
+    requireRepo(ctx)
+    const label = issueStore(ctx.state).label(ctx.params.owner, ctx.params.repo, decodeURIComponent(ctx.params.name))
+    if (!label) throw new ApiError(404, 'Not Found')
+    return { status: 200, body: labelJson(ctx, label) }
+  },
+  'issues/create-label': ctx => {
+    requireRepo(ctx)
+    const body = ctx.body as { name: string; color?: string; description?: string }
+    const store = issueStore(ctx.state)
+    if (store.label(ctx.params.owner, ctx.params.repo, body.name)) {
+      throw new ApiError(422, 'Validation Failed', {
+        errors: [{ resource: 'Label', code: 'already_exists', field: 'name' }]
+      })
+    }
+    const label = store.addLabel(
+      ctx.params.owner,
+      ctx.params.repo,
+      body.name,
+      (body.color ?? 'ededed').replace(/^#/, ''),
+      body.description ?? null
+    )
+    const json = labelJson(ctx, label)
+    return { status: 201, body: json, headers: { location: String(json.url) } }
   }
 }

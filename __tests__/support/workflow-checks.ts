@@ -28,6 +28,7 @@ export type Rule =
   | 'run-injection'
   | 'id-token-scope'
   | 'pull-requests-scope'
+  | 'issues-scope'
   | 'apply-concurrency'
   | 'reusable-permissions'
   | 'own-ref'
@@ -218,7 +219,7 @@ function ourCommands(job: Job): string[] {
     .filter(s => isOurAction(s.uses))
     .flatMap(s => {
       const command = s.with?.command ?? 'plan'
-      return isExpression(command) ? ['validate', 'plan', 'apply', 'discover', 'summarize'] : [String(command)]
+      return isExpression(command) ? ['validate', 'plan', 'apply', 'discover', 'summarize', 'drift'] : [String(command)]
     })
 }
 
@@ -249,7 +250,7 @@ export function runsTerraformAgainstAzure(workflow: Workflow, job: Job): boolean
   return job.steps.some(
     s =>
       isOurAction(s.uses) &&
-      ['plan', 'apply'].some(c => ourCommands({ ...job, steps: [s] }).includes(c)) &&
+      ['plan', 'apply', 'drift'].some(c => ourCommands({ ...job, steps: [s] }).includes(c)) &&
       armOidc(workflow.env, job.env, s.env)
   )
 }
@@ -478,6 +479,30 @@ export function checkPullRequestsScope(workflow: Workflow): Finding[] {
   return findings
 }
 
+/** The reusable drift workflow, by path or by the first-party reference. */
+export const DRIFT_WORKFLOW_PATH = '.github/workflows/drift.yml'
+
+/** `issues: write` only where a drift issue is written: our action with command drift, or a call of drift.yml. */
+export function checkIssuesScope(workflow: Workflow): Finding[] {
+  const findings: Finding[] = []
+  if (permissionOf(workflow.permissions, 'issues') === 'write') {
+    findings.push({ rule: 'issues-scope', message: 'issues: write at the top level; grant it only to the drift job' })
+  }
+  for (const job of workflow.jobs) {
+    const callsDrift =
+      job.uses === `./${DRIFT_WORKFLOW_PATH}` ||
+      (job.uses?.startsWith(`${FIRST_PARTY_REPO}/${DRIFT_WORKFLOW_PATH}@`) ?? false)
+    if (permissionOf(job.permissions, 'issues') === 'write' && !callsDrift && !ourCommands(job).includes('drift')) {
+      findings.push({
+        rule: 'issues-scope',
+        job: job.id,
+        message: `job ${job.id} has issues: write but writes no drift issue`
+      })
+    }
+  }
+  return findings
+}
+
 function cancelsInProgress(concurrency: unknown): boolean {
   const setting = asMapping(concurrency)?.['cancel-in-progress']
   return setting !== undefined && setting !== false && setting !== 'false'
@@ -564,6 +589,7 @@ export function checkWorkflowSecurity(text: string, reusableWorkflow?: string, i
     ...checkRunScripts(workflow),
     ...checkIdTokenScope(workflow),
     ...checkPullRequestsScope(workflow),
+    ...checkIssuesScope(workflow),
     ...checkApplyConcurrency(workflow),
     ...(reusableWorkflow === undefined ? [] : checkReusablePermissions(workflow, reusableWorkflow))
   ]

@@ -2244,6 +2244,16 @@ function renderPlanMarkdown(input, opts) {
             lines.push('**Plan failed.** Terraform reported errors; there is no plan to review or apply.');
             return lines.join('\n\n');
         }
+        if (opts.refreshOnly) {
+            const found = [
+                summary.drift > 0 ? `${thousands(summary.drift)} objects changed outside of Terraform` : '',
+                outputs.length > 0 ? `${thousands(outputs.length)} root outputs differ from the state` : ''
+            ].filter(Boolean);
+            lines.push(found.length > 0
+                ? `**Drift:** ${found.join('; ')}.`
+                : '**No drift.** The real infrastructure matches the Terraform state.');
+            return lines.join('\n\n');
+        }
         if (!summary.hasChanges) {
             lines.push('**No changes.** Your infrastructure matches the configuration.');
             if (summary.drift > 0)
@@ -2257,6 +2267,14 @@ function renderPlanMarkdown(input, opts) {
             lines.push('This plan **cannot be applied**.');
         return lines.join('\n\n');
     };
+    const driftIntro = opts.refreshOnly
+        ? 'Terraform found these changes while refreshing the state (a refresh-only plan; nothing was changed). ' +
+            '`terraform apply -refresh-only` records them in the state; a normal plan and apply undo them.'
+        : 'Terraform noticed these changes while refreshing. They are not made by this plan, but may explain some of it.';
+    const driftSection = {
+        id: 'drift',
+        render: (level, room) => changesSection(ctx, `#### Changed outside of Terraform (drift)\n\n${driftIntro}`, drift, DRIFT_DETAIL[level], room, { titles: DRIFT_TITLES, verbs: DRIFT_VERBS, schemas: opts.schemas })
+    };
     const sections = plan.errored
         ? [
             { id: 'head', render: head },
@@ -2267,16 +2285,14 @@ function renderPlanMarkdown(input, opts) {
         ]
         : [
             { id: 'head', render: head },
+            ...(opts.refreshOnly ? [driftSection] : []),
             { id: 'warnings', render: level => warningsSection(ctx, warnings, level === 0 ? 50 : 3) },
             {
                 id: 'callout',
                 fillLevels: [2],
                 render: (level, room) => callout(ctx, dangerous, level, room, opts.fullPlanHint)
             },
-            {
-                id: 'drift',
-                render: (level, room) => changesSection(ctx, '#### Changed outside of Terraform (drift)\n\nTerraform noticed these changes while refreshing. They are not made by this plan, but may explain some of it.', drift, DRIFT_DETAIL[level], room, { titles: DRIFT_TITLES, verbs: DRIFT_VERBS, schemas: opts.schemas })
-            },
+            ...(opts.refreshOnly ? [] : [driftSection]),
             {
                 id: 'changes',
                 fillLevels: [4],

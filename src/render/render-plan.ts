@@ -36,6 +36,11 @@ export interface RenderOptions {
   header?: string
   /** `terraform providers schema -json`, when the caller has it: tells lists from sets */
   schemas?: ProviderSchemas
+  /**
+   * A refresh-only plan (`command: drift`): the drift is the news, so it comes first and the headline counts it;
+   * there is nothing to apply.
+   */
+  refreshOnly?: boolean
 }
 
 /** GitHub's limit for an issue comment body. */
@@ -106,6 +111,18 @@ export function renderPlanMarkdown(input: PlanJson, opts: RenderOptions): { mark
       lines.push('**Plan failed.** Terraform reported errors; there is no plan to review or apply.')
       return lines.join('\n\n')
     }
+    if (opts.refreshOnly) {
+      const found = [
+        summary.drift > 0 ? `${thousands(summary.drift)} objects changed outside of Terraform` : '',
+        outputs.length > 0 ? `${thousands(outputs.length)} root outputs differ from the state` : ''
+      ].filter(Boolean)
+      lines.push(
+        found.length > 0
+          ? `**Drift:** ${found.join('; ')}.`
+          : '**No drift.** The real infrastructure matches the Terraform state.'
+      )
+      return lines.join('\n\n')
+    }
     if (!summary.hasChanges) {
       lines.push('**No changes.** Your infrastructure matches the configuration.')
       if (summary.drift > 0)
@@ -116,6 +133,22 @@ export function renderPlanMarkdown(input: PlanJson, opts: RenderOptions): { mark
     return lines.join('\n\n')
   }
 
+  const driftIntro = opts.refreshOnly
+    ? 'Terraform found these changes while refreshing the state (a refresh-only plan; nothing was changed). ' +
+      '`terraform apply -refresh-only` records them in the state; a normal plan and apply undo them.'
+    : 'Terraform noticed these changes while refreshing. They are not made by this plan, but may explain some of it.'
+  const driftSection: FitSection = {
+    id: 'drift',
+    render: (level, room) =>
+      changesSection(
+        ctx,
+        `#### Changed outside of Terraform (drift)\n\n${driftIntro}`,
+        drift,
+        DRIFT_DETAIL[level],
+        room,
+        { titles: DRIFT_TITLES, verbs: DRIFT_VERBS, schemas: opts.schemas }
+      )
+  }
   const sections: FitSection[] = plan.errored
     ? [
         { id: 'head', render: head },
@@ -132,24 +165,14 @@ export function renderPlanMarkdown(input: PlanJson, opts: RenderOptions): { mark
       ]
     : [
         { id: 'head', render: head },
+        ...(opts.refreshOnly ? [driftSection] : []),
         { id: 'warnings', render: level => warningsSection(ctx, warnings, level === 0 ? 50 : 3) },
         {
           id: 'callout',
           fillLevels: [2],
           render: (level, room) => callout(ctx, dangerous, level, room, opts.fullPlanHint)
         },
-        {
-          id: 'drift',
-          render: (level, room) =>
-            changesSection(
-              ctx,
-              '#### Changed outside of Terraform (drift)\n\nTerraform noticed these changes while refreshing. They are not made by this plan, but may explain some of it.',
-              drift,
-              DRIFT_DETAIL[level],
-              room,
-              { titles: DRIFT_TITLES, verbs: DRIFT_VERBS, schemas: opts.schemas }
-            )
-        },
+        ...(opts.refreshOnly ? [] : [driftSection]),
         {
           id: 'changes',
           fillLevels: [4],

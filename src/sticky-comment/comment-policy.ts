@@ -42,18 +42,37 @@ export interface WriteFailure {
   warning: string
 }
 
+/** How a failed write names what it wrote; the default is the sticky pull request comment. */
+export interface WriteWording {
+  /** e.g. "the pull request comment" */
+  what: string
+  /** e.g. "the token cannot write comments" */
+  cannot: string
+  /** the permission to grant, e.g. "pull-requests: write" */
+  permission: string
+  /** where the result still is, e.g. "the plan is in the job summary" */
+  tail: string
+}
+
+export const COMMENT_WORDING: WriteWording = {
+  what: 'the pull request comment',
+  cannot: 'the token cannot write comments',
+  permission: 'pull-requests: write',
+  tail: 'the plan is in the job summary'
+}
+
 /**
  * The warning for a failed comment write, or undefined when `err` is not an HTTP error from the client (a bug,
  * which must keep failing loudly).
  */
-export function describeWriteFailure(err: unknown): WriteFailure | undefined {
+export function describeWriteFailure(err: unknown, wording: WriteWording = COMMENT_WORDING): WriteFailure | undefined {
   const e = err as { status?: unknown; name?: unknown; message?: unknown; response?: unknown; cause?: unknown }
-  const tail = 'the plan is in the job summary'
+  const { what, tail } = wording
   // The caller's time budget ran out (client.ts deadlineSignal); a cancel is not a write failure.
   if (e?.name === 'AbortError' && (e.cause as { name?: unknown })?.name === 'DeadlineError') {
     return {
       status: undefined,
-      warning: `could not write the pull request comment: ${(e.cause as Error).message}; ${tail}`
+      warning: `could not write ${what}: ${(e.cause as Error).message}; ${tail}`
     }
   }
   if (!e || e.name !== 'HttpError' || typeof e.status !== 'number') return undefined
@@ -64,19 +83,19 @@ export function describeWriteFailure(err: unknown): WriteFailure | undefined {
   if (status === 500 && e.response === undefined) {
     return {
       status: undefined,
-      warning: `could not write the pull request comment: ${message || 'no answer from GitHub'}; ${tail}`
+      warning: `could not write ${what}: ${message || 'no answer from GitHub'}; ${tail}`
     }
   }
   if (status === 403 && /rate limit/i.test(message)) {
-    return { status, warning: `could not write the pull request comment: GitHub rate limit (${message}); ${tail}` }
+    return { status, warning: `could not write ${what}: GitHub rate limit (${message}); ${tail}` }
   }
   if (status === 401 || status === 403 || status === 404) {
     return {
       status,
       warning:
-        `could not write the pull request comment: the token cannot write comments (HTTP ${status}: ${message}); ` +
-        `grant "permissions: pull-requests: write" to the job; ${tail}`
+        `could not write ${what}: ${wording.cannot} (HTTP ${status}: ${message}); ` +
+        `grant "permissions: ${wording.permission}" to the job; ${tail}`
     }
   }
-  return { status, warning: `could not write the pull request comment (HTTP ${status}: ${message}); ${tail}` }
+  return { status, warning: `could not write ${what} (HTTP ${status}: ${message}); ${tail}` }
 }

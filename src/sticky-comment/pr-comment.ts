@@ -43,10 +43,10 @@ function context(): { ctx: RunContext; order: PlanOrder } {
 }
 
 /** A cancel during the comment is the step's failure; anything else goes back to the caller. */
-function rethrowCancel(error: unknown): void {
+export function rethrowCancel(error: unknown, activity = 'writing the pull request comment'): void {
   const e = error as { name?: unknown; cause?: unknown }
   if (e?.name === 'AbortError' && e.cause instanceof CancelReason) {
-    throw new CancelledWhileError(e.cause.signal, 'writing the pull request comment')
+    throw new CancelledWhileError(e.cause.signal, activity)
   }
 }
 

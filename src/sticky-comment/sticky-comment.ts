@@ -39,8 +39,9 @@
 // so the next plan can say "+N, -M" or "no change". Bodies never exceed maxChars (GitHub's limit is 65,536
 // characters; JS string length is used, which counts UTF-16 units and so is never below GitHub's count).
 import { createHash } from 'node:crypto'
-import { posix } from 'node:path'
 import type { GitHubClient } from '../github/client.js'
+import { abortableSleep as sleep } from '../github/abortable-sleep.js'
+import { MARKER_END, normalizeWorkingDirectory, splitFirstLine, targetMarker } from '../github/hidden-marker.js'
 import { compareOrder, formatOrderLine, ORDER_PREFIX, parseOrderLine, UNORDERED, type PlanOrder } from './plan-order.js'
 
 export interface StickyTarget {
@@ -101,7 +102,7 @@ export interface FoundComment {
 
 export const MARKER_PREFIX = '<!-- terraform-pr-gate: '
 export const STATE_PREFIX = '<!-- terraform-pr-gate-state: '
-const COMMENT_END = ' -->'
+const COMMENT_END = MARKER_END
 export const GITHUB_COMMENT_LIMIT = 65536
 export const MAX_TRACKED_CHANGES = 2000
 const MAX_PAGES = 100 // 10,000 comments; GitHub stops at 2,500 comments per issue
@@ -113,24 +114,11 @@ export const FRESH_MS = 500
 const MAX_ROUNDS = 5
 const TRUNCATION_NOTICE = "\n\n_…truncated to fit GitHub's comment size limit._\n"
 
-/** Path as written in the marker: forward slashes, no "./" prefix or trailing slash; the root is ".". */
-export function normalizeWorkingDirectory(dir: string): string {
-  const normalized = posix.normalize(dir.replace(/\\/g, '/') || '.').replace(/\/+$/, '')
-  return normalized === '' ? '/' : normalized
-}
+export { normalizeWorkingDirectory }
 
 /** The first line of our comment for one target. */
 export function stickyMarker(target: Pick<StickyTarget, 'workingDirectory' | 'workspace'>): string {
-  const json = JSON.stringify({
-    dir: normalizeWorkingDirectory(target.workingDirectory),
-    ws: target.workspace || 'default'
-  })
-  return MARKER_PREFIX + escapeForHtmlComment(json) + COMMENT_END
-}
-
-// Inside JSON these characters only occur in strings, where \uXXXX is an equivalent spelling.
-function escapeForHtmlComment(json: string): string {
-  return json.replace(/[<>&-]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  return targetMarker(MARKER_PREFIX, target)
 }
 
 // --- plan state ------------------------------------------------------------------------------------------------
@@ -212,12 +200,6 @@ export function parseStickyBody(body: string): ParsedBody {
 export function bodyOrder(body: string): PlanOrder {
   const line = parseStickyBody(body).orderLine
   return (line && parseOrderLine(line)) || UNORDERED
-}
-
-function splitFirstLine(text: string): [string, string] {
-  const i = text.indexOf('\n')
-  if (i < 0) return [text.replace(/\r$/, ''), '']
-  return [text.slice(0, i).replace(/\r$/, ''), text.slice(i + 1)]
 }
 
 /** Cuts markdown to `budget` characters at a line end when possible, with a notice, never inside a surrogate pair. */
@@ -498,18 +480,4 @@ function status(err: unknown): number | undefined {
   const s = (err as { status?: unknown })?.status
   // Octokit reports network failures as status 500 too; both are ambiguous for a create.
   return typeof s === 'number' ? s : undefined
-}
-
-// Not unref'd: the wait is the work (an unref'd timer as the only thing left would end the process mid-upsert).
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise(resolve => {
-    const done = (): void => {
-      clearTimeout(timer)
-      signal?.removeEventListener('abort', done)
-      resolve()
-    }
-    const timer = setTimeout(done, ms)
-    if (signal?.aborted) done()
-    else signal?.addEventListener('abort', done, { once: true })
-  })
 }
