@@ -74,7 +74,11 @@ describe('tool: tofu through the built action', () => {
     expect(o['terraform-path']).toBe(join(dirs.toolCache, 'tofu', '1.9.1', process.arch, 'tofu'))
     expect([o['has-changes'], o['to-add']]).toEqual(['true', '1'])
     const meta = JSON.parse(readFileSync(join(o['plan-dir'], 'plan-metadata.json'), 'utf8'))
-    expect(meta).toMatchObject({ root: 'infra', terraformVersion: '1.9.1' })
+    expect(meta).toMatchObject({ root: 'infra', tool: 'tofu', terraformVersion: '1.9.1' })
+    // named after the tool that ran: the summary's title and terraform's log groups
+    expect(readFileSync(o['summary-path'], 'utf8')).toMatch(/^### OpenTofu plan: <code>infra<\/code>/m)
+    expect(run.stdout).toMatch(/tofu plan/)
+    expect(run.stdout).not.toMatch(/^(::group::)?terraform (init|plan)\b/m)
     expect(run.stdout).toContain('required_version "~> 1.9.0" (versions.tofu)')
     expect(run.stdout).toContain(`warning: tofu-signing-key: accepting key fingerprint `)
     expect(run.stdout).toContain('tofu_1.9.1_SHA256SUMS: signature tofu_1.9.1_SHA256SUMS.gpgsig verified')
@@ -89,6 +93,22 @@ describe('tool: tofu through the built action', () => {
     expect([validate.outputs['validate-errors'], validate.outputs['terraform-version']]).toEqual(['0', '1.9.1'])
     const plan = await runLocal(dirs, { 'terraform-version': '1.9.1' })
     expect(plan.code).toBe(0)
+    // the reviewed plan is a tofu plan: terraform (here the one on PATH) never applies it
+    const wrongTool = await runLocal(dirs, {
+      command: 'apply',
+      tool: 'terraform',
+      'terraform-version': 'system',
+      'tofu-download-url': '',
+      'tofu-signing-key': '',
+      'plan-path': plan.outputs['plan-path'],
+      'plan-digest': plan.outputs['plan-digest']
+    })
+    expect([wrongTool.code, errorLines(wrongTool, true), wrongTool.outputs['apply-status']]).toEqual([
+      1,
+      ['error: apply refused: the plan was made with tofu 1.9.1, but this job runs terraform: set tool: tofu'],
+      'refused'
+    ])
+    expect(existsSync(join(dirs.workspace, 'infra', 'terraform.tfstate'))).toBe(false)
     const apply = await runLocal(dirs, {
       command: 'apply',
       'terraform-version': '1.9.1',

@@ -173,6 +173,7 @@ describe('apply gate', () => {
     commitSha: 'c1',
     root: 'infra',
     workspace: 'default',
+    tool: 'terraform' as const,
     terraformVersion: '1.11.4',
     planDigest: 'd1',
     expectedDigest: 'd1'
@@ -187,6 +188,14 @@ describe('apply gate', () => {
     expect(metadataRefusals(meta, { ...ctx, root: 'other' })[0]).toMatch(/root infra, not other/)
     expect(metadataRefusals(meta, { ...ctx, workspace: 'prod' })[0]).toMatch(/workspace default, not prod/)
     expect(metadataRefusals(meta, { ...ctx, terraformVersion: '1.12.0' })[0]).toMatch(/set terraform-version: 1.11.4/)
+    // a plan dir without `tool` was made by terraform; a tofu plan is never applied by terraform or the reverse
+    expect(metadataRefusals(meta, { ...ctx, tool: 'tofu' })).toEqual([
+      'the plan was made with terraform 1.11.4, but this job runs tofu: set tool: terraform'
+    ])
+    expect(metadataRefusals({ ...meta, tool: 'tofu' }, ctx)).toEqual([
+      'the plan was made with tofu 1.11.4, but this job runs terraform: set tool: tofu'
+    ])
+    expect(metadataRefusals({ ...meta, tool: 'tofu' }, { ...ctx, tool: 'tofu' })).toEqual([])
   })
 
   it('guards deletes and replaces of stateful types only', () => {

@@ -43638,7 +43638,7 @@ function splitFirstLine(text) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8328);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3115);
 // Thin entry: everything happens in run().
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -43648,7 +43648,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8328:
+/***/ 3115:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43878,6 +43878,13 @@ async function systemTerraform(log, env = process.env, signal, tool = 'terraform
     return { version, path: (0,external_node_path_.dirname)(binary), binary, fromCache: false };
 }
 const minimum = (tool) => (tool === 'tofu' ? '1.6 or newer' : '0.13 or newer');
+
+;// CONCATENATED MODULE: ./src/installer/tool.ts
+// Which CLI the action installs and runs. A module of its own so inputs and reports can name it without loading
+// the installer.
+const TOOLS = ['terraform', 'tofu'];
+/** How titles, comments and messages name the tool. */
+const TOOL_PRODUCT = { terraform: 'Terraform', tofu: 'OpenTofu' };
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
@@ -73712,7 +73719,7 @@ const isDriftIssueOf = (body, marker) => (0,hidden_marker/* splitFirstLine */.t6
 /** The issue title: plain text (titles render no Markdown), the root and a non-default workspace. */
 function driftIssueTitle(target) {
     const ws = target.workspace && target.workspace !== 'default' ? ` (workspace ${target.workspace})` : '';
-    return `Terraform drift: ${target.workingDirectory}${ws}`.slice(0, 256);
+    return `${target.product ?? 'Terraform'} drift: ${target.workingDirectory}${ws}`.slice(0, 256);
 }
 const FORK_WARNING = 'pull request from a fork: the token cannot write issues; no drift issue, the drift report is in the job summary';
 const DRIFT_ISSUE_WORDING = {
@@ -73777,10 +73784,10 @@ const duplicateComment = (of) => `Closed as a duplicate of #${of} (the drift iss
 
 
 
+
 const COMMANDS = ['validate', 'plan', 'apply', 'discover', 'summarize', 'drift'];
 const COMMENT_MODES = ['always', 'changes-only', 'off'];
 const STACKS = ['chat-llm'];
-const TOOLS = ['terraform', 'tofu'];
 // Stateful Azure resource types whose delete or replace needs `allow-destroy: true`.
 const DEFAULT_GUARDED_RESOURCE_TYPES = [
     'azurerm_postgresql_flexible_server',
@@ -77835,8 +77842,13 @@ function metadataRefusals(meta, ctx) {
     if (meta.workspace !== ctx.workspace) {
         refusals.push(`the plan was made in workspace ${meta.workspace}, not ${ctx.workspace}: apply it with the same workspace`);
     }
-    if (meta.terraformVersion !== ctx.terraformVersion) {
-        refusals.push(`the plan was made with terraform ${meta.terraformVersion}, but ${ctx.terraformVersion} is installed: set terraform-version: ${meta.terraformVersion}`);
+    // A tofu plan file is not a terraform plan file, even at the same version number.
+    const planTool = meta.tool ?? 'terraform';
+    if (planTool !== ctx.tool) {
+        refusals.push(`the plan was made with ${planTool} ${meta.terraformVersion}, but this job runs ${ctx.tool}: set tool: ${planTool}`);
+    }
+    else if (meta.terraformVersion !== ctx.terraformVersion) {
+        refusals.push(`the plan was made with ${planTool} ${meta.terraformVersion}, but ${ctx.terraformVersion} is installed: set terraform-version: ${meta.terraformVersion}`);
     }
     return refusals;
 }
@@ -78056,6 +78068,7 @@ var context = __nccwpck_require__(9556);
 
 
 
+
 // GitHub's step summary limit is 1 MiB of UTF-8 per step; the renderer counts characters, so check bytes too.
 const SUMMARY_MAX_BYTES = 1_000_000;
 /** Renders at the largest character budget whose UTF-8 size still fits `maxBytes` (arrows and emoji are multi-byte). */
@@ -78230,6 +78243,7 @@ async function makePlanDir(inputs, tf, report, terraformVersion, dir, disk) {
         commitSha: (0,run_info/* checkedOutCommit */.Xg)(inputs.workspaceDir, process.env),
         root: inputs.rootLabel,
         workspace: inputs.workspace,
+        tool: inputs.tool,
         terraformVersion,
         planDigest: digest,
         createdAt: new Date().toISOString(),
@@ -78257,7 +78271,7 @@ async function makePlanDir(inputs, tf, report, terraformVersion, dir, disk) {
     return { plan, schemas, textPlan, warnings, redactor, summary, hasChanges, digest, metadata, summaryMarkdown, guard };
 }
 const SUMMARY_FILE = 'summary.md';
-const planTitle = (inputs) => `Terraform plan: ${(0,run_info/* rootTitle */.$P)(inputs)}`;
+const planTitle = (inputs) => `${TOOL_PRODUCT[inputs.tool]} plan: ${(0,run_info/* rootTitle */.$P)(inputs)}`;
 /** The complete plan dir is in place: job summary, outputs, the sticky comment. */
 async function publishPlan(inputs, report, planDir, made) {
     const { plan, schemas, textPlan, warnings, redactor, summary, hasChanges, digest, metadata, summaryMarkdown, guard } = made;
@@ -78426,6 +78440,7 @@ async function runApply(inputs, tf, report, terraformVersion) {
         commitSha: (0,run_info/* checkedOutCommit */.Xg)(inputs.workspaceDir, process.env),
         root: inputs.rootLabel,
         workspace: inputs.workspace,
+        tool: inputs.tool,
         terraformVersion,
         planDigest: digest,
         expectedDigest: inputs.planDigest
@@ -79357,6 +79372,7 @@ async function publishDriftIssue(client, ctx, token, req) {
 
 
 
+
 async function runDrift(inputs, tf, report) {
     await initRoot(inputs, tf);
     const dir = `${planDirFor(inputs)}-drift`;
@@ -79412,7 +79428,7 @@ async function runDrift(inputs, tf, report) {
     const link = (0,run_info/* runUrl */.Vp)(process.env);
     const render = (maxChars, header) => renderPlanMarkdown(plan, {
         maxChars,
-        title: `Terraform drift: ${(0,run_info/* rootTitle */.$P)(inputs)}`,
+        title: `${TOOL_PRODUCT[inputs.tool]} drift: ${(0,run_info/* rootTitle */.$P)(inputs)}`,
         textPlan,
         warnings,
         redactor,
@@ -79441,6 +79457,7 @@ async function runDrift(inputs, tf, report) {
         outcome = await publishDriftIssue(() => (0,client/* createGitHubClient */.LX)(inputs.githubToken, { log: { warning: m => report.warning(m) }, signal }), ctx, inputs.githubToken, {
             workingDirectory: inputs.rootLabel,
             workspace: inputs.workspace,
+            product: TOOL_PRODUCT[inputs.tool],
             label: inputs.driftLabel,
             hasDrift,
             body,
@@ -80867,8 +80884,10 @@ function status(err) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
-/* harmony import */ var _cancellation_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4632);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3916);
+/* harmony import */ var _cancellation_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4632);
 // Runs terraform as a child process. Not through @actions/exec: it does not expose the child,
 // and a cancelled job must forward exactly one SIGINT/SIGTERM to terraform so the state lock is
 // released and state is written. Terraform runs in its own process group so a Ctrl-C or a runner
@@ -80878,48 +80897,49 @@ function status(err) {
 
 
 
+
 /** stdoutFile could not be written (a full or read-only disk); the caller names the directory. */
 class StdoutFileError extends Error {
     command;
     fault;
-    constructor(command, fault) {
-        super(`terraform ${command}: writing its output failed: ${fault.message}`);
+    constructor(command, fault, tool = 'terraform') {
+        super(`${tool} ${command}: writing its output failed: ${fault.message}`);
         this.command = command;
         this.fault = fault;
         this.name = 'StdoutFileError';
     }
 }
-class CancelledError extends _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo {
+class CancelledError extends _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo {
     signal;
     command;
-    constructor(signal, command) {
-        super(`cancelled: ${signal} received during \`terraform ${command}\`; terraform was asked to stop and has exited`);
+    constructor(signal, command, tool = 'terraform') {
+        super(`cancelled: ${signal} received during \`${tool} ${command}\`; ${tool} was asked to stop and has exited`);
         this.signal = signal;
         this.command = command;
         this.name = 'CancelledError';
     }
 }
-class TerraformError extends _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo {
+class TerraformError extends _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo {
     command;
     result;
-    constructor(command, result) {
-        super(terraformFate(command, result));
+    constructor(command, result, tool = 'terraform') {
+        super(terraformFate(command, result, tool));
         this.command = command;
         this.result = result;
         this.name = 'TerraformError';
     }
 }
 /** What happened to terraform, truthfully: killed by a signal, or exited with a code and its last error. */
-function terraformFate(command, result) {
+function terraformFate(command, result, tool = 'terraform') {
     const last = lastErrorLine(result.stderr || result.stdout);
     if (result.signal) {
         const number = node_os__WEBPACK_IMPORTED_MODULE_2__.constants.signals[result.signal];
         const why = 'it was stopped from outside (out of memory, or the runner shutting down)';
         // only an error is worth adding: the last line of a killed run is usually a progress or warning line
         const output = /Error: /.test(result.stderr + result.stdout) ? `; its last error: ${last}` : '';
-        return `terraform ${command} was killed by ${result.signal}${number ? ` (signal ${number})` : ''}: ${why}${output}`;
+        return `${tool} ${command} was killed by ${result.signal}${number ? ` (signal ${number})` : ''}: ${why}${output}`;
     }
-    return `terraform ${command} failed (exit ${result.exitCode}): ${last}`;
+    return `${tool} ${command} failed (exit ${result.exitCode}): ${last}`;
 }
 // The most useful single line of terraform's error output: the first "Error: <summary>" and the first
 // paragraph of its detail (skipping the "on file line N" / "with ..." / source snippet lines).
@@ -80958,12 +80978,15 @@ class TerraformRunner {
     child;
     running = '';
     cancelSignal;
+    /** What messages call the binary: tofu for OpenTofu, else terraform. */
+    tool;
     constructor(binary, cwd, env, log, redact = t => t) {
         this.binary = binary;
         this.cwd = cwd;
         this.env = env;
         this.log = log;
         this.redact = redact;
+        this.tool = /^tofu(\.exe)?$/i.test((0,node_path__WEBPACK_IMPORTED_MODULE_3__.basename)(binary)) ? 'tofu' : 'terraform';
     }
     /** True once a cancel signal arrived; later steps (comments) report it. */
     get cancelled() {
@@ -80972,37 +80995,39 @@ class TerraformRunner {
     /** Job cancellation (main listens for the signals): forwarded once to a running terraform. */
     cancel(signal) {
         if (this.cancelSignal) {
-            this.log.info(`${signal} received again: still waiting for terraform to release the state lock and exit`);
+            this.log.info(`${signal} received again: still waiting for ${this.tool} to release the state lock and exit`);
             return;
         }
         this.cancelSignal = signal;
-        (0,_cancellation_js__WEBPACK_IMPORTED_MODULE_4__/* .cancel */ .ZT)(signal); // aborts pending HTTP requests (sticky comment, downloads)
+        (0,_cancellation_js__WEBPACK_IMPORTED_MODULE_5__/* .cancel */ .ZT)(signal); // aborts pending HTTP requests (sticky comment, downloads)
         if (this.child && this.child.exitCode === null) {
-            this.log.info(`${signal} received: asking terraform ${this.running} to stop gracefully (state is saved, lock released)`);
+            this.log.info(`${signal} received: asking ${this.tool} ${this.running} to stop gracefully (state is saved, lock released)`);
             // Terraform handles SIGINT gracefully; SIGTERM is treated the same way by terraform >= 0.13.
             this.child.kill('SIGINT');
         }
         else {
-            this.log.info(`${signal} received: stopping before the next terraform command`);
+            this.log.info(`${signal} received: stopping before the next ${this.tool} command`);
         }
     }
     async run(args, options = {}) {
         const command = args[0] ?? '';
         if (this.cancelSignal)
-            throw new CancelledError(this.cancelSignal, command);
-        if (options.group)
-            this.log.startGroup(options.group);
+            throw new CancelledError(this.cancelSignal, command, this.tool);
+        // Callers name groups after terraform's commands; with OpenTofu the log says tofu.
+        const group = options.group?.replace(/^terraform\b/, this.tool);
+        if (group)
+            this.log.startGroup(group);
         try {
             const result = await this.spawn(args, options);
             if (this.cancelSignal)
-                throw new CancelledError(this.cancelSignal, command);
+                throw new CancelledError(this.cancelSignal, command, this.tool);
             const ok = [0, ...(options.okExitCodes ?? [])];
             if (!ok.includes(result.exitCode))
-                throw new TerraformError(command, result);
+                throw new TerraformError(command, result, this.tool);
             return result;
         }
         finally {
-            if (options.group)
+            if (group)
                 this.log.endGroup();
         }
     }
@@ -81011,7 +81036,7 @@ class TerraformRunner {
         const result = await this.spawn(args, options);
         const ok = [0, ...(options.okExitCodes ?? [])];
         if (!ok.includes(result.exitCode))
-            throw new TerraformError(args[0] ?? '', result);
+            throw new TerraformError(args[0] ?? '', result, this.tool);
         return result;
     }
     spawn(args, options) {
@@ -81054,7 +81079,7 @@ class TerraformRunner {
                 pendingErr = echo(pendingErr, chunk);
             });
             child.on('error', error => {
-                reject(new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`could not run ${this.binary}: ${error.message}`));
+                reject(new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`could not run ${this.binary}: ${error.message}`));
             });
             child.on('close', (code, signal) => {
                 this.child = undefined;
@@ -81064,7 +81089,7 @@ class TerraformRunner {
                     echo(pendingErr, Buffer.alloc(0), true);
                 const finish = () => {
                     if (fileError) {
-                        reject(new StdoutFileError(args[0] ?? '', fileError));
+                        reject(new StdoutFileError(args[0] ?? '', fileError, this.tool));
                         return;
                     }
                     resolvePromise({

@@ -5,6 +5,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path'
 import { UserError } from './errors.js'
 import { parseVersionSpec } from './installer/version-spec.js'
 import { SYSTEM_VERSION } from './installer/system-terraform.js'
+import { TOOLS, type Tool } from './installer/tool.js'
 import { withoutUserinfo } from './installer/download.js'
 import { readTrustedKeys, SIGNING_KEY_ACCEPTED } from './installer/verify-signature.js'
 import { DEFAULT_TOFU_DOWNLOAD_URL, TOFU_SIGNING_KEY_ACCEPTED } from './installer/opentofu.js'
@@ -18,8 +19,6 @@ export const COMMENT_MODES = ['always', 'changes-only', 'off'] as const
 export type CommentMode = (typeof COMMENT_MODES)[number]
 export const STACKS = ['chat-llm'] as const
 export type Stack = (typeof STACKS)[number]
-export const TOOLS = ['terraform', 'tofu'] as const
-export type Tool = (typeof TOOLS)[number]
 
 // Stateful Azure resource types whose delete or replace needs `allow-destroy: true`.
 export const DEFAULT_GUARDED_RESOURCE_TYPES = [

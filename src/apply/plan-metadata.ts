@@ -1,5 +1,6 @@
 // What the plan step records next to the plan file, and the pure check apply makes against it.
 import type { PlanChanges } from '../roots-summary/plan-changes.js'
+import type { Tool } from '../installer/tool.js'
 
 export const METADATA_FILE = 'plan-metadata.json'
 export const PLAN_FILE = 'tfplan'
@@ -11,6 +12,9 @@ export interface PlanMetadata {
   commitSha: string
   root: string
   workspace: string
+  /** Which CLI made the plan; absent in plan dirs from before OpenTofu support, which terraform made. */
+  tool?: Tool
+  /** The version of that CLI (terraform's or OpenTofu's; the two share version numbers). */
   terraformVersion: string
   planDigest: string
   createdAt: string
@@ -26,6 +30,7 @@ export interface ApplyContext {
   commitSha: string
   root: string
   workspace: string
+  tool: Tool
   terraformVersion: string
   planDigest: string
   expectedDigest: string
@@ -66,9 +71,15 @@ export function metadataRefusals(meta: PlanMetadata | undefined, ctx: ApplyConte
       `the plan was made in workspace ${meta.workspace}, not ${ctx.workspace}: apply it with the same workspace`
     )
   }
-  if (meta.terraformVersion !== ctx.terraformVersion) {
+  // A tofu plan file is not a terraform plan file, even at the same version number.
+  const planTool = meta.tool ?? 'terraform'
+  if (planTool !== ctx.tool) {
     refusals.push(
-      `the plan was made with terraform ${meta.terraformVersion}, but ${ctx.terraformVersion} is installed: set terraform-version: ${meta.terraformVersion}`
+      `the plan was made with ${planTool} ${meta.terraformVersion}, but this job runs ${ctx.tool}: set tool: ${planTool}`
+    )
+  } else if (meta.terraformVersion !== ctx.terraformVersion) {
+    refusals.push(
+      `the plan was made with ${planTool} ${meta.terraformVersion}, but ${ctx.terraformVersion} is installed: set terraform-version: ${meta.terraformVersion}`
     )
   }
   return refusals

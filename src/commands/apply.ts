@@ -53,6 +53,7 @@ export async function runApply(
     commitSha: checkedOutCommit(inputs.workspaceDir, process.env),
     root: inputs.rootLabel,
     workspace: inputs.workspace,
+    tool: inputs.tool,
     terraformVersion,
     planDigest: digest,
     expectedDigest: inputs.planDigest

@@ -14,6 +14,7 @@ import { fitToBudget } from '../sticky-comment/sticky-comment.js'
 import { COMMENT_BUDGET_MS, rethrowCancel } from '../sticky-comment/pr-comment.js'
 import type { Reporter } from '../report/reporter.js'
 import { rootTitle, runUrl } from '../report/run-info.js'
+import { TOOL_PRODUCT } from '../installer/tool.js'
 import { initRoot, lockTimeoutArgs, variableArgs } from '../terraform/init-root.js'
 import { TerraformError, type TerraformRunner } from '../terraform/runner.js'
 import { planDirFor, planWarnings, registerPlanSecrets, renderWithinBytes, SUMMARY_MAX_BYTES } from './plan.js'
@@ -76,7 +77,7 @@ export async function runDrift(inputs: Inputs, tf: TerraformRunner, report: Repo
   const render = (maxChars: number, header?: string): string =>
     renderPlanMarkdown(plan, {
       maxChars,
-      title: `Terraform drift: ${rootTitle(inputs)}`,
+      title: `${TOOL_PRODUCT[inputs.tool]} drift: ${rootTitle(inputs)}`,
       textPlan,
       warnings,
       redactor,
@@ -114,6 +115,7 @@ export async function runDrift(inputs: Inputs, tf: TerraformRunner, report: Repo
       {
         workingDirectory: inputs.rootLabel,
         workspace: inputs.workspace,
+        product: TOOL_PRODUCT[inputs.tool],
         label: inputs.driftLabel,
         hasDrift,
         body,

@@ -18,6 +18,7 @@ import { sha256File } from '../installer/verify-checksum.js'
 import { initRoot, lockTimeoutArgs, variableArgs } from '../terraform/init-root.js'
 import { StdoutFileError, TerraformError, type TerraformRunner } from '../terraform/runner.js'
 import { checkedOutCommit, runUrl, rootTitle } from '../report/run-info.js'
+import { TOOL_PRODUCT } from '../installer/tool.js'
 import { planChangesOf } from '../roots-summary/plan-changes.js'
 import { guardWarning, reviewGuard, type GuardReview } from '../apply/destroy-guard.js'
 import { guardCallout } from '../render/guard-callout.js'
@@ -231,6 +232,7 @@ async function makePlanDir(
     commitSha: checkedOutCommit(inputs.workspaceDir, process.env),
     root: inputs.rootLabel,
     workspace: inputs.workspace,
+    tool: inputs.tool,
     terraformVersion,
     planDigest: digest,
     createdAt: new Date().toISOString(),
@@ -264,7 +266,7 @@ async function makePlanDir(
 }
 
 const SUMMARY_FILE = 'summary.md'
-const planTitle = (inputs: Inputs): string => `Terraform plan: ${rootTitle(inputs)}`
+const planTitle = (inputs: Inputs): string => `${TOOL_PRODUCT[inputs.tool]} plan: ${rootTitle(inputs)}`
 
 /** The complete plan dir is in place: job summary, outputs, the sticky comment. */
 async function publishPlan(inputs: Inputs, report: Reporter, planDir: string, made: MadePlan): Promise<void> {

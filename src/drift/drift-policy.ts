@@ -38,6 +38,8 @@ export function driftOf(plan: PlanJson): { objects: number; outputs: number; has
 export interface DriftTarget {
   workingDirectory: string
   workspace: string
+  /** What the title calls the tool (Terraform, OpenTofu); default Terraform. Not part of the marker. */
+  product?: string
 }
 
 export const driftMarker = (target: DriftTarget): string => targetMarker(DRIFT_MARKER_PREFIX, target)
@@ -49,7 +51,7 @@ export const isDriftIssueOf = (body: string | null | undefined, marker: string):
 /** The issue title: plain text (titles render no Markdown), the root and a non-default workspace. */
 export function driftIssueTitle(target: DriftTarget): string {
   const ws = target.workspace && target.workspace !== 'default' ? ` (workspace ${target.workspace})` : ''
-  return `Terraform drift: ${target.workingDirectory}${ws}`.slice(0, 256)
+  return `${target.product ?? 'Terraform'} drift: ${target.workingDirectory}${ws}`.slice(0, 256)
 }
 
 export const FORK_WARNING =

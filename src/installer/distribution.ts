@@ -14,7 +14,8 @@ import {
 } from './release-index.js'
 import { readTrustedKeys, signatureCandidates, SIGNING_KEY_ACCEPTED } from './verify-signature.js'
 
-export type Tool = 'terraform' | 'tofu'
+import type { Tool } from './tool.js'
+export type { Tool } from './tool.js'
 
 export interface Distribution {
   /** the binary's name (without .exe), the tool-cache name, and what messages call it */

@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createWriteStream } from 'node:fs'
 import { constants } from 'node:os'
+import { basename } from 'node:path'
 import { UserError } from '../errors.js'
 import { cancel } from '../cancellation.js'
 
@@ -31,9 +32,10 @@ export interface RunResult {
 export class StdoutFileError extends Error {
   constructor(
     readonly command: string,
-    readonly fault: NodeJS.ErrnoException
+    readonly fault: NodeJS.ErrnoException,
+    tool = 'terraform'
   ) {
-    super(`terraform ${command}: writing its output failed: ${fault.message}`)
+    super(`${tool} ${command}: writing its output failed: ${fault.message}`)
     this.name = 'StdoutFileError'
   }
 }
@@ -48,9 +50,10 @@ export interface Log {
 export class CancelledError extends UserError {
   constructor(
     readonly signal: NodeJS.Signals,
-    readonly command: string
+    readonly command: string,
+    tool = 'terraform'
   ) {
-    super(`cancelled: ${signal} received during \`terraform ${command}\`; terraform was asked to stop and has exited`)
+    super(`cancelled: ${signal} received during \`${tool} ${command}\`; ${tool} was asked to stop and has exited`)
     this.name = 'CancelledError'
   }
 }
@@ -58,24 +61,25 @@ export class CancelledError extends UserError {
 export class TerraformError extends UserError {
   constructor(
     readonly command: string,
-    readonly result: RunResult
+    readonly result: RunResult,
+    tool = 'terraform'
   ) {
-    super(terraformFate(command, result))
+    super(terraformFate(command, result, tool))
     this.name = 'TerraformError'
   }
 }
 
 /** What happened to terraform, truthfully: killed by a signal, or exited with a code and its last error. */
-export function terraformFate(command: string, result: RunResult): string {
+export function terraformFate(command: string, result: RunResult, tool = 'terraform'): string {
   const last = lastErrorLine(result.stderr || result.stdout)
   if (result.signal) {
     const number = constants.signals[result.signal]
     const why = 'it was stopped from outside (out of memory, or the runner shutting down)'
     // only an error is worth adding: the last line of a killed run is usually a progress or warning line
     const output = /Error: /.test(result.stderr + result.stdout) ? `; its last error: ${last}` : ''
-    return `terraform ${command} was killed by ${result.signal}${number ? ` (signal ${number})` : ''}: ${why}${output}`
+    return `${tool} ${command} was killed by ${result.signal}${number ? ` (signal ${number})` : ''}: ${why}${output}`
   }
-  return `terraform ${command} failed (exit ${result.exitCode}): ${last}`
+  return `${tool} ${command} failed (exit ${result.exitCode}): ${last}`
 }
 
 // The most useful single line of terraform's error output: the first "Error: <summary>" and the first
@@ -111,6 +115,8 @@ export class TerraformRunner {
   private child: ChildProcess | undefined
   private running = ''
   private cancelSignal: NodeJS.Signals | undefined
+  /** What messages call the binary: tofu for OpenTofu, else terraform. */
+  readonly tool: string
 
   constructor(
     readonly binary: string,
@@ -118,7 +124,9 @@ export class TerraformRunner {
     private readonly env: NodeJS.ProcessEnv,
     private readonly log: Log,
     private readonly redact: (text: string) => string = t => t
-  ) {}
+  ) {
+    this.tool = /^tofu(\.exe)?$/i.test(basename(binary)) ? 'tofu' : 'terraform'
+  }
 
   /** True once a cancel signal arrived; later steps (comments) report it. */
   get cancelled(): NodeJS.Signals | undefined {
@@ -128,34 +136,36 @@ export class TerraformRunner {
   /** Job cancellation (main listens for the signals): forwarded once to a running terraform. */
   cancel(signal: NodeJS.Signals): void {
     if (this.cancelSignal) {
-      this.log.info(`${signal} received again: still waiting for terraform to release the state lock and exit`)
+      this.log.info(`${signal} received again: still waiting for ${this.tool} to release the state lock and exit`)
       return
     }
     this.cancelSignal = signal
     cancel(signal) // aborts pending HTTP requests (sticky comment, downloads)
     if (this.child && this.child.exitCode === null) {
       this.log.info(
-        `${signal} received: asking terraform ${this.running} to stop gracefully (state is saved, lock released)`
+        `${signal} received: asking ${this.tool} ${this.running} to stop gracefully (state is saved, lock released)`
       )
       // Terraform handles SIGINT gracefully; SIGTERM is treated the same way by terraform >= 0.13.
       this.child.kill('SIGINT')
     } else {
-      this.log.info(`${signal} received: stopping before the next terraform command`)
+      this.log.info(`${signal} received: stopping before the next ${this.tool} command`)
     }
   }
 
   async run(args: string[], options: RunOptions = {}): Promise<RunResult> {
     const command = args[0] ?? ''
-    if (this.cancelSignal) throw new CancelledError(this.cancelSignal, command)
-    if (options.group) this.log.startGroup(options.group)
+    if (this.cancelSignal) throw new CancelledError(this.cancelSignal, command, this.tool)
+    // Callers name groups after terraform's commands; with OpenTofu the log says tofu.
+    const group = options.group?.replace(/^terraform\b/, this.tool)
+    if (group) this.log.startGroup(group)
     try {
       const result = await this.spawn(args, options)
-      if (this.cancelSignal) throw new CancelledError(this.cancelSignal, command)
+      if (this.cancelSignal) throw new CancelledError(this.cancelSignal, command, this.tool)
       const ok = [0, ...(options.okExitCodes ?? [])]
-      if (!ok.includes(result.exitCode)) throw new TerraformError(command, result)
+      if (!ok.includes(result.exitCode)) throw new TerraformError(command, result, this.tool)
       return result
     } finally {
-      if (options.group) this.log.endGroup()
+      if (group) this.log.endGroup()
     }
   }
 
@@ -163,7 +173,7 @@ export class TerraformRunner {
   async runEvenIfCancelled(args: string[], options: RunOptions = {}): Promise<RunResult> {
     const result = await this.spawn(args, options)
     const ok = [0, ...(options.okExitCodes ?? [])]
-    if (!ok.includes(result.exitCode)) throw new TerraformError(args[0] ?? '', result)
+    if (!ok.includes(result.exitCode)) throw new TerraformError(args[0] ?? '', result, this.tool)
     return result
   }
 
@@ -209,7 +219,7 @@ export class TerraformRunner {
         if (pendingErr) echo(pendingErr, Buffer.alloc(0), true)
         const finish = (): void => {
           if (fileError) {
-            reject(new StdoutFileError(args[0] ?? '', fileError))
+            reject(new StdoutFileError(args[0] ?? '', fileError, this.tool))
             return
           }
           resolvePromise({
