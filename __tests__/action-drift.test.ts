@@ -300,7 +300,7 @@ describe('drift issue protocol on a terraform_data root (its output drifts)', ()
     expect(issue.body.length).toBeLessThanOrEqual(65536)
     expect(issue.body).toContain('**Drift:** 1 root outputs differ from the state.')
     expect(issue.body).toContain('<code>items</code> (update)')
-    expect(issue.body).toMatch(/shortened to fit 65,\d{3} characters:\*\* the text plan was left out/)
+    expect(issue.body).toMatch(/This issue was shortened to fit 65,\d{3} characters:\*\* the text plan was left out/)
     // The text plan (4,000 changed lines) is in the job summary (1 MiB), which has room for it.
     expect(run.summary).toContain('Changes to Outputs')
     expect(run.summary).toContain('"https://app.example.test/v2/item-3999"')

@@ -77742,7 +77742,7 @@ function renderPlanMarkdown(input, opts) {
         const hint = opts.fullPlanHint
             ? cut(ctx.redact(opts.fullPlanHint), 1000)
             : 'The full plan is in the workflow run log.';
-        return `> [!NOTE]\n> **This comment was shortened to fit ${thousands(maxChars)} characters:** ${shortened.join('; ')}.\n> ${hint.replace(/\n/g, ' ')}`;
+        return `> [!NOTE]\n> **This ${opts.document ?? 'comment'} was shortened to fit ${thousands(maxChars)} characters:** ${shortened.join('; ')}.\n> ${hint.replace(/\n/g, ' ')}`;
     };
     const fit = fitToSize(sections, STEPS, maxChars, footer);
     let markdown = joinParts(fit.parts);
@@ -78265,7 +78265,8 @@ async function makePlanDir(inputs, tf, report, terraformVersion, dir, disk) {
         redactor,
         schemas,
         fullPlanHint: 'Full plan: the plan artifact of this run (plan-dir output).',
-        header: guardCallout(guard)
+        header: guardCallout(guard),
+        document: 'job summary'
     }).markdown, SUMMARY_MAX_BYTES);
     (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(dir, SUMMARY_FILE), summaryMarkdown);
     return { plan, schemas, textPlan, warnings, redactor, summary, hasChanges, digest, metadata, summaryMarkdown, guard };
@@ -79426,8 +79427,9 @@ async function runDrift(inputs, tf, report) {
         report.info('terraform plan -refresh-only exited 2, but the plan shows no drift: only state bookkeeping changed');
     }
     const link = (0,run_info/* runUrl */.Vp)(process.env);
-    const render = (maxChars, header) => renderPlanMarkdown(plan, {
+    const render = (maxChars, document, header) => renderPlanMarkdown(plan, {
         maxChars,
+        document,
         title: `${TOOL_PRODUCT[inputs.tool]} drift: ${(0,run_info/* rootTitle */.$P)(inputs)}`,
         textPlan,
         warnings,
@@ -79439,7 +79441,7 @@ async function runDrift(inputs, tf, report) {
             : 'Full refresh-only plan: the job summary and log of this run.',
         ...(header ? { header } : {})
     }).markdown;
-    await report.summary(renderWithinBytes(budget => render(budget), SUMMARY_MAX_BYTES));
+    await report.summary(renderWithinBytes(budget => render(budget, 'job summary'), SUMMARY_MAX_BYTES));
     report.setOutput('drift', String(hasDrift));
     report.info(hasDrift
         ? `drift: ${found.objects} objects changed outside of Terraform, ${found.outputs} root outputs differ from the state`
@@ -79448,7 +79450,7 @@ async function runDrift(inputs, tf, report) {
     const budget = GITHUB_ISSUE_BODY_LIMIT - marker.length - 1;
     const at = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
     const header = `Found by ${link ? `[this run](${link})` : 'a drift run'} at ${at}. This issue is updated by every drift run and closed by the first one that finds no drift.`;
-    const body = hasDrift ? `${marker}\n${(0,sticky_comment/* fitToBudget */.c5)(report.redact(render(budget, header)), budget)}` : '';
+    const body = hasDrift ? `${marker}\n${(0,sticky_comment/* fitToBudget */.c5)(report.redact(render(budget, 'issue', header)), budget)}` : '';
     const payload = (0,context/* readEventPayload */.N)(process.env);
     const ctx = (0,context/* readRunContext */.$)(process.env, payload);
     const signal = (0,client/* deadlineSignal */.R)(pr_comment/* COMMENT_BUDGET_MS */.hN, cancellation/* cancelSignal */.Bj);

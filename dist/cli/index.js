@@ -2316,7 +2316,7 @@ function renderPlanMarkdown(input, opts) {
         const hint = opts.fullPlanHint
             ? cut(ctx.redact(opts.fullPlanHint), 1000)
             : 'The full plan is in the workflow run log.';
-        return `> [!NOTE]\n> **This comment was shortened to fit ${thousands(maxChars)} characters:** ${shortened.join('; ')}.\n> ${hint.replace(/\n/g, ' ')}`;
+        return `> [!NOTE]\n> **This ${opts.document ?? 'comment'} was shortened to fit ${thousands(maxChars)} characters:** ${shortened.join('; ')}.\n> ${hint.replace(/\n/g, ' ')}`;
     };
     const fit = fitToSize(sections, STEPS, maxChars, footer);
     let markdown = joinParts(fit.parts);

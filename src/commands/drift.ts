@@ -74,9 +74,10 @@ export async function runDrift(inputs: Inputs, tf: TerraformRunner, report: Repo
     report.info('terraform plan -refresh-only exited 2, but the plan shows no drift: only state bookkeeping changed')
   }
   const link = runUrl(process.env)
-  const render = (maxChars: number, header?: string): string =>
+  const render = (maxChars: number, document: string, header?: string): string =>
     renderPlanMarkdown(plan, {
       maxChars,
+      document,
       title: `${TOOL_PRODUCT[inputs.tool]} drift: ${rootTitle(inputs)}`,
       textPlan,
       warnings,
@@ -89,7 +90,7 @@ export async function runDrift(inputs: Inputs, tf: TerraformRunner, report: Repo
       ...(header ? { header } : {})
     }).markdown
 
-  await report.summary(renderWithinBytes(budget => render(budget), SUMMARY_MAX_BYTES))
+  await report.summary(renderWithinBytes(budget => render(budget, 'job summary'), SUMMARY_MAX_BYTES))
   report.setOutput('drift', String(hasDrift))
   report.info(
     hasDrift
@@ -101,7 +102,7 @@ export async function runDrift(inputs: Inputs, tf: TerraformRunner, report: Repo
   const budget = GITHUB_ISSUE_BODY_LIMIT - marker.length - 1
   const at = new Date().toISOString().replace(/\.\d+Z$/, 'Z')
   const header = `Found by ${link ? `[this run](${link})` : 'a drift run'} at ${at}. This issue is updated by every drift run and closed by the first one that finds no drift.`
-  const body = hasDrift ? `${marker}\n${fitToBudget(report.redact(render(budget, header)), budget)}` : ''
+  const body = hasDrift ? `${marker}\n${fitToBudget(report.redact(render(budget, 'issue', header)), budget)}` : ''
 
   const payload = readEventPayload(process.env)
   const ctx = readRunContext(process.env, payload)

@@ -257,7 +257,8 @@ async function makePlanDir(
         redactor,
         schemas,
         fullPlanHint: 'Full plan: the plan artifact of this run (plan-dir output).',
-        header: guardCallout(guard)
+        header: guardCallout(guard),
+        document: 'job summary'
       }).markdown,
     SUMMARY_MAX_BYTES
   )

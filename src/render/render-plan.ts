@@ -41,6 +41,8 @@ export interface RenderOptions {
    * there is nothing to apply.
    */
   refreshOnly?: boolean
+  /** What the note on a shortened text calls it: comment (default), issue, job summary. */
+  document?: string
 }
 
 /** GitHub's limit for an issue comment body. */
@@ -197,7 +199,7 @@ export function renderPlanMarkdown(input: PlanJson, opts: RenderOptions): { mark
     const hint = opts.fullPlanHint
       ? cut(ctx.redact(opts.fullPlanHint), 1000)
       : 'The full plan is in the workflow run log.'
-    return `> [!NOTE]\n> **This comment was shortened to fit ${thousands(maxChars)} characters:** ${shortened.join('; ')}.\n> ${hint.replace(/\n/g, ' ')}`
+    return `> [!NOTE]\n> **This ${opts.document ?? 'comment'} was shortened to fit ${thousands(maxChars)} characters:** ${shortened.join('; ')}.\n> ${hint.replace(/\n/g, ' ')}`
   }
 
   const fit = fitToSize(sections, STEPS, maxChars, footer)
