@@ -28,7 +28,13 @@ import {
 } from './release-index.js'
 import { findRequiredVersion } from './required-version.js'
 import { expectedDigest, sha256File, verifyDigest } from './verify-checksum.js'
-import { readTrustedKeys, shortKeyId, signatureCandidates, verifyShasumsSignature } from './verify-signature.js'
+import {
+  readTrustedKeys,
+  shortKeyId,
+  signatureCandidates,
+  verifyShasumsSignature,
+  type TrustedKey
+} from './verify-signature.js'
 import { exactVersionOf, newestRelease, parseVersionSpec, resolveVersion, type VersionSpec } from './version-spec.js'
 
 export interface InstallRequest {
@@ -107,7 +113,11 @@ export async function installTerraform(
   const platform = deps.platform ?? terraformPlatform()
   const cacheArch = deps.cacheArch ?? process.arch
   const downloadUrl = normalizeDownloadUrl(req.downloadUrl)
-  const keys = await readTrustedKeys(req.signingKeys.trim() === '' ? HASHICORP_RELEASE_KEY : req.signingKeys)
+  // A key given as input is read now, so a bad one fails before any download; HashiCorp's own key (and openpgp,
+  // ~1 MB of JavaScript) only when a signature is checked: a tool-cache hit never loads it.
+  let keys = req.signingKeys.trim() === '' ? undefined : readTrustedKeys(req.signingKeys)
+  if (keys) await keys
+  const trustedKeys = (): Promise<TrustedKey[]> => (keys ??= readTrustedKeys(HASHICORP_RELEASE_KEY))
 
   const { spec, label } = await chooseSpec(req, log)
   log.info(`terraform version wanted: ${label}`)
@@ -160,7 +170,7 @@ export async function installTerraform(
         shasums,
         candidates: signatures,
         fetchSignature: name => readFile(join(dir, name)),
-        keys,
+        keys: await trustedKeys(),
         log
       })
       verifyDigest(shasums.toString('utf8'), shasumsName, zipName, await sha256File(join(dir, zipName)))
@@ -231,13 +241,13 @@ export async function installTerraform(
   const signed = await verifyShasumsSignature({
     shasumsName: release.shasums,
     shasums,
-    candidates: signatureCandidates(release, keys.map(shortKeyId)),
+    candidates: signatureCandidates(release, (await trustedKeys()).map(shortKeyId)),
     fetchSignature: async name => {
       const bytes = await downloader.optionalBuffer(fileUrl(downloadUrl, version, name))
       if (bytes) signatures.set(name, bytes)
       return bytes
     },
-    keys,
+    keys: await trustedKeys(),
     log
   })
   log.info(`${release.shasums}: signature ${signed.signatureFile} verified (key ${signed.keyId})`)
