@@ -367,6 +367,13 @@ export function changesSection(
     let projected = out.length
     // Names of a new or deleted object depend only on its shape: 9,850 `count` instances cost one diff.
     const byShape = detail === 'names' && g !== 'update' && g !== 'replace' ? new Map<string, string[]>() : undefined
+    // the lines of one shape are one array: joined once, not once per instance
+    const joined = new Map<string[], string>()
+    const textOf = (l: string[]): string => {
+      let t = joined.get(l)
+      if (t === undefined) joined.set(l, (t = l.join('\n')))
+      return t
+    }
     for (const rc of list) {
       const shape = byShape && shapeKey(rc)
       let l = shape === undefined ? undefined : byShape!.get(shape)
@@ -375,13 +382,13 @@ export function changesSection(
         if (shape !== undefined) byShape!.set(shape, l)
       }
       linesOf.set(rc, l)
-      const key = `${rc.type}\u0000${rc.name}\u0000${rc.module_address ?? ''}\u0000${l.join('\n')}`
+      const key = `${rc.type}\u0000${rc.name}\u0000${rc.module_address ?? ''}\u0000${textOf(l)}`
       if (seen.has(key)) continue
       seen.add(key)
       projected += l.reduce((n, line) => n + line.length + 1, 20 + rc.address.length)
       if (projected > room) return undefined
     }
-    for (const ig of groupInstances(g, list, rc => linesOf.get(rc)!.join('\n'))) {
+    for (const ig of groupInstances(g, list, rc => textOf(linesOf.get(rc)!))) {
       const body = linesOf.get(ig.members[0])!
       const block = `${blockHeading(ctx, ig, opts.verbs)}\n${body.length > 0 ? `\n${body.join('\n')}\n` : ''}`
       if (!out.push(block)) return undefined
@@ -392,15 +399,52 @@ export function changesSection(
 
 /**
  * The structure of a change without its scalar values (keys, list lengths, null or not, types, unknown and
- * sensitive marks): two changes of one shape have the same changed attribute names.
+ * sensitive marks), with its type, provider, actions and replace paths: two changes of one shape have the same
+ * changed attribute names. Computed once per change, whatever the number of detail levels tried.
  */
 function shapeKey(rc: ResourceChange): string {
-  const c = rc.change
-  const typeOnly = (_: string, v: unknown): unknown => (v === null || typeof v === 'object' ? v : typeof v)
-  return JSON.stringify(
-    [rc.type, c.actions, c.before, c.after, c.after_unknown, c.before_sensitive, c.after_sensitive, c.replace_paths],
-    typeOnly
-  )
+  let key = shapes.get(rc)
+  if (key === undefined) {
+    const c = rc.change
+    key =
+      JSON.stringify([rc.type, rc.provider_name, rc.mode, c.actions, c.replace_paths]) +
+      shapeOf(c.before, false) +
+      shapeOf(c.after, false) +
+      shapeOf(c.after_unknown, true) +
+      shapeOf(c.before_sensitive, true) +
+      shapeOf(c.after_sensitive, true)
+    shapes.set(rc, key)
+  }
+  return key
+}
+
+const shapes = new WeakMap<ResourceChange, string>()
+
+/** A value's shape: keys and lengths, scalars by type only (`flags`: marks, where true and false differ). */
+function shapeOf(v: unknown, flags: boolean): string {
+  if (v === null) return 'n'
+  switch (typeof v) {
+    case 'string':
+      return 's'
+    case 'number':
+      return 'd'
+    case 'boolean':
+      return flags ? (v ? 't' : 'f') : 'b'
+    case 'object':
+      break
+    default:
+      return 'u'
+  }
+  let s: string
+  if (Array.isArray(v)) {
+    s = '['
+    for (const x of v) s += `${shapeOf(x, flags)},`
+    return `${s}]`
+  }
+  s = '{'
+  const o = v as Record<string, unknown>
+  for (const k in o) s += `${JSON.stringify(k)}:${shapeOf(o[k], flags)},`
+  return `${s}}`
 }
 
 /** Ends a `some-addresses` list: drops the last listed lines until "…and N more not listed" fits. */
