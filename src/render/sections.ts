@@ -184,22 +184,28 @@ export function groupInstances(
   list: readonly ResourceChange[],
   sameness: (rc: ResourceChange) => string = () => ''
 ): InstanceGroup[] {
-  const byKey = new Map<string, InstanceGroup & { base?: string }>()
+  // by sameness first: that text is long but one string per shape, hashed once, not rebuilt into every key
+  const byKey = new Map<string, Map<string, InstanceGroup & { base?: string }>>()
   const out: (InstanceGroup & { base?: string })[] = []
   for (const rc of list) {
     const base = isMove(rc) || isImport(rc) ? undefined : baseAddress(rc)
-    const key =
-      base === undefined
-        ? undefined
-        : `${base}\u0000${rc.change.actions.join()}\u0000${rc.action_reason ?? ''}\u0000${JSON.stringify(rc.change.replace_paths ?? [])}\u0000${sameness(rc)}`
-    const existing = key === undefined ? undefined : byKey.get(key)
-    if (existing) {
-      existing.members.push(rc)
-      continue
+    let same: Map<string, InstanceGroup & { base?: string }> | undefined
+    let key: string | undefined
+    if (base !== undefined) {
+      const paths = rc.change.replace_paths
+      key = `${base}\u0000${rc.change.actions.join()}\u0000${rc.action_reason ?? ''}\u0000${paths === undefined ? '[]' : JSON.stringify(paths)}`
+      const text = sameness(rc)
+      same = byKey.get(text)
+      if (same === undefined) byKey.set(text, (same = new Map()))
+      const existing = same.get(key)
+      if (existing) {
+        existing.members.push(rc)
+        continue
+      }
     }
     const g = { group, members: [rc], label: displayAddress(rc), base }
     out.push(g)
-    if (key !== undefined) byKey.set(key, g)
+    if (key !== undefined) same!.set(key, g)
   }
   for (const g of out)
     if (g.members.length > 1) g.label = `${g.base}[${indexList(g.members.map(rc => rc.index as string | number))}]`
@@ -363,7 +369,8 @@ export function changesSection(
     const linesOf = new Map<ResourceChange, string[]>()
     // Lines are computed once per instance; a level whose distinct blocks already exceed the room is given up
     // before the rest of a huge plan is computed.
-    const seen = new Set<string>()
+    // distinct blocks: by their lines (one string per shape), then by resource
+    const seen = new Map<string, Set<string>>()
     let projected = out.length
     // Names of a new or deleted object depend only on its shape: 9,850 `count` instances cost one diff.
     const byShape = detail === 'names' && g !== 'update' && g !== 'replace' ? new Map<string, string[]>() : undefined
@@ -382,9 +389,12 @@ export function changesSection(
         if (shape !== undefined) byShape!.set(shape, l)
       }
       linesOf.set(rc, l)
-      const key = `${rc.type}\u0000${rc.name}\u0000${rc.module_address ?? ''}\u0000${textOf(l)}`
-      if (seen.has(key)) continue
-      seen.add(key)
+      const text = textOf(l)
+      let resources = seen.get(text)
+      if (resources === undefined) seen.set(text, (resources = new Set()))
+      const resource = `${rc.type}\u0000${rc.name}\u0000${rc.module_address ?? ''}`
+      if (resources.has(resource)) continue
+      resources.add(resource)
       projected += l.reduce((n, line) => n + line.length + 1, 20 + rc.address.length)
       if (projected > room) return undefined
     }
