@@ -372,8 +372,10 @@ export function changesSection(
     // distinct blocks: by their lines (one string per shape), then by resource
     const seen = new Map<string, Set<string>>()
     let projected = out.length
-    // Names of a new or deleted object depend only on its shape: 9,850 `count` instances cost one diff.
-    const byShape = detail === 'names' && g !== 'update' && g !== 'replace' ? new Map<string, string[]>() : undefined
+    // Names of a new or deleted object depend only on its shape: 9,850 `count` instances cost one diff. Each
+    // change is compared with the last few shapes of its type (a walk that allocates nothing, and stops at the
+    // first difference), not turned into a key string.
+    const byShape = detail === 'names' && g !== 'update' && g !== 'replace' ? new ShapeCache() : undefined
     // the lines of one shape are one array: joined once, not once per instance
     const joined = new Map<string[], string>()
     const textOf = (l: string[]): string => {
@@ -382,11 +384,10 @@ export function changesSection(
       return t
     }
     for (const rc of list) {
-      const shape = byShape && shapeKey(rc)
-      let l = shape === undefined ? undefined : byShape!.get(shape)
+      let l = byShape?.get(rc)
       if (!l) {
         l = resourceAttributeLines(ctx, rc, { detail, schemas: opts.schemas, maxLines: MAX_ATTRIBUTES_PER_RESOURCE })
-        if (shape !== undefined) byShape!.set(shape, l)
+        byShape?.set(rc, l)
       }
       linesOf.set(rc, l)
       const text = textOf(l)
@@ -407,54 +408,76 @@ export function changesSection(
   return out.text()?.trimEnd()
 }
 
-/**
- * The structure of a change without its scalar values (keys, list lengths, null or not, types, unknown and
- * sensitive marks), with its type, provider, actions and replace paths: two changes of one shape have the same
- * changed attribute names. Computed once per change, whatever the number of detail levels tried.
- */
-function shapeKey(rc: ResourceChange): string {
-  let key = shapes.get(rc)
-  if (key === undefined) {
-    const c = rc.change
-    key =
-      JSON.stringify([rc.type, rc.provider_name, rc.mode, c.actions, c.replace_paths]) +
-      shapeOf(c.before, false) +
-      shapeOf(c.after, false) +
-      shapeOf(c.after_unknown, true) +
-      shapeOf(c.before_sensitive, true) +
-      shapeOf(c.after_sensitive, true)
-    shapes.set(rc, key)
+/** Lines by shape: a few recent shapes per resource type, most recently used first. */
+class ShapeCache {
+  private readonly byType = new Map<string, Array<{ rc: ResourceChange; lines: string[] }>>()
+  get(rc: ResourceChange): string[] | undefined {
+    const shapes = this.byType.get(rc.type)
+    if (!shapes) return undefined
+    for (let i = 0; i < shapes.length; i++)
+      if (sameShape(shapes[i].rc, rc)) {
+        if (i > 0) shapes.unshift(...shapes.splice(i, 1))
+        return shapes[0].lines
+      }
+    return undefined
   }
-  return key
+  set(rc: ResourceChange, lines: string[]): void {
+    const shapes = this.byType.get(rc.type) ?? []
+    shapes.unshift({ rc, lines })
+    if (shapes.length > 8) shapes.pop()
+    this.byType.set(rc.type, shapes)
+  }
 }
 
-const shapes = new WeakMap<ResourceChange, string>()
+/**
+ * Two changes of one shape (keys in order, list lengths, null or not, scalar types, unknown and sensitive marks,
+ * type, provider, mode, actions and replace paths) have the same changed attribute names.
+ */
+function sameShape(a: ResourceChange, b: ResourceChange): boolean {
+  const x = a.change
+  const y = b.change
+  return (
+    a.type === b.type &&
+    a.provider_name === b.provider_name &&
+    a.mode === b.mode &&
+    sameValue(x.actions, y.actions) &&
+    sameValue(x.replace_paths, y.replace_paths) &&
+    sameStructure(x.before, y.before, false) &&
+    sameStructure(x.after, y.after, false) &&
+    sameStructure(x.after_unknown, y.after_unknown, true) &&
+    sameStructure(x.before_sensitive, y.before_sensitive, true) &&
+    sameStructure(x.after_sensitive, y.after_sensitive, true)
+  )
+}
 
-/** A value's shape: keys and lengths, scalars by type only (`flags`: marks, where true and false differ). */
-function shapeOf(v: unknown, flags: boolean): string {
-  if (v === null) return 'n'
-  switch (typeof v) {
-    case 'string':
-      return 's'
-    case 'number':
-      return 'd'
-    case 'boolean':
-      return flags ? (v ? 't' : 'f') : 'b'
-    case 'object':
-      break
-    default:
-      return 'u'
+/** Same structure; scalars by type only, except the true/false of marks (`flags`). */
+function sameStructure(a: unknown, b: unknown, flags: boolean): boolean {
+  if (a === null || b === null) return a === b
+  const type = typeof a
+  if (type !== typeof b) return false
+  if (type !== 'object') return !flags || type !== 'boolean' || a === b
+  const list = Array.isArray(a)
+  if (list !== Array.isArray(b)) return false
+  if (list) {
+    const y = b as unknown[]
+    if (a.length !== y.length) return false
+    for (let i = 0; i < a.length; i++) if (!sameStructure(a[i], y[i], flags)) return false
+    return true
   }
-  let s: string
-  if (Array.isArray(v)) {
-    s = '['
-    for (const x of v) s += `${shapeOf(x, flags)},`
-    return `${s}]`
-  }
-  s = '{'
-  const o = v as Record<string, unknown>
-  for (const k in o) s += `${JSON.stringify(k)}:${shapeOf(o[k], flags)},`
-  return `${s}}`
+  const x = a as Record<string, unknown>
+  const y = b as Record<string, unknown>
+  const keys = Object.keys(y)
+  let i = 0
+  for (const k in x) if (keys[i++] !== k || !sameStructure(x[k], y[k], flags)) return false
+  return i === keys.length
+}
+
+/** Equal JSON values (actions, replace paths: short lists). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (!sameValue(a[i], b[i])) return false
+  return true
 }
 
 /** Ends a `some-addresses` list: drops the last listed lines until "…and N more not listed" fits. */
