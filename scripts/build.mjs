@@ -32,6 +32,7 @@ for (const entry of entries) {
     { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] }
   )
   patchHcl2json(dir)
+  lazyUndici(dir, entry.dir === '.')
 }
 
 // @cdktf/hcl2json reads its wasm from `__dirname/..`, which does not exist in an ESM bundle: point it at a copy
@@ -53,4 +54,32 @@ function patchHcl2json(dir) {
     found = true
   }
   if (found) copyFileSync(join(root, 'node_modules/@cdktf/hcl2json/main.wasm.gz'), join(dir, 'main.wasm.gz'))
+}
+
+// @actions/http-client (imported by @actions/core, tool-cache and our downloader) imports undici, ~1 MB that takes
+// some 40 ms to evaluate, for its ProxyAgent alone, which only getAgentDispatcher (fetch through a proxy) uses:
+// never at start-up. Where a bundle uses nothing of undici but ProxyAgent, undici is required on first use.
+function lazyUndici(dir, required) {
+  const declaration =
+    /\/\* harmony import \*\/ var (undici__WEBPACK_IMPORTED_MODULE_\d+__) = __nccwpck_require__\((\d+)\);/g
+  let patched = 0
+  for (const name of readdirSync(dir).filter(f => f.endsWith('.js'))) {
+    const file = join(dir, name)
+    let code = readFileSync(file, 'utf8')
+    for (const [, v] of [...code.matchAll(declaration)]) {
+      const uses = code.split(v).length - 1
+      const declared = code.split(`var ${v} =`).length - 1
+      const proxyAgent = code.split(`${v}.ProxyAgent`).length - 1
+      if (uses !== declared + proxyAgent) continue // something else of undici is used: leave it eager
+      code = code.replace(
+        new RegExp(`/\\* harmony import \\*/ var ${v} = __nccwpck_require__\\((\\d+)\\);`, 'g'),
+        `/* harmony import (on first use: scripts/build.mjs) */ var ${v} = { get ProxyAgent() { return __nccwpck_require__($1).ProxyAgent } };`
+      )
+      patched++
+    }
+    writeFileSync(file, code)
+  }
+  if (required && patched === 0) {
+    throw new Error('build: the undici import of @actions/http-client changed; update lazyUndici in scripts/build.mjs')
+  }
 }

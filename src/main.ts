@@ -1,4 +1,6 @@
 // run(): validated inputs first, then install terraform, then the command. The single catch is here.
+// Start-up: only what every run needs is imported statically; each command is imported when it runs (a chunk
+// of dist/), so a validate never reads octokit and nothing reads openpgp or hcl2json before they are used.
 import * as core from '@actions/core'
 import { UserError } from './errors.js'
 import { cancel as cancelJob, exitSoonAfterRun } from './cancellation.js'
@@ -10,12 +12,6 @@ import { ActionsReporter } from './report/reporter.js'
 import { installLocalConsole } from './report/local-console.js'
 import { applyLocalDefaults } from './local-environment.js'
 import { TerraformRunner } from './terraform/runner.js'
-import { runValidate } from './commands/validate.js'
-import { runPlan } from './commands/plan.js'
-import { runApply } from './commands/apply.js'
-import { runDiscover } from './commands/discover-action.js'
-import { runSummarize } from './commands/summarize.js'
-import { runDrift } from './commands/drift.js'
 import { prepareProviderCache, releaseCacheFor } from './provider-cache/index.js'
 
 export async function run(): Promise<void> {
@@ -44,10 +40,12 @@ export async function run(): Promise<void> {
     for (const value of inputs.mask) report.addSecret(value)
 
     if (inputs.command === 'discover') {
+      const { runDiscover } = await import('./commands/discover-action.js')
       await runDiscover(inputs, report)
       return
     }
     if (inputs.command === 'summarize') {
+      const { runSummarize } = await import('./commands/summarize.js')
       await runSummarize(inputs, report)
       return
     }
@@ -89,18 +87,26 @@ export async function run(): Promise<void> {
     if (cancel.signal.aborted) runner.cancel(cancel.signal.reason as NodeJS.Signals)
 
     switch (inputs.command) {
-      case 'validate':
+      case 'validate': {
+        const { runValidate } = await import('./commands/validate.js')
         await runValidate(inputs, runner, report)
         break
-      case 'plan':
+      }
+      case 'plan': {
+        const { runPlan } = await import('./commands/plan.js')
         await runPlan(inputs, runner, report, terraform.version)
         break
-      case 'apply':
+      }
+      case 'apply': {
+        const { runApply } = await import('./commands/apply.js')
         await runApply(inputs, runner, report, terraform.version)
         break
-      case 'drift':
+      }
+      case 'drift': {
+        const { runDrift } = await import('./commands/drift.js')
         await runDrift(inputs, runner, report)
         break
+      }
     }
   } catch (error) {
     if (error instanceof UserError) {

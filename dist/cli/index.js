@@ -7,8 +7,6 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /************************************************************************/
 var __webpack_exports__ = {};
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
@@ -229,6 +227,139 @@ function resourceChange(entry, where) {
     return Object.keys(fix).length > 0
         ? { ...entry, ...fix }
         : entry;
+}
+
+;// CONCATENATED MODULE: ./src/plan/plan-text.ts
+// JSON.parse for the text of `terraform show -json`, without building what the renderer never reads:
+// `planned_values.root_module` repeats every resource's planned values (nearly half of a large plan's bytes);
+// only `planned_values.outputs` is read (sensitive outputs, for masking). Scanning 4 MB of JSON in JavaScript
+// costs more than parsing it, so the end of `planned_values` is found the way Terraform writes it: outputs first,
+// then root_module, then `},"<next top-level member>":`. That text cannot occur inside a string, and if it sits
+// deeper in the object the spliced text does not parse (it closes too many brackets): the whole text is parsed.
+// (The skipped text itself is not checked: a file broken only inside planned_values.root_module is accepted.)
+const WS = new Set([0x20, 0x09, 0x0a, 0x0d]);
+/** What Terraform writes after planned_values; the first found ends it (one native scan, not one per name). */
+const AFTER = /\},"(resource_drift|resource_changes|deferred_changes|output_changes|prior_state|configuration|relevant_attributes|checks|timestamp|applyable|complete|errored)":/g;
+/** A key spelled with escapes could be "outputs": then nothing is skipped. */
+const ESCAPED_OUTPUTS_LETTER = /\\u00(6f|75|74|70|73)/i;
+function parsePlanText(text) {
+    const cut = plannedValuesCut(text);
+    if (cut !== undefined) {
+        try {
+            return JSON.parse(text.slice(0, cut.start) + cut.replacement + text.slice(cut.end));
+        }
+        catch {
+            // not where planned_values ends, or not JSON at all: JSON.parse says which
+        }
+    }
+    return JSON.parse(text);
+}
+/** Where the top-level `planned_values` object is and what replaces it; undefined: parse the text as it is. */
+function plannedValuesCut(text) {
+    const at = text.indexOf('"planned_values":');
+    if (at < 0)
+        return undefined;
+    // the members before it (format_version, terraform_version, variables: small) are read to be sure it is one
+    let i = ws(text, 0);
+    if (text.charCodeAt(i) !== 0x7b)
+        return undefined; // {
+    i = ws(text, i + 1);
+    while (i < at) {
+        const member = text.charCodeAt(i) === 0x22 ? readMember(text, i) : undefined;
+        if (member === undefined)
+            return undefined;
+        i = ws(text, member.end);
+        if (text.charCodeAt(i) !== 0x2c)
+            return undefined; // ,
+        i = ws(text, i + 1);
+    }
+    if (i !== at)
+        return undefined;
+    const start = at + '"planned_values":'.length;
+    if (text.charCodeAt(start) !== 0x7b)
+        return undefined;
+    AFTER.lastIndex = start;
+    const next = AFTER.exec(text);
+    if (next === null)
+        return undefined;
+    const end = next.index + 1;
+    if (text.startsWith('{"outputs":', start)) {
+        const from = start + '{"outputs":'.length;
+        const outputsEnd = skipValue(text, from);
+        if (outputsEnd < 0 || outputsEnd > end)
+            return undefined;
+        return { start, end, replacement: `{"outputs":${text.slice(from, outputsEnd)}}` };
+    }
+    // no outputs first: then none at all, or this is not Terraform's layout
+    const value = text.slice(start, end);
+    if (!value.startsWith('{"root_module":') || value.includes('"outputs"') || ESCAPED_OUTPUTS_LETTER.test(value))
+        return undefined;
+    return { start, end, replacement: '{}' };
+}
+/** `"key": value` from the quote at `i`: the decoded key and the value's span. */
+function readMember(text, i) {
+    const keyEnd = skipString(text, i);
+    if (keyEnd < 0)
+        return undefined;
+    let key;
+    try {
+        key = JSON.parse(text.slice(i, keyEnd));
+    }
+    catch {
+        return undefined;
+    }
+    let j = ws(text, keyEnd);
+    if (text.charCodeAt(j) !== 0x3a)
+        return undefined; // :
+    j = ws(text, j + 1);
+    const end = skipValue(text, j);
+    return end < 0 || typeof key !== 'string' ? undefined : { key, start: j, end };
+}
+function ws(text, i) {
+    while (WS.has(text.charCodeAt(i)))
+        i++;
+    return i;
+}
+/** The index after the string whose opening quote is at `i`, or -1. */
+function skipString(text, i) {
+    for (let from = i + 1;;) {
+        const quote = text.indexOf('"', from);
+        if (quote < 0)
+            return -1;
+        let backslash = quote - 1;
+        while (text.charCodeAt(backslash) === 0x5c)
+            backslash--;
+        if ((quote - 1 - backslash) % 2 === 0)
+            return quote + 1; // not escaped
+        from = quote + 1;
+    }
+}
+/** The index after the value starting at `i` (a string, object, array or scalar), or -1. */
+function skipValue(text, i) {
+    const open = [];
+    for (let j = i; j < text.length;) {
+        const c = text.charCodeAt(j);
+        if (c === 0x22) {
+            j = skipString(text, j);
+            if (j < 0 || open.length === 0)
+                return j;
+            continue;
+        }
+        if (c === 0x7b || c === 0x5b)
+            open.push(c + 2); // the closing bracket: } is { + 2, ] is [ + 2
+        else if (c === 0x7d || c === 0x5d || c === 0x2c) {
+            if (open.length === 0)
+                return j === i ? -1 : j; // the end of a scalar
+            if (c !== 0x2c) {
+                if (open.pop() !== c)
+                    return -1;
+                if (open.length === 0)
+                    return j + 1;
+            }
+        }
+        j++;
+    }
+    return open.length === 0 && text.length > i ? text.length : -1;
 }
 
 ;// CONCATENATED MODULE: ./src/render/redact.ts
@@ -1864,22 +1995,30 @@ function indexList(indexes) {
  * the same rendered lines), in the order of their first member. Deposed, moved and imported objects stay alone.
  */
 function groupInstances(group, list, sameness = () => '') {
+    // by sameness first: that text is long but one string per shape, hashed once, not rebuilt into every key
     const byKey = new Map();
     const out = [];
     for (const rc of list) {
         const base = isMove(rc) || isImport(rc) ? undefined : baseAddress(rc);
-        const key = base === undefined
-            ? undefined
-            : `${base}\u0000${rc.change.actions.join()}\u0000${rc.action_reason ?? ''}\u0000${JSON.stringify(rc.change.replace_paths ?? [])}\u0000${sameness(rc)}`;
-        const existing = key === undefined ? undefined : byKey.get(key);
-        if (existing) {
-            existing.members.push(rc);
-            continue;
+        let same;
+        let key;
+        if (base !== undefined) {
+            const paths = rc.change.replace_paths;
+            key = `${base}\u0000${rc.change.actions.join()}\u0000${rc.action_reason ?? ''}\u0000${paths === undefined ? '[]' : JSON.stringify(paths)}`;
+            const text = sameness(rc);
+            same = byKey.get(text);
+            if (same === undefined)
+                byKey.set(text, (same = new Map()));
+            const existing = same.get(key);
+            if (existing) {
+                existing.members.push(rc);
+                continue;
+            }
         }
         const g = { group, members: [rc], label: displayAddress(rc), base };
         out.push(g);
         if (key !== undefined)
-            byKey.set(key, g);
+            same.set(key, g);
     }
     for (const g of out)
         if (g.members.length > 1)
@@ -2022,28 +2161,41 @@ function changesSection(ctx, heading, groups, level, room, opts = {}) {
         const linesOf = new Map();
         // Lines are computed once per instance; a level whose distinct blocks already exceed the room is given up
         // before the rest of a huge plan is computed.
-        const seen = new Set();
+        // distinct blocks: by their lines (one string per shape), then by resource
+        const seen = new Map();
         let projected = out.length;
-        // Names of a new or deleted object depend only on its shape: 9,850 `count` instances cost one diff.
-        const byShape = detail === 'names' && g !== 'update' && g !== 'replace' ? new Map() : undefined;
+        // Names of a new or deleted object depend only on its shape: 9,850 `count` instances cost one diff. Each
+        // change is compared with the last few shapes of its type (a walk that allocates nothing, and stops at the
+        // first difference), not turned into a key string.
+        const byShape = detail === 'names' && g !== 'update' && g !== 'replace' ? new ShapeCache() : undefined;
+        // the lines of one shape are one array: joined once, not once per instance
+        const joined = new Map();
+        const textOf = (l) => {
+            let t = joined.get(l);
+            if (t === undefined)
+                joined.set(l, (t = l.join('\n')));
+            return t;
+        };
         for (const rc of list) {
-            const shape = byShape && shapeKey(rc);
-            let l = shape === undefined ? undefined : byShape.get(shape);
+            let l = byShape?.get(rc);
             if (!l) {
                 l = resourceAttributeLines(ctx, rc, { detail, schemas: opts.schemas, maxLines: MAX_ATTRIBUTES_PER_RESOURCE });
-                if (shape !== undefined)
-                    byShape.set(shape, l);
+                byShape?.set(rc, l);
             }
             linesOf.set(rc, l);
-            const key = `${rc.type}\u0000${rc.name}\u0000${rc.module_address ?? ''}\u0000${l.join('\n')}`;
-            if (seen.has(key))
+            const text = textOf(l);
+            let resources = seen.get(text);
+            if (resources === undefined)
+                seen.set(text, (resources = new Set()));
+            const resource = `${rc.type}\u0000${rc.name}\u0000${rc.module_address ?? ''}`;
+            if (resources.has(resource))
                 continue;
-            seen.add(key);
+            resources.add(resource);
             projected += l.reduce((n, line) => n + line.length + 1, 20 + rc.address.length);
             if (projected > room)
                 return undefined;
         }
-        for (const ig of groupInstances(g, list, rc => linesOf.get(rc).join('\n'))) {
+        for (const ig of groupInstances(g, list, rc => textOf(linesOf.get(rc)))) {
             const body = linesOf.get(ig.members[0]);
             const block = `${blockHeading(ctx, ig, opts.verbs)}\n${body.length > 0 ? `\n${body.join('\n')}\n` : ''}`;
             if (!out.push(block))
@@ -2052,14 +2204,87 @@ function changesSection(ctx, heading, groups, level, room, opts = {}) {
     }
     return out.text()?.trimEnd();
 }
+/** Lines by shape: a few recent shapes per resource type, most recently used first. */
+class ShapeCache {
+    byType = new Map();
+    get(rc) {
+        const shapes = this.byType.get(rc.type);
+        if (!shapes)
+            return undefined;
+        for (let i = 0; i < shapes.length; i++)
+            if (sameShape(shapes[i].rc, rc)) {
+                if (i > 0)
+                    shapes.unshift(...shapes.splice(i, 1));
+                return shapes[0].lines;
+            }
+        return undefined;
+    }
+    set(rc, lines) {
+        const shapes = this.byType.get(rc.type) ?? [];
+        shapes.unshift({ rc, lines });
+        if (shapes.length > 8)
+            shapes.pop();
+        this.byType.set(rc.type, shapes);
+    }
+}
 /**
- * The structure of a change without its scalar values (keys, list lengths, null or not, types, unknown and
- * sensitive marks): two changes of one shape have the same changed attribute names.
+ * Two changes of one shape (keys in order, list lengths, null or not, scalar types, unknown and sensitive marks,
+ * type, provider, mode, actions and replace paths) have the same changed attribute names.
  */
-function shapeKey(rc) {
-    const c = rc.change;
-    const typeOnly = (_, v) => (v === null || typeof v === 'object' ? v : typeof v);
-    return JSON.stringify([rc.type, c.actions, c.before, c.after, c.after_unknown, c.before_sensitive, c.after_sensitive, c.replace_paths], typeOnly);
+function sameShape(a, b) {
+    const x = a.change;
+    const y = b.change;
+    return (a.type === b.type &&
+        a.provider_name === b.provider_name &&
+        a.mode === b.mode &&
+        sameValue(x.actions, y.actions) &&
+        sameValue(x.replace_paths, y.replace_paths) &&
+        sameStructure(x.before, y.before, false) &&
+        sameStructure(x.after, y.after, false) &&
+        sameStructure(x.after_unknown, y.after_unknown, true) &&
+        sameStructure(x.before_sensitive, y.before_sensitive, true) &&
+        sameStructure(x.after_sensitive, y.after_sensitive, true));
+}
+/** Same structure; scalars by type only, except the true/false of marks (`flags`). */
+function sameStructure(a, b, flags) {
+    if (a === null || b === null)
+        return a === b;
+    const type = typeof a;
+    if (type !== typeof b)
+        return false;
+    if (type !== 'object')
+        return !flags || type !== 'boolean' || a === b;
+    const list = Array.isArray(a);
+    if (list !== Array.isArray(b))
+        return false;
+    if (list) {
+        const y = b;
+        if (a.length !== y.length)
+            return false;
+        for (let i = 0; i < a.length; i++)
+            if (!sameStructure(a[i], y[i], flags))
+                return false;
+        return true;
+    }
+    const x = a;
+    const y = b;
+    const keys = Object.keys(y);
+    let i = 0;
+    for (const k in x)
+        if (keys[i++] !== k || !sameStructure(x[k], y[k], flags))
+            return false;
+    return i === keys.length;
+}
+/** Equal JSON values (actions, replace paths: short lists). */
+function sameValue(a, b) {
+    if (a === b)
+        return true;
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length)
+        return false;
+    for (let i = 0; i < a.length; i++)
+        if (!sameValue(a[i], b[i]))
+            return false;
+    return true;
 }
 /** Ends a `some-addresses` list: drops the last listed lines until "…and N more not listed" fits. */
 function someAddresses(out, groups, present, group, shownInGroup, listedAbove) {
@@ -2491,6 +2716,7 @@ function parseRenderArgs(argv) {
 
 
 
+
 async function runCli(argv, io) {
     try {
         const args = parseRenderArgs(argv);
@@ -2498,16 +2724,16 @@ async function runCli(argv, io) {
             io.stdout(USAGE);
             return 0;
         }
-        const started = performance.now();
-        const planText = await readText(args.planJson, '--plan-json');
+        const started = now();
+        const planText = readText(args.planJson, '--plan-json');
         const maxChars = args.maxChars ?? DEFAULT_MAX_CHARS;
         // The renderer never looks past 2 × maxChars characters of a text plan that long (it cannot fit), and
         // 8 × maxChars bytes always decode to more characters than that: a 5 MB text plan is not read whole.
-        const textPlan = args.textPlan === undefined ? undefined : await readText(args.textPlan, '--text-plan', 8 * maxChars + 8);
-        const schemas = args.schemas === undefined ? undefined : parseSchemas(await readText(args.schemas, '--schemas'), args.schemas);
-        const read = performance.now();
+        const textPlan = args.textPlan === undefined ? undefined : readText(args.textPlan, '--text-plan', 8 * maxChars + 8);
+        const schemas = args.schemas === undefined ? undefined : parseSchemas(readText(args.schemas, '--schemas'), args.schemas);
+        const read = now();
         const plan = parsePlan(planText, args.planJson);
-        const parsed = performance.now();
+        const parsed = now();
         // Secrets to mask, one per line, e.g. from a file the workflow writes; never echoed.
         const secrets = (io.env.TF_PLAN_RENDER_SECRETS ?? '').split('\n').filter(Boolean);
         const redactor = Redactor.fromPlan(plan, secrets);
@@ -2521,8 +2747,8 @@ async function runCli(argv, io) {
         io.stdout(markdown);
         if (io.env.TF_PLAN_RENDER_TIMING === '1') {
             const ms = (a, b) => `${Math.round(b - a)} ms`;
-            const now = performance.now();
-            io.stderr(`tf-plan-render: timing: read ${ms(started, read)}, parse ${ms(read, parsed)}, render ${ms(parsed, now)}\n`);
+            const done = now();
+            io.stderr(`tf-plan-render: timing: read ${ms(started, read)}, parse ${ms(read, parsed)}, render ${ms(parsed, done)}\n`);
         }
         return 0;
     }
@@ -2537,21 +2763,23 @@ async function runCli(argv, io) {
         return 1;
     }
 }
-async function readText(file, flag, maxBytes = Infinity) {
+// Synchronous reads: one read of a 9 MB plan instead of a round trip through the thread pool per 512 KB chunk,
+// each a wait for a busy runner's CPU; the CLI has nothing else to do meanwhile.
+function readText(file, flag, maxBytes = Infinity) {
     try {
         if (!Number.isFinite(maxBytes))
-            return await (0,promises_namespaceObject.readFile)(file, 'utf8');
-        const handle = await (0,promises_namespaceObject.open)(file, 'r');
+            return (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
+        const fd = (0,external_node_fs_namespaceObject.openSync)(file, 'r');
         try {
-            const size = (await handle.stat()).size;
+            const size = (0,external_node_fs_namespaceObject.fstatSync)(fd).size;
             if (size <= maxBytes)
-                return await handle.readFile('utf8');
+                return (0,external_node_fs_namespaceObject.readFileSync)(fd, 'utf8');
             const buffer = Buffer.alloc(maxBytes);
-            const { bytesRead } = await handle.read(buffer, 0, maxBytes, 0);
+            const bytesRead = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, 0, maxBytes, 0);
             return buffer.subarray(0, bytesRead).toString('utf8');
         }
         finally {
-            await handle.close();
+            (0,external_node_fs_namespaceObject.closeSync)(fd);
         }
     }
     catch (e) {
@@ -2559,10 +2787,14 @@ async function readText(file, flag, maxBytes = Infinity) {
         throw new UserError(`${flag}: cannot read "${file}" (${code}); pass a readable file`);
     }
 }
+/** Milliseconds, without the `performance` global (loading perf_hooks costs a CLI run more than it measures). */
+function now() {
+    return Number(process.hrtime.bigint()) / 1e6;
+}
 function parsePlan(text, file) {
     let plan;
     try {
-        plan = JSON.parse(text);
+        plan = parsePlanText(text);
     }
     catch {
         throw new UserError(`--plan-json: "${file}" is not JSON; pass the output of \`terraform show -json <planfile>\``);

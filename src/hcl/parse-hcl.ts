@@ -4,7 +4,8 @@ type Hcl2json = typeof import('@cdktf/hcl2json')
 let parser: Promise<Hcl2json> | undefined
 
 export async function parseHcl(fileName: string, text: string): Promise<Record<string, unknown>> {
-  // eager: bundled into the main file (one licenses.txt, no chunk files), evaluated only on first use.
-  parser ??= import(/* webpackMode: "eager" */ '@cdktf/hcl2json')
+  // a chunk file of its own in dist/ (scripts/build.mjs points its wasm loader next to it): not even read or
+  // compiled by a run that parses no .tf file
+  parser ??= import('@cdktf/hcl2json')
   return (await parser).parse(fileName, text) as Promise<Record<string, unknown>>
 }

@@ -40,6 +40,8 @@ export interface Distribution {
   isSignatureFile(name: string, shasumsName: string): boolean
   /** the keys trusted to sign SHA256SUMS, from the signing-key input ('' = the default, where there is one) */
   trustedKeys(armored: string): Promise<openpgp.Key[]>
+  /** trustedKeys('') is a built-in key (read only when a signature is checked), not a refusal */
+  hasBuiltInKey: boolean
   /** the version as the release cache names it: tools never share an entry */
   releaseCacheVersion(version: string): string
   /** said as a warning before every install, e.g. that a test-only key policy is in force */
@@ -66,5 +68,6 @@ export const TERRAFORM: Distribution = {
       'input terraform-signing-key',
       SIGNING_KEY_ACCEPTED
     ),
+  hasBuiltInKey: true,
   releaseCacheVersion: version => version
 }

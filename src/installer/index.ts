@@ -20,7 +20,7 @@ import { terraformPlatform, type TerraformPlatform } from './platform.js'
 import { findBuild, normalizeDownloadUrl, type ReleaseBuild, type ReleaseIndex } from './release-index.js'
 import { findRequiredVersion } from './required-version.js'
 import { expectedDigest, sha256File, verifyDigest } from './verify-checksum.js'
-import { shortKeyId, verifyShasumsSignature } from './verify-signature.js'
+import { shortKeyId, verifyShasumsSignature, type TrustedKey } from './verify-signature.js'
 import { exactVersionOf, newestRelease, parseVersionSpec, resolveVersion, type VersionSpec } from './version-spec.js'
 
 export interface InstallRequest {
@@ -114,8 +114,13 @@ export async function installRelease(
   const cacheArch = deps.cacheArch ?? process.arch
   const downloadUrl = normalizeDownloadUrl(req.downloadUrl, dist.downloadUrlInput, dist.layout)
   if (dist.warning) (log.warning ?? log.info)(dist.warning)
-  // the keys first: a refused key fails the job before anything is looked up or downloaded
-  const keys = await dist.trustedKeys(req.signingKeys)
+  // A key given as input is read and checked first, so a refused key fails the job before anything is looked up
+  // or downloaded; a built-in key (and openpgp, ~1 MB of JavaScript) only when a signature is checked: a
+  // tool-cache hit never loads it.
+  let keys: Promise<TrustedKey[]> | undefined =
+    req.signingKeys.trim() !== '' || !dist.hasBuiltInKey ? dist.trustedKeys(req.signingKeys) : undefined
+  if (keys) await keys
+  const trustedKeys = (): Promise<TrustedKey[]> => (keys ??= dist.trustedKeys(req.signingKeys))
 
   const { spec, label } = await chooseSpec(req, log, dist)
   log.info(`${TOOL} version wanted: ${label}`)
@@ -168,7 +173,7 @@ export async function installRelease(
         shasums,
         candidates: signatures,
         fetchSignature: name => readFile(join(dir, name)),
-        keys,
+        keys: await trustedKeys(),
         log
       })
       verifyDigest(shasums.toString('utf8'), shasumsName, zipName, await sha256File(join(dir, zipName)))
@@ -242,13 +247,13 @@ export async function installRelease(
   const signed = await verifyShasumsSignature({
     shasumsName: release.shasums,
     shasums,
-    candidates: dist.signatureCandidates(release, keys.map(shortKeyId)),
+    candidates: dist.signatureCandidates(release, (await trustedKeys()).map(shortKeyId)),
     fetchSignature: async name => {
       const bytes = await downloader.optionalBuffer(dist.fileUrl(downloadUrl, version, name))
       if (bytes) signatures.set(name, bytes)
       return bytes
     },
-    keys,
+    keys: await trustedKeys(),
     log
   })
   log.info(`${release.shasums}: signature ${signed.signatureFile} verified (key ${signed.keyId})`)

@@ -165,6 +165,7 @@ export function openTofuDistribution(
       )
       return keys
     },
+    hasBuiltInKey: false,
     releaseCacheVersion: version => `tofu-${version}`,
     warning: acceptedFingerprints.every(f => f.toUpperCase() === OPENTOFU_RELEASE_KEY_FINGERPRINT)
       ? undefined

@@ -1,7 +1,14 @@
 // OpenPGP check of `<tool>_<v>_SHA256SUMS` against its detached signature and the trusted key(s).
-import * as openpgp from 'openpgp'
+import type * as openpgp from 'openpgp'
 import { UserError } from '../errors.js'
 import type { Release } from './release-index.js'
+
+// openpgp is ~1 MB of JavaScript (a chunk of its own in dist/): loaded on the first key read or signature check,
+// so a run that finds terraform in the tool cache never reads or compiles it.
+let loaded: Promise<typeof openpgp> | undefined
+const pgp = (): Promise<typeof openpgp> => (loaded ??= import('openpgp'))
+
+export type TrustedKey = openpgp.Key
 
 const PUBLIC_BLOCK = /-----BEGIN PGP PUBLIC KEY BLOCK-----[\s\S]*?-----END PGP PUBLIC KEY BLOCK-----/g
 
@@ -25,7 +32,7 @@ export async function readTrustedKeys(
   const keys: openpgp.Key[] = []
   for (const [i, block] of blocks.entries()) {
     try {
-      keys.push(...(await openpgp.readKeys({ armoredKeys: block })))
+      keys.push(...(await (await pgp()).readKeys({ armoredKeys: block })))
     } catch (err) {
       const why = err instanceof Error ? err.message.split('\n')[0] : String(err)
       throw new UserError(
@@ -70,20 +77,21 @@ export async function checkDetachedSignature(
   signatureBytes: Uint8Array,
   keys: openpgp.Key[]
 ): Promise<SignatureCheck> {
+  const lib = await pgp()
   let signature: openpgp.Signature
   try {
     const text = Buffer.from(signatureBytes.subarray(0, 64)).toString('latin1')
     signature = text.includes('-----BEGIN PGP SIGNATURE-----')
-      ? await openpgp.readSignature({ armoredSignature: Buffer.from(signatureBytes).toString('utf8') })
-      : await openpgp.readSignature({ binarySignature: signatureBytes })
+      ? await lib.readSignature({ armoredSignature: Buffer.from(signatureBytes).toString('utf8') })
+      : await lib.readSignature({ binarySignature: signatureBytes })
   } catch (err) {
     return { ok: false, reason: 'unreadable', keyIds: [], detail: err instanceof Error ? err.message : String(err) }
   }
   const signerIds = signature.getSigningKeyIDs()
   const trusted = signerIds.filter(id => keys.some(k => k.getKeys(id).length > 0))
   if (trusted.length === 0) return { ok: false, reason: 'untrusted', keyIds: hexIds(signerIds), detail: '' }
-  const result = await openpgp.verify({
-    message: await openpgp.createMessage({ binary: data }),
+  const result = await lib.verify({
+    message: await lib.createMessage({ binary: data }),
     signature,
     verificationKeys: keys,
     format: 'binary'

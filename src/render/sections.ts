@@ -184,22 +184,28 @@ export function groupInstances(
   list: readonly ResourceChange[],
   sameness: (rc: ResourceChange) => string = () => ''
 ): InstanceGroup[] {
-  const byKey = new Map<string, InstanceGroup & { base?: string }>()
+  // by sameness first: that text is long but one string per shape, hashed once, not rebuilt into every key
+  const byKey = new Map<string, Map<string, InstanceGroup & { base?: string }>>()
   const out: (InstanceGroup & { base?: string })[] = []
   for (const rc of list) {
     const base = isMove(rc) || isImport(rc) ? undefined : baseAddress(rc)
-    const key =
-      base === undefined
-        ? undefined
-        : `${base}\u0000${rc.change.actions.join()}\u0000${rc.action_reason ?? ''}\u0000${JSON.stringify(rc.change.replace_paths ?? [])}\u0000${sameness(rc)}`
-    const existing = key === undefined ? undefined : byKey.get(key)
-    if (existing) {
-      existing.members.push(rc)
-      continue
+    let same: Map<string, InstanceGroup & { base?: string }> | undefined
+    let key: string | undefined
+    if (base !== undefined) {
+      const paths = rc.change.replace_paths
+      key = `${base}\u0000${rc.change.actions.join()}\u0000${rc.action_reason ?? ''}\u0000${paths === undefined ? '[]' : JSON.stringify(paths)}`
+      const text = sameness(rc)
+      same = byKey.get(text)
+      if (same === undefined) byKey.set(text, (same = new Map()))
+      const existing = same.get(key)
+      if (existing) {
+        existing.members.push(rc)
+        continue
+      }
     }
     const g = { group, members: [rc], label: displayAddress(rc), base }
     out.push(g)
-    if (key !== undefined) byKey.set(key, g)
+    if (key !== undefined) same!.set(key, g)
   }
   for (const g of out)
     if (g.members.length > 1) g.label = `${g.base}[${indexList(g.members.map(rc => rc.index as string | number))}]`
@@ -363,25 +369,37 @@ export function changesSection(
     const linesOf = new Map<ResourceChange, string[]>()
     // Lines are computed once per instance; a level whose distinct blocks already exceed the room is given up
     // before the rest of a huge plan is computed.
-    const seen = new Set<string>()
+    // distinct blocks: by their lines (one string per shape), then by resource
+    const seen = new Map<string, Set<string>>()
     let projected = out.length
-    // Names of a new or deleted object depend only on its shape: 9,850 `count` instances cost one diff.
-    const byShape = detail === 'names' && g !== 'update' && g !== 'replace' ? new Map<string, string[]>() : undefined
+    // Names of a new or deleted object depend only on its shape: 9,850 `count` instances cost one diff. Each
+    // change is compared with the last few shapes of its type (a walk that allocates nothing, and stops at the
+    // first difference), not turned into a key string.
+    const byShape = detail === 'names' && g !== 'update' && g !== 'replace' ? new ShapeCache() : undefined
+    // the lines of one shape are one array: joined once, not once per instance
+    const joined = new Map<string[], string>()
+    const textOf = (l: string[]): string => {
+      let t = joined.get(l)
+      if (t === undefined) joined.set(l, (t = l.join('\n')))
+      return t
+    }
     for (const rc of list) {
-      const shape = byShape && shapeKey(rc)
-      let l = shape === undefined ? undefined : byShape!.get(shape)
+      let l = byShape?.get(rc)
       if (!l) {
         l = resourceAttributeLines(ctx, rc, { detail, schemas: opts.schemas, maxLines: MAX_ATTRIBUTES_PER_RESOURCE })
-        if (shape !== undefined) byShape!.set(shape, l)
+        byShape?.set(rc, l)
       }
       linesOf.set(rc, l)
-      const key = `${rc.type}\u0000${rc.name}\u0000${rc.module_address ?? ''}\u0000${l.join('\n')}`
-      if (seen.has(key)) continue
-      seen.add(key)
+      const text = textOf(l)
+      let resources = seen.get(text)
+      if (resources === undefined) seen.set(text, (resources = new Set()))
+      const resource = `${rc.type}\u0000${rc.name}\u0000${rc.module_address ?? ''}`
+      if (resources.has(resource)) continue
+      resources.add(resource)
       projected += l.reduce((n, line) => n + line.length + 1, 20 + rc.address.length)
       if (projected > room) return undefined
     }
-    for (const ig of groupInstances(g, list, rc => linesOf.get(rc)!.join('\n'))) {
+    for (const ig of groupInstances(g, list, rc => textOf(linesOf.get(rc)!))) {
       const body = linesOf.get(ig.members[0])!
       const block = `${blockHeading(ctx, ig, opts.verbs)}\n${body.length > 0 ? `\n${body.join('\n')}\n` : ''}`
       if (!out.push(block)) return undefined
@@ -390,17 +408,76 @@ export function changesSection(
   return out.text()?.trimEnd()
 }
 
+/** Lines by shape: a few recent shapes per resource type, most recently used first. */
+class ShapeCache {
+  private readonly byType = new Map<string, Array<{ rc: ResourceChange; lines: string[] }>>()
+  get(rc: ResourceChange): string[] | undefined {
+    const shapes = this.byType.get(rc.type)
+    if (!shapes) return undefined
+    for (let i = 0; i < shapes.length; i++)
+      if (sameShape(shapes[i].rc, rc)) {
+        if (i > 0) shapes.unshift(...shapes.splice(i, 1))
+        return shapes[0].lines
+      }
+    return undefined
+  }
+  set(rc: ResourceChange, lines: string[]): void {
+    const shapes = this.byType.get(rc.type) ?? []
+    shapes.unshift({ rc, lines })
+    if (shapes.length > 8) shapes.pop()
+    this.byType.set(rc.type, shapes)
+  }
+}
+
 /**
- * The structure of a change without its scalar values (keys, list lengths, null or not, types, unknown and
- * sensitive marks): two changes of one shape have the same changed attribute names.
+ * Two changes of one shape (keys in order, list lengths, null or not, scalar types, unknown and sensitive marks,
+ * type, provider, mode, actions and replace paths) have the same changed attribute names.
  */
-function shapeKey(rc: ResourceChange): string {
-  const c = rc.change
-  const typeOnly = (_: string, v: unknown): unknown => (v === null || typeof v === 'object' ? v : typeof v)
-  return JSON.stringify(
-    [rc.type, c.actions, c.before, c.after, c.after_unknown, c.before_sensitive, c.after_sensitive, c.replace_paths],
-    typeOnly
+function sameShape(a: ResourceChange, b: ResourceChange): boolean {
+  const x = a.change
+  const y = b.change
+  return (
+    a.type === b.type &&
+    a.provider_name === b.provider_name &&
+    a.mode === b.mode &&
+    sameValue(x.actions, y.actions) &&
+    sameValue(x.replace_paths, y.replace_paths) &&
+    sameStructure(x.before, y.before, false) &&
+    sameStructure(x.after, y.after, false) &&
+    sameStructure(x.after_unknown, y.after_unknown, true) &&
+    sameStructure(x.before_sensitive, y.before_sensitive, true) &&
+    sameStructure(x.after_sensitive, y.after_sensitive, true)
   )
+}
+
+/** Same structure; scalars by type only, except the true/false of marks (`flags`). */
+function sameStructure(a: unknown, b: unknown, flags: boolean): boolean {
+  if (a === null || b === null) return a === b
+  const type = typeof a
+  if (type !== typeof b) return false
+  if (type !== 'object') return !flags || type !== 'boolean' || a === b
+  const list = Array.isArray(a)
+  if (list !== Array.isArray(b)) return false
+  if (list) {
+    const y = b as unknown[]
+    if (a.length !== y.length) return false
+    for (let i = 0; i < a.length; i++) if (!sameStructure(a[i], y[i], flags)) return false
+    return true
+  }
+  const x = a as Record<string, unknown>
+  const y = b as Record<string, unknown>
+  const keys = Object.keys(y)
+  let i = 0
+  for (const k in x) if (keys[i++] !== k || !sameStructure(x[k], y[k], flags)) return false
+  return i === keys.length
+}
+
+/** Equal JSON values (actions, replace paths: short lists). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (!sameValue(a[i], b[i])) return false
+  return true
 }
 
 /** Ends a `some-addresses` list: drops the last listed lines until "…and N more not listed" fits. */
