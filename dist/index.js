@@ -31910,7 +31910,7 @@ async function parseHcl(fileName, text) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4034);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1171);
 // Thin entry: everything happens in run().
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -31989,33 +31989,13 @@ function verifyDigest(shasumsText, shasumsName, filename, actual) {
 
 /***/ }),
 
-/***/ 4034:
+/***/ 1171:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
-});
-
-// NAMESPACE OBJECT: ./node_modules/@actions/tool-cache/lib/tool-cache.js
-var tool_cache_namespaceObject = {};
-__nccwpck_require__.r(tool_cache_namespaceObject);
-__nccwpck_require__.d(tool_cache_namespaceObject, {
-  HTTPError: () => (HTTPError),
-  cacheDir: () => (cacheDir),
-  cacheFile: () => (cacheFile),
-  downloadTool: () => (downloadTool),
-  evaluateVersions: () => (evaluateVersions),
-  extract7z: () => (extract7z),
-  extractTar: () => (extractTar),
-  extractXar: () => (extractXar),
-  extractZip: () => (extractZip),
-  find: () => (find),
-  findAllVersions: () => (findAllVersions),
-  findFromManifest: () => (findFromManifest),
-  getManifestFromRepo: () => (getManifestFromRepo),
-  isExplicitVersion: () => (isExplicitVersion)
 });
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
@@ -32029,8 +32009,8 @@ var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./node_modules/semver/index.js
-var semver = __nccwpck_require__(2088);
-var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
+var node_modules_semver = __nccwpck_require__(2088);
+var semver_default = /*#__PURE__*/__nccwpck_require__.n(node_modules_semver);
 ;// CONCATENATED MODULE: ./src/installer/version-spec.ts
 // Pure: parse `terraform-version` / `required_version` and pick a version from a list.
 // Constraint semantics follow hashicorp/go-version, which Terraform itself uses to check `required_version`:
@@ -33498,7 +33478,7 @@ function addStackFiles(from, root) {
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
-var io = __nccwpck_require__(8701);
+var lib_io = __nccwpck_require__(8701);
 // EXTERNAL MODULE: external "crypto"
 var external_crypto_ = __nccwpck_require__(6982);
 // EXTERNAL MODULE: external "fs"
@@ -33539,17 +33519,17 @@ const _internal = {
 };
 function _findMatch(versionSpec, stable, candidates, archFilter) {
     return __awaiter(this, void 0, void 0, function* () {
-        const platFilter = external_os_.platform();
+        const platFilter = os.platform();
         let result;
         let match;
         let file;
         for (const candidate of candidates) {
             const version = candidate.version;
-            (0,lib_core/* debug */.Yz)(`check ${version} satisfies ${versionSpec}`);
+            debug(`check ${version} satisfies ${versionSpec}`);
             if (semver.satisfies(version, versionSpec) &&
                 (!stable || candidate.stable === stable)) {
                 file = candidate.files.find(item => {
-                    (0,lib_core/* debug */.Yz)(`${item.arch}===${archFilter} && ${item.platform}===${platFilter}`);
+                    debug(`${item.arch}===${archFilter} && ${item.platform}===${platFilter}`);
                     let chk = item.arch === archFilter && item.platform === platFilter;
                     if (chk && item.platform_version) {
                         const osVersion = _getOsVersion();
@@ -33563,7 +33543,7 @@ function _findMatch(versionSpec, stable, candidates, archFilter) {
                     return chk;
                 });
                 if (file) {
-                    (0,lib_core/* debug */.Yz)(`matched ${candidate.version}`);
+                    debug(`matched ${candidate.version}`);
                     match = candidate;
                     break;
                 }
@@ -33580,10 +33560,10 @@ function _findMatch(versionSpec, stable, candidates, archFilter) {
 function _getOsVersion() {
     // TODO: add windows and other linux, arm variants
     // right now filtering on version is only an ubuntu and macos scenario for tools we build for hosted (python)
-    const plat = external_os_.platform();
+    const plat = os.platform();
     let version = '';
     if (plat === 'darwin') {
-        version = external_child_process_.execSync('sw_vers -productVersion').toString();
+        version = cp.execSync('sw_vers -productVersion').toString();
     }
     else if (plat === 'linux') {
         // lsb_release process not in some containers, readfile
@@ -33622,7 +33602,7 @@ var external_util_ = __nccwpck_require__(9023);
 // EXTERNAL MODULE: external "assert"
 var external_assert_ = __nccwpck_require__(2613);
 // EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 2 modules
-var exec = __nccwpck_require__(5260);
+var lib_exec = __nccwpck_require__(5260);
 ;// CONCATENATED MODULE: ./node_modules/@actions/tool-cache/lib/retry-helper.js
 var retry_helper_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -33637,7 +33617,7 @@ var retry_helper_awaiter = (undefined && undefined.__awaiter) || function (thisA
 /**
  * Internal class for retries
  */
-class RetryHelper {
+class retry_helper_RetryHelper {
     constructor(maxAttempts, minSeconds, maxSeconds) {
         if (maxAttempts < 1) {
             throw new Error('max attempts should be greater than or equal to 1');
@@ -33661,11 +33641,11 @@ class RetryHelper {
                     if (isRetryable && !isRetryable(err)) {
                         throw err;
                     }
-                    lib_core/* info */.pq(err.message);
+                    core.info(err.message);
                 }
                 // Sleep
                 const seconds = this.getSleepAmount();
-                lib_core/* info */.pq(`Waiting ${seconds} seconds before trying again`);
+                core.info(`Waiting ${seconds} seconds before trying again`);
                 yield this.sleep(seconds);
                 attempt++;
             }
@@ -33729,10 +33709,10 @@ const userAgent = 'actions/tool-cache';
  */
 function downloadTool(url, dest, auth, headers) {
     return tool_cache_awaiter(this, void 0, void 0, function* () {
-        dest = dest || external_path_.join(_getTempDirectory(), external_crypto_.randomUUID());
-        yield io/* mkdirP */.U$(external_path_.dirname(dest));
-        lib_core/* debug */.Yz(`Downloading ${url}`);
-        lib_core/* debug */.Yz(`Destination ${dest}`);
+        dest = dest || path.join(_getTempDirectory(), crypto.randomUUID());
+        yield io.mkdirP(path.dirname(dest));
+        core.debug(`Downloading ${url}`);
+        core.debug(`Destination ${dest}`);
         const maxAttempts = 3;
         const minSeconds = _getGlobal('TEST_DOWNLOAD_TOOL_RETRY_MIN_SECONDS', 10);
         const maxSeconds = _getGlobal('TEST_DOWNLOAD_TOOL_RETRY_MAX_SECONDS', 20);
@@ -33755,15 +33735,15 @@ function downloadTool(url, dest, auth, headers) {
 }
 function downloadToolAttempt(url, dest, auth, headers) {
     return tool_cache_awaiter(this, void 0, void 0, function* () {
-        if (external_fs_.existsSync(dest)) {
+        if (fs.existsSync(dest)) {
             throw new Error(`Destination file path ${dest} already exists`);
         }
         // Get the response headers
-        const http = new lib/* HttpClient */.Qq(userAgent, [], {
+        const http = new httpm.HttpClient(userAgent, [], {
             allowRetries: false
         });
         if (auth) {
-            lib_core/* debug */.Yz('set auth');
+            core.debug('set auth');
             if (headers === undefined) {
                 headers = {};
             }
@@ -33772,29 +33752,29 @@ function downloadToolAttempt(url, dest, auth, headers) {
         const response = yield http.get(url, headers);
         if (response.message.statusCode !== 200) {
             const err = new HTTPError(response.message.statusCode);
-            lib_core/* debug */.Yz(`Failed to download from "${url}". Code(${response.message.statusCode}) Message(${response.message.statusMessage})`);
+            core.debug(`Failed to download from "${url}". Code(${response.message.statusCode}) Message(${response.message.statusMessage})`);
             throw err;
         }
         // Download the response body
-        const pipeline = external_util_.promisify(external_stream_.pipeline);
+        const pipeline = util.promisify(stream.pipeline);
         const responseMessageFactory = _getGlobal('TEST_DOWNLOAD_TOOL_RESPONSE_MESSAGE_FACTORY', () => response.message);
         const readStream = responseMessageFactory();
         let succeeded = false;
         try {
-            yield pipeline(readStream, external_fs_.createWriteStream(dest));
-            lib_core/* debug */.Yz('download complete');
+            yield pipeline(readStream, fs.createWriteStream(dest));
+            core.debug('download complete');
             succeeded = true;
             return dest;
         }
         finally {
             // Error, delete dest before retry
             if (!succeeded) {
-                lib_core/* debug */.Yz('download failed');
+                core.debug('download failed');
                 try {
-                    yield io/* rmRF */.Yz(dest);
+                    yield io.rmRF(dest);
                 }
                 catch (err) {
-                    lib_core/* debug */.Yz(`Failed to delete '${dest}'. ${err.message}`);
+                    core.debug(`Failed to delete '${dest}'. ${err.message}`);
                 }
             }
         }
@@ -33817,14 +33797,14 @@ function downloadToolAttempt(url, dest, auth, headers) {
  */
 function extract7z(file, dest, _7zPath) {
     return tool_cache_awaiter(this, void 0, void 0, function* () {
-        (0,external_assert_.ok)(IS_WINDOWS, 'extract7z() not supported on current OS');
-        (0,external_assert_.ok)(file, 'parameter "file" is required');
+        ok(IS_WINDOWS, 'extract7z() not supported on current OS');
+        ok(file, 'parameter "file" is required');
         dest = yield _createExtractFolder(dest);
         const originalCwd = process.cwd();
         process.chdir(dest);
         if (_7zPath) {
             try {
-                const logLevel = lib_core/* isDebug */._o() ? '-bb1' : '-bb0';
+                const logLevel = core.isDebug() ? '-bb1' : '-bb0';
                 const args = [
                     'x', // eXtract files with full paths
                     logLevel, // -bb[0-3] : set output log level
@@ -33835,14 +33815,15 @@ function extract7z(file, dest, _7zPath) {
                 const options = {
                     silent: true
                 };
-                yield (0,exec/* exec */.m)(`"${_7zPath}"`, args, options);
+                yield exec(`"${_7zPath}"`, args, options);
             }
             finally {
                 process.chdir(originalCwd);
             }
         }
         else {
-            const escapedScript = external_path_.join(__dirname, '..', 'scripts', 'Invoke-7zdec.ps1')
+            const escapedScript = path
+                .join(__dirname, '..', 'scripts', 'Invoke-7zdec.ps1')
                 .replace(/'/g, "''")
                 .replace(/"|\n|\r/g, ''); // double-up single quotes, remove double quotes and newlines
             const escapedFile = file.replace(/'/g, "''").replace(/"|\n|\r/g, '');
@@ -33862,8 +33843,8 @@ function extract7z(file, dest, _7zPath) {
                 silent: true
             };
             try {
-                const powershellPath = yield io/* which */.K7('powershell', true);
-                yield (0,exec/* exec */.m)(`"${powershellPath}"`, args, options);
+                const powershellPath = yield io.which('powershell', true);
+                yield exec(`"${powershellPath}"`, args, options);
             }
             finally {
                 process.chdir(originalCwd);
@@ -33888,9 +33869,9 @@ function extractTar(file_1, dest_1) {
         // Create dest
         dest = yield _createExtractFolder(dest);
         // Determine whether GNU tar
-        lib_core/* debug */.Yz('Checking tar --version');
+        core.debug('Checking tar --version');
         let versionOutput = '';
-        yield (0,exec/* exec */.m)('tar --version', [], {
+        yield exec('tar --version', [], {
             ignoreReturnCode: true,
             silent: true,
             listeners: {
@@ -33898,7 +33879,7 @@ function extractTar(file_1, dest_1) {
                 stderr: (data) => (versionOutput += data.toString())
             }
         });
-        lib_core/* debug */.Yz(versionOutput.trim());
+        core.debug(versionOutput.trim());
         const isGnuTar = versionOutput.toUpperCase().includes('GNU TAR');
         // Initialize args
         let args;
@@ -33908,7 +33889,7 @@ function extractTar(file_1, dest_1) {
         else {
             args = [flags];
         }
-        if (lib_core/* isDebug */._o() && !flags.includes('v')) {
+        if (core.isDebug() && !flags.includes('v')) {
             args.push('-v');
         }
         let destArg = dest;
@@ -33926,7 +33907,7 @@ function extractTar(file_1, dest_1) {
             args.push('--overwrite');
         }
         args.push('-C', destArg, '-f', fileArg);
-        yield (0,exec/* exec */.m)(`tar`, args);
+        yield exec(`tar`, args);
         return dest;
     });
 }
@@ -33940,8 +33921,8 @@ function extractTar(file_1, dest_1) {
  */
 function extractXar(file_1, dest_1) {
     return tool_cache_awaiter(this, arguments, void 0, function* (file, dest, flags = []) {
-        (0,external_assert_.ok)(IS_MAC, 'extractXar() not supported on current OS');
-        (0,external_assert_.ok)(file, 'parameter "file" is required');
+        ok(IS_MAC, 'extractXar() not supported on current OS');
+        ok(file, 'parameter "file" is required');
         dest = yield _createExtractFolder(dest);
         let args;
         if (flags instanceof Array) {
@@ -33951,11 +33932,11 @@ function extractXar(file_1, dest_1) {
             args = [flags];
         }
         args.push('-x', '-C', dest, '-f', file);
-        if (lib_core/* isDebug */._o()) {
+        if (core.isDebug()) {
             args.push('-v');
         }
-        const xarPath = yield io/* which */.K7('xar', true);
-        yield (0,exec/* exec */.m)(`"${xarPath}"`, _unique(args));
+        const xarPath = yield io.which('xar', true);
+        yield exec(`"${xarPath}"`, _unique(args));
         return dest;
     });
 }
@@ -33986,7 +33967,7 @@ function extractZipWin(file, dest) {
         // build the powershell command
         const escapedFile = file.replace(/'/g, "''").replace(/"|\n|\r/g, ''); // double-up single quotes, remove double quotes and newlines
         const escapedDest = dest.replace(/'/g, "''").replace(/"|\n|\r/g, '');
-        const pwshPath = yield io/* which */.K7('pwsh', false);
+        const pwshPath = yield lib_io/* which */.K7('pwsh', false);
         //To match the file overwrite behavior on nix systems, we use the overwrite = true flag for ExtractToDirectory
         //and the -Force flag for Expand-Archive as a fallback
         if (pwshPath) {
@@ -34007,7 +33988,7 @@ function extractZipWin(file, dest) {
                 pwshCommand
             ];
             lib_core/* debug */.Yz(`Using pwsh at path: ${pwshPath}`);
-            yield (0,exec/* exec */.m)(`"${pwshPath}"`, args);
+            yield (0,lib_exec/* exec */.m)(`"${pwshPath}"`, args);
         }
         else {
             const powershellCommand = [
@@ -34026,21 +34007,21 @@ function extractZipWin(file, dest) {
                 '-Command',
                 powershellCommand
             ];
-            const powershellPath = yield io/* which */.K7('powershell', true);
+            const powershellPath = yield lib_io/* which */.K7('powershell', true);
             lib_core/* debug */.Yz(`Using powershell at path: ${powershellPath}`);
-            yield (0,exec/* exec */.m)(`"${powershellPath}"`, args);
+            yield (0,lib_exec/* exec */.m)(`"${powershellPath}"`, args);
         }
     });
 }
 function extractZipNix(file, dest) {
     return tool_cache_awaiter(this, void 0, void 0, function* () {
-        const unzipPath = yield io/* which */.K7('unzip', true);
+        const unzipPath = yield lib_io/* which */.K7('unzip', true);
         const args = [file];
         if (!lib_core/* isDebug */._o()) {
             args.unshift('-q');
         }
         args.unshift('-o'); //overwrite with -o, otherwise a prompt is shown which freezes the run
-        yield (0,exec/* exec */.m)(`"${unzipPath}"`, args, { cwd: dest });
+        yield (0,lib_exec/* exec */.m)(`"${unzipPath}"`, args, { cwd: dest });
     });
 }
 /**
@@ -34053,7 +34034,7 @@ function extractZipNix(file, dest) {
  */
 function cacheDir(sourceDir, tool, version, arch) {
     return tool_cache_awaiter(this, void 0, void 0, function* () {
-        version = semver.clean(version) || version;
+        version = node_modules_semver.clean(version) || version;
         arch = arch || external_os_.arch();
         lib_core/* debug */.Yz(`Caching tool ${tool} ${version} ${arch}`);
         lib_core/* debug */.Yz(`source dir: ${sourceDir}`);
@@ -34066,7 +34047,7 @@ function cacheDir(sourceDir, tool, version, arch) {
         // due to anti-virus software having an open handle on a file.
         for (const itemName of external_fs_.readdirSync(sourceDir)) {
             const s = external_path_.join(sourceDir, itemName);
-            yield io.cp(s, destPath, { recursive: true });
+            yield lib_io.cp(s, destPath, { recursive: true });
         }
         // write .complete
         _completeToolPath(tool, version, arch);
@@ -34086,18 +34067,18 @@ function cacheDir(sourceDir, tool, version, arch) {
 function cacheFile(sourceFile, targetFile, tool, version, arch) {
     return tool_cache_awaiter(this, void 0, void 0, function* () {
         version = semver.clean(version) || version;
-        arch = arch || external_os_.arch();
-        lib_core/* debug */.Yz(`Caching tool ${tool} ${version} ${arch}`);
-        lib_core/* debug */.Yz(`source file: ${sourceFile}`);
-        if (!external_fs_.statSync(sourceFile).isFile()) {
+        arch = arch || os.arch();
+        core.debug(`Caching tool ${tool} ${version} ${arch}`);
+        core.debug(`source file: ${sourceFile}`);
+        if (!fs.statSync(sourceFile).isFile()) {
             throw new Error('sourceFile is not a file');
         }
         // create the tool dir
         const destFolder = yield _createToolPath(tool, version, arch);
         // copy instead of move. move can fail on Windows due to
         // anti-virus software having an open handle on a file.
-        const destPath = external_path_.join(destFolder, targetFile);
-        lib_core/* debug */.Yz(`destination file ${destPath}`);
+        const destPath = path.join(destFolder, targetFile);
+        core.debug(`destination file ${destPath}`);
         yield io.cp(sourceFile, destPath);
         // write .complete
         _completeToolPath(tool, version, arch);
@@ -34128,7 +34109,7 @@ function find(toolName, versionSpec, arch) {
     // check for the explicit version in the cache
     let toolPath = '';
     if (versionSpec) {
-        versionSpec = semver.clean(versionSpec) || '';
+        versionSpec = node_modules_semver.clean(versionSpec) || '';
         const cachePath = external_path_.join(_getCacheDirectory(), toolName, versionSpec, arch);
         lib_core/* debug */.Yz(`checking cache: ${cachePath}`);
         if (external_fs_.existsSync(cachePath) && external_fs_.existsSync(`${cachePath}.complete`)) {
@@ -34168,10 +34149,10 @@ function getManifestFromRepo(owner_1, repo_1, auth_1) {
     return tool_cache_awaiter(this, arguments, void 0, function* (owner, repo, auth, branch = 'master') {
         let releases = [];
         const treeUrl = `https://api.github.com/repos/${owner}/${repo}/git/trees/${branch}`;
-        const http = new lib/* HttpClient */.Qq('tool-cache');
+        const http = new httpm.HttpClient('tool-cache');
         const headers = {};
         if (auth) {
-            lib_core/* debug */.Yz('set auth');
+            core.debug('set auth');
             headers.authorization = auth;
         }
         const response = yield http.getJson(treeUrl, headers);
@@ -34194,16 +34175,16 @@ function getManifestFromRepo(owner_1, repo_1, auth_1) {
                 releases = JSON.parse(versionsRaw);
             }
             catch (_a) {
-                lib_core/* debug */.Yz('Invalid json');
+                core.debug('Invalid json');
             }
         }
         return releases;
     });
 }
 function findFromManifest(versionSpec_1, stable_1, manifest_1) {
-    return tool_cache_awaiter(this, arguments, void 0, function* (versionSpec, stable, manifest, archFilter = external_os_.arch()) {
+    return tool_cache_awaiter(this, arguments, void 0, function* (versionSpec, stable, manifest, archFilter = os.arch()) {
         // wrap the internal impl
-        const match = yield _findMatch(versionSpec, stable, manifest, archFilter);
+        const match = yield mm._findMatch(versionSpec, stable, manifest, archFilter);
         return match;
     });
 }
@@ -34213,23 +34194,23 @@ function _createExtractFolder(dest) {
             // create a temp dir
             dest = external_path_.join(_getTempDirectory(), external_crypto_.randomUUID());
         }
-        yield io/* mkdirP */.U$(dest);
+        yield lib_io/* mkdirP */.U$(dest);
         return dest;
     });
 }
 function _createToolPath(tool, version, arch) {
     return tool_cache_awaiter(this, void 0, void 0, function* () {
-        const folderPath = external_path_.join(_getCacheDirectory(), tool, semver.clean(version) || version, arch || '');
+        const folderPath = external_path_.join(_getCacheDirectory(), tool, node_modules_semver.clean(version) || version, arch || '');
         lib_core/* debug */.Yz(`destination ${folderPath}`);
         const markerPath = `${folderPath}.complete`;
-        yield io/* rmRF */.Yz(folderPath);
-        yield io/* rmRF */.Yz(markerPath);
-        yield io/* mkdirP */.U$(folderPath);
+        yield lib_io/* rmRF */.Yz(folderPath);
+        yield lib_io/* rmRF */.Yz(markerPath);
+        yield lib_io/* mkdirP */.U$(folderPath);
         return folderPath;
     });
 }
 function _completeToolPath(tool, version, arch) {
-    const folderPath = external_path_.join(_getCacheDirectory(), tool, semver.clean(version) || version, arch || '');
+    const folderPath = external_path_.join(_getCacheDirectory(), tool, node_modules_semver.clean(version) || version, arch || '');
     const markerPath = `${folderPath}.complete`;
     external_fs_.writeFileSync(markerPath, '');
     lib_core/* debug */.Yz('finished caching tool');
@@ -34240,9 +34221,9 @@ function _completeToolPath(tool, version, arch) {
  * @param versionSpec      version string to check
  */
 function isExplicitVersion(versionSpec) {
-    const c = semver.clean(versionSpec) || '';
+    const c = node_modules_semver.clean(versionSpec) || '';
     lib_core/* debug */.Yz(`isExplicit: ${c}`);
-    const valid = semver.valid(c) != null;
+    const valid = node_modules_semver.valid(c) != null;
     lib_core/* debug */.Yz(`explicit? ${valid}`);
     return valid;
 }
@@ -34256,14 +34237,14 @@ function evaluateVersions(versions, versionSpec) {
     let version = '';
     lib_core/* debug */.Yz(`evaluating ${versions.length} versions`);
     versions = versions.sort((a, b) => {
-        if (semver.gt(a, b)) {
+        if (node_modules_semver.gt(a, b)) {
             return 1;
         }
         return -1;
     });
     for (let i = versions.length - 1; i >= 0; i--) {
         const potential = versions[i];
-        const satisfied = semver.satisfies(potential, versionSpec);
+        const satisfied = node_modules_semver.satisfies(potential, versionSpec);
         if (satisfied) {
             version = potential;
             break;
@@ -34609,6 +34590,67 @@ async function findRequiredVersion(rootDir, workspaceDir, log, tool = { versionF
         (await readTerraformVersionFile(rootDir, workspaceDir, tool.versionFile)));
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/installer/tool-cache-place.ts
+// Puts a verified, extracted release into the tool cache without ever deleting or overwriting files another job
+// may be running. @actions/tool-cache's cacheDir first deletes <tool>/<version>/<arch> and then copies file by
+// file, so jobs that share a tool cache (self-hosted runners with one RUNNER_TOOL_CACHE) and install the same
+// version at once break each other: spawn ENOENT, spawn ETXTBSY. Here the copy is made beside the target and
+// renamed into place in one step; whoever renames first wins and the others use that copy, the same verified
+// release.
+
+
+
+
+// Versions the installer resolves are plain semver, which tool-cache's own path (semver.clean) leaves as is.
+const PLAIN_VERSION = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
+async function placeInToolCache(sourceDir, tool, version, arch = process.arch) {
+    const root = process.env.RUNNER_TOOL_CACHE;
+    if (!root || !PLAIN_VERSION.test(version))
+        return cacheDir(sourceDir, tool, version, arch);
+    const versionDir = (0,external_node_path_.join)(root, tool, version);
+    const target = (0,external_node_path_.join)(versionDir, arch);
+    const complete = `${target}.complete`;
+    await (0,promises_.mkdir)(versionDir, { recursive: true });
+    const staged = await (0,promises_.mkdtemp)((0,external_node_path_.join)(versionDir, `.${arch}-`));
+    try {
+        await (0,promises_.cp)(sourceDir, staged, { recursive: true });
+        if (!(await putInPlace(staged, target))) {
+            // Taken. A complete copy is used as it is; an incomplete one (a job killed between its rename and its
+            // marker, or a copy tool-cache left half done) is moved aside and replaced, never deleted in place.
+            if (!(await exists(complete))) {
+                const aside = `${target}.stale-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
+                await (0,promises_.rename)(target, aside).catch(ignoreTaken);
+                await putInPlace(staged, target);
+                await (0,promises_.rm)(aside, { recursive: true, force: true });
+            }
+        }
+        await (0,promises_.writeFile)(complete, '');
+        return target;
+    }
+    finally {
+        await (0,promises_.rm)(staged, { recursive: true, force: true });
+    }
+}
+/** rename(2) of a directory onto a non-empty one fails: false means another copy is already there. */
+async function putInPlace(staged, target) {
+    try {
+        await (0,promises_.rename)(staged, target);
+        return true;
+    }
+    catch (error) {
+        ignoreTaken(error);
+        return false;
+    }
+}
+function ignoreTaken(error) {
+    const code = error.code;
+    if (code !== 'ENOTEMPTY' && code !== 'EEXIST' && code !== 'ENOENT')
+        throw error;
+}
+const exists = (path) => (0,promises_.access)(path).then(() => true, () => false);
+
 // EXTERNAL MODULE: ./src/installer/verify-checksum.ts
 var verify_checksum = __nccwpck_require__(1123);
 ;// CONCATENATED MODULE: ./src/installer/release-source.ts
@@ -34643,14 +34685,22 @@ function releaseSource(inputs, env = process.env) {
 
 
 
+
 const silent = { info: () => undefined };
+/** @actions/tool-cache, except that a release is put in place atomically (jobs may share one tool cache). */
+const SHARED_SAFE_TOOL_CACHE = {
+    find: (tool, version, arch) => find(tool, version, arch),
+    findAllVersions: (tool, arch) => findAllVersions(tool, arch),
+    extractZip: (file, dest) => extractZip(file, dest),
+    cacheDir: placeInToolCache
+};
 /** Terraform from releases.hashicorp.com (or a mirror of it). */
 function installTerraform(req, log = silent, deps = {}) {
     return installRelease(TERRAFORM, req, log, deps);
 }
 async function installRelease(dist, req, log = silent, deps = {}) {
     const TOOL = dist.tool;
-    const toolCache = deps.toolCache ?? tool_cache_namespaceObject;
+    const toolCache = deps.toolCache ?? SHARED_SAFE_TOOL_CACHE;
     const basePlatform = deps.platform ?? platform_terraformPlatform();
     const platform = {
         ...basePlatform,
@@ -34674,7 +34724,7 @@ async function installRelease(dist, req, log = silent, deps = {}) {
         if (!dir)
             return undefined;
         const binary = (0,external_node_path_.join)(dir, platform.binaryName);
-        if (!(await exists(binary)))
+        if (!(await installer_exists(binary)))
             return undefined;
         log.info(`${TOOL} ${version} found in the tool cache: ${dir}`);
         return { version, path: dir, binary, fromCache: true };
@@ -34685,7 +34735,7 @@ async function installRelease(dist, req, log = silent, deps = {}) {
     const installZip = async (version, zip, staging) => {
         const extracted = await toolCache.extractZip(zip, (0,external_node_path_.join)(staging, 'extracted'));
         const staged = (0,external_node_path_.join)(extracted, platform.binaryName);
-        if (!(await exists(staged))) {
+        if (!(await installer_exists(staged))) {
             throw new errors/* UserError */.yo(`${(0,external_node_path_.basename)(zip)} has no ${platform.binaryName} inside; refusing to install`);
         }
         if (platform.os !== 'windows')
@@ -34875,7 +34925,7 @@ function pickVersion(spec, label, index, url) {
         throw new errors/* UserError */.yo(`${label} is not a release listed at ${url}: ${tail}`);
     throw new errors/* UserError */.yo(`${label} matches no release at ${url}: ${tail}`);
 }
-async function exists(path) {
+async function installer_exists(path) {
     try {
         await (0,promises_.access)(path);
         return true;
@@ -35146,8 +35196,6 @@ class cache_service_ActionsCacheService {
     }
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/provider-cache/cache-key.ts
 // The cache key: providers depend on the platform and on exactly what the lock file pins, nothing else.
 

@@ -19,6 +19,7 @@ import { TERRAFORM, type Distribution } from './distribution.js'
 import { terraformPlatform, type TerraformPlatform } from './platform.js'
 import { findBuild, normalizeDownloadUrl, type ReleaseBuild, type ReleaseIndex } from './release-index.js'
 import { findRequiredVersion } from './required-version.js'
+import { placeInToolCache } from './tool-cache-place.js'
 import { expectedDigest, sha256File, verifyDigest } from './verify-checksum.js'
 import { shortKeyId, verifyShasumsSignature, type TrustedKey } from './verify-signature.js'
 import { exactVersionOf, newestRelease, parseVersionSpec, resolveVersion, type VersionSpec } from './version-spec.js'
@@ -89,6 +90,14 @@ export interface ReleaseCache {
 
 const silent: InstallLog = { info: () => undefined }
 
+/** @actions/tool-cache, except that a release is put in place atomically (jobs may share one tool cache). */
+const SHARED_SAFE_TOOL_CACHE: ToolCache = {
+  find: (tool, version, arch) => tc.find(tool, version, arch),
+  findAllVersions: (tool, arch) => tc.findAllVersions(tool, arch),
+  extractZip: (file, dest) => tc.extractZip(file, dest),
+  cacheDir: placeInToolCache
+}
+
 /** Terraform from releases.hashicorp.com (or a mirror of it). */
 export function installTerraform(
   req: InstallRequest,
@@ -105,7 +114,7 @@ export async function installRelease(
   deps: InstallDeps = {}
 ): Promise<InstallResult> {
   const TOOL = dist.tool
-  const toolCache = deps.toolCache ?? tc
+  const toolCache = deps.toolCache ?? SHARED_SAFE_TOOL_CACHE
   const basePlatform = deps.platform ?? terraformPlatform()
   const platform: TerraformPlatform = {
     ...basePlatform,
