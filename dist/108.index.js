@@ -23,10 +23,6 @@ var client = __webpack_require__(6584);
 var context = __webpack_require__(9556);
 // EXTERNAL MODULE: ./src/cancellation.ts
 var cancellation = __webpack_require__(4632);
-// EXTERNAL MODULE: ./src/plan/plan-json.ts
-var plan_json = __webpack_require__(791);
-// EXTERNAL MODULE: ./src/terraform/provider-schemas.ts
-var provider_schemas = __webpack_require__(8450);
 // EXTERNAL MODULE: ./src/render/render-plan.ts + 5 modules
 var render_plan = __webpack_require__(1440);
 // EXTERNAL MODULE: ./src/sticky-comment/sticky-comment.ts
@@ -43,6 +39,8 @@ var init_root = __webpack_require__(2797);
 var runner = __webpack_require__(7276);
 // EXTERNAL MODULE: ./src/commands/plan.ts + 2 modules
 var commands_plan = __webpack_require__(3979);
+// EXTERNAL MODULE: ./src/terraform/saved-plan.ts + 1 modules
+var saved_plan = __webpack_require__(3665);
 // EXTERNAL MODULE: ./src/drift/drift-policy.ts
 var drift_policy = __webpack_require__(1807);
 // EXTERNAL MODULE: ./src/sticky-comment/comment-policy.ts
@@ -223,7 +221,6 @@ async function publishDriftIssue(client, ctx, token, req) {
 
 
 
-
 async function runDrift(inputs, tf, report) {
     await (0,init_root/* initRoot */.hj)(inputs, tf);
     const dir = `${(0,commands_plan/* planDirFor */.Qx)(inputs)}-drift`;
@@ -250,27 +247,14 @@ async function runDrift(inputs, tf, report) {
             report.info(report.redact(error.result.stdout));
         throw error;
     }
-    await tf.run(['show', '-json', '-no-color', planPath], { quiet: true, stdoutFile: jsonPath });
-    let plan;
-    try {
-        plan = (0,plan_json/* normalizePlan */.V1)(JSON.parse((0,external_node_fs_.readFileSync)(jsonPath, 'utf8')));
-    }
-    catch (error) {
-        const why = error instanceof plan_json/* PlanShapeError */.Bd ? error.message : error.message;
-        throw new errors/* UserError */.yo(`terraform show -json printed no valid JSON plan: ${why}`);
-    }
-    const schemaResult = await (0,provider_schemas/* readProviderSchemas */.M)(tf);
-    if (schemaResult.schemas === undefined)
-        report.warning(report.redact(schemaResult.warning));
-    const schemas = schemaResult.schemas;
-    const redactor = (0,commands_plan/* registerPlanSecrets */.g$)(plan, report, [(0,run_info/* rootTitle */.$P)(inputs)]);
-    const textPlan = (await tf.run(['show', '-no-color', planPath], { quiet: true })).stdout;
-    report.startGroup('terraform plan -refresh-only (sensitive values redacted)');
-    report.info(redactor.redactText(textPlan));
-    report.endGroup();
-    const warnings = (0,commands_plan/* planWarnings */.pH)(planRun.stdout).map(w => redactor.redactText(w));
-    for (const w of warnings)
-        report.warning(w);
+    const { plan, schemas, redactor, textPlan, warnings } = await (0,saved_plan/* readSavedPlan */.LW)(tf, report, {
+        planPath,
+        jsonPath,
+        planStdout: planRun.stdout,
+        logGroup: 'terraform plan -refresh-only (sensitive values redacted)',
+        publicText: [(0,run_info/* rootTitle */.$P)(inputs)],
+        writeFault: fault => new errors/* UserError */.yo(`could not write ${jsonPath}: ${fault.message}`)
+    });
     const found = (0,drift_policy/* driftOf */.$p)(plan);
     const hasDrift = found.hasDrift;
     if (planRun.exitCode === 2 && !hasDrift) {

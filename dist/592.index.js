@@ -82,8 +82,8 @@ var runner = __webpack_require__(7276);
 var run_info = __webpack_require__(9420);
 // EXTERNAL MODULE: ./src/sticky-comment/pr-comment.ts + 1 modules
 var pr_comment = __webpack_require__(8283);
-// EXTERNAL MODULE: ./src/commands/plan.ts + 2 modules
-var commands_plan = __webpack_require__(3979);
+// EXTERNAL MODULE: ./src/terraform/saved-plan.ts + 1 modules
+var saved_plan = __webpack_require__(3665);
 ;// CONCATENATED MODULE: ./src/commands/apply.ts
 // command: apply — apply exactly the reviewed plan file, or refuse with one line saying why.
 
@@ -142,7 +142,7 @@ async function runApply(inputs, tf, report, terraformVersion) {
     // The guard reads the verified plan file itself, never a JSON file that came along with it.
     const shown = await tf.run(['show', '-json', '-no-color', inputs.planPath], { quiet: true });
     const plan = JSON.parse(shown.stdout);
-    (0,commands_plan/* registerPlanSecrets */.g$)(plan, report);
+    (0,saved_plan/* registerPlanSecrets */.g$)(plan, report);
     if (!inputs.allowDestroy) {
         const reason = (0,destroy_guard/* destroyRefusal */.ni)((0,destroy_guard/* guardedDestroys */.yM)(plan.resource_changes, inputs.guardedResourceTypes));
         if (reason)

@@ -35605,7 +35605,7 @@ async function run() {
             return;
         }
         if (inputs.command === 'summarize') {
-            const { runSummarize } = await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(979), __nccwpck_require__.e(662)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5662));
+            const { runSummarize } = await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(67), __nccwpck_require__.e(979), __nccwpck_require__.e(662)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5662));
             await runSummarize(inputs, report);
             return;
         }
@@ -35644,17 +35644,17 @@ async function run() {
                 break;
             }
             case 'plan': {
-                const { runPlan } = await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(979)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3979));
+                const { runPlan } = await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(67), __nccwpck_require__.e(979)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3979));
                 await runPlan(inputs, runner, report, terraform.version);
                 break;
             }
             case 'apply': {
-                const { runApply } = await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(979), __nccwpck_require__.e(592)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3592));
+                const { runApply } = await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(67), __nccwpck_require__.e(592)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3592));
                 await runApply(inputs, runner, report, terraform.version);
                 break;
             }
             case 'drift': {
-                const { runDrift } = await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(979), __nccwpck_require__.e(108)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7108));
+                const { runDrift } = await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(67), __nccwpck_require__.e(979), __nccwpck_require__.e(108)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7108));
                 await runDrift(inputs, runner, report);
                 break;
             }

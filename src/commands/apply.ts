@@ -14,7 +14,7 @@ import { initRoot, lockTimeoutArgs } from '../terraform/init-root.js'
 import { CancelledError, lastErrorLine, TerraformError, type TerraformRunner } from '../terraform/runner.js'
 import { checkedOutCommit, runUrl } from '../report/run-info.js'
 import { postApplyStatus, type ApplyStatus } from '../sticky-comment/pr-comment.js'
-import { registerPlanSecrets } from './plan.js'
+import { registerPlanSecrets } from '../terraform/saved-plan.js'
 
 function readMetadata(planPath: string): PlanMetadata | undefined {
   const file = join(dirname(planPath), METADATA_FILE)

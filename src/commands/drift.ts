@@ -1,14 +1,12 @@
 // command: drift — init, `plan -refresh-only -detailed-exitcode`, show -json; the drift report in the job summary,
 // outputs `drift` and `issue-url`, and the one drift issue per (root, workspace) opened, updated or closed.
-import { mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Inputs } from '../inputs.js'
 import { UserError } from '../errors.js'
 import { createGitHubClient, deadlineSignal } from '../github/client.js'
 import { readEventPayload, readRunContext } from '../github/context.js'
 import { cancelSignal } from '../cancellation.js'
-import { normalizePlan, PlanShapeError, type PlanJson } from '../plan/plan-json.js'
-import { readProviderSchemas } from '../terraform/provider-schemas.js'
 import { renderPlanMarkdown } from '../render/render-plan.js'
 import { fitToBudget } from '../sticky-comment/sticky-comment.js'
 import { COMMENT_BUDGET_MS, rethrowCancel } from '../sticky-comment/pr-comment.js'
@@ -17,7 +15,8 @@ import { rootTitle, runUrl } from '../report/run-info.js'
 import { TOOL_PRODUCT } from '../installer/tool.js'
 import { initRoot, lockTimeoutArgs, variableArgs } from '../terraform/init-root.js'
 import { TerraformError, type TerraformRunner } from '../terraform/runner.js'
-import { planDirFor, planWarnings, registerPlanSecrets, renderWithinBytes, SUMMARY_MAX_BYTES } from './plan.js'
+import { planDirFor, renderWithinBytes, SUMMARY_MAX_BYTES } from './plan.js'
+import { readSavedPlan } from '../terraform/saved-plan.js'
 import { driftMarker, driftOf, GITHUB_ISSUE_BODY_LIMIT } from '../drift/drift-policy.js'
 import { publishDriftIssue } from '../drift/publish-drift-issue.js'
 
@@ -49,24 +48,14 @@ export async function runDrift(inputs: Inputs, tf: TerraformRunner, report: Repo
     if (error instanceof TerraformError) report.info(report.redact(error.result.stdout))
     throw error
   }
-  await tf.run(['show', '-json', '-no-color', planPath], { quiet: true, stdoutFile: jsonPath })
-  let plan: PlanJson
-  try {
-    plan = normalizePlan(JSON.parse(readFileSync(jsonPath, 'utf8')))
-  } catch (error) {
-    const why = error instanceof PlanShapeError ? error.message : (error as Error).message
-    throw new UserError(`terraform show -json printed no valid JSON plan: ${why}`)
-  }
-  const schemaResult = await readProviderSchemas(tf)
-  if (schemaResult.schemas === undefined) report.warning(report.redact(schemaResult.warning))
-  const schemas = schemaResult.schemas
-  const redactor = registerPlanSecrets(plan, report, [rootTitle(inputs)])
-  const textPlan = (await tf.run(['show', '-no-color', planPath], { quiet: true })).stdout
-  report.startGroup('terraform plan -refresh-only (sensitive values redacted)')
-  report.info(redactor.redactText(textPlan))
-  report.endGroup()
-  const warnings = planWarnings(planRun.stdout).map(w => redactor.redactText(w))
-  for (const w of warnings) report.warning(w)
+  const { plan, schemas, redactor, textPlan, warnings } = await readSavedPlan(tf, report, {
+    planPath,
+    jsonPath,
+    planStdout: planRun.stdout,
+    logGroup: 'terraform plan -refresh-only (sensitive values redacted)',
+    publicText: [rootTitle(inputs)],
+    writeFault: fault => new UserError(`could not write ${jsonPath}: ${fault.message}`)
+  })
 
   const found = driftOf(plan)
   const hasDrift = found.hasDrift

@@ -1,13 +1,12 @@
 // command: plan — init, plan -out, show -json; outputs, plan dir for the artifact, job summary, sticky comment.
-import * as core from '@actions/core'
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import type { Inputs } from '../inputs.js'
 import { diskFaultError, unwritableDirError, UserError, type KnownDir } from '../errors.js'
-import { normalizePlan, PlanShapeError, type PlanJson } from '../plan/plan-json.js'
+import type { PlanJson } from '../plan/plan-json.js'
 import type { ProviderSchemas } from '../plan/provider-schema.js'
-import { readProviderSchemas } from '../terraform/provider-schemas.js'
+import { readSavedPlan } from '../terraform/saved-plan.js'
 import { summarizePlan } from '../plan/summary.js'
 import { Redactor } from '../render/redact.js'
 import { renderPlanMarkdown } from '../render/render-plan.js'
@@ -16,7 +15,7 @@ import { postApplyStatus, postPlanComment } from '../sticky-comment/pr-comment.j
 import { LOCK_FILE, METADATA_FILE, PLAN_FILE, PLAN_JSON_FILE, type PlanMetadata } from '../apply/plan-metadata.js'
 import { sha256File } from '../installer/verify-checksum.js'
 import { initRoot, lockTimeoutArgs, variableArgs } from '../terraform/init-root.js'
-import { StdoutFileError, TerraformError, type TerraformRunner } from '../terraform/runner.js'
+import { TerraformError, type TerraformRunner } from '../terraform/runner.js'
 import { checkedOutCommit, runUrl, rootTitle } from '../report/run-info.js'
 import { TOOL_PRODUCT } from '../installer/tool.js'
 import { planChangesOf } from '../roots-summary/plan-changes.js'
@@ -47,16 +46,6 @@ export function planDirFor(inputs: Inputs): string {
 }
 
 /** Every value terraform or the user marked secret, plus unmarked credential-looking attribute values. */
-export function registerPlanSecrets(plan: PlanJson, report: Reporter, publicText: string[] = []): Redactor {
-  const known = new Set(report.redactor.values())
-  // TF_VAR_ values of sensitive variables are secrets too (ephemeral ones are in no plan).
-  const redactor = Redactor.fromPlan(plan, known, { env: process.env, publicText })
-  // Registered with the runner too, so later steps of the job have them masked.
-  for (const value of redactor.values()) if (!known.has(value)) core.setSecret(value)
-  report.adopt(redactor)
-  return redactor
-}
-
 export async function runPlan(
   inputs: Inputs,
   tf: TerraformRunner,
@@ -196,31 +185,14 @@ async function makePlanDir(
     }
     throw error
   }
-  try {
-    await tf.run(['show', '-json', '-no-color', planPath], { quiet: true, stdoutFile: jsonPath })
-  } catch (error) {
-    if (error instanceof StdoutFileError) throw disk(error.fault, `could not write ${PLAN_JSON_FILE}`)
-    throw error
-  }
-  let plan: PlanJson
-  try {
-    plan = normalizePlan(JSON.parse(readFileSync(jsonPath, 'utf8')))
-  } catch (error) {
-    const why = error instanceof PlanShapeError ? error.message : (error as Error).message
-    throw new UserError(`terraform show -json printed no valid JSON plan: ${why}`)
-  }
-  // Attribute types (list or set) for the diff; without them arrays are diffed as lists.
-  const schemaResult = await readProviderSchemas(tf)
-  if (schemaResult.schemas === undefined) report.warning(report.redact(schemaResult.warning))
-  const schemas = schemaResult.schemas
-  const redactor = registerPlanSecrets(plan, report, [rootTitle(inputs)])
-  const textPlan = (await tf.run(['show', '-no-color', planPath], { quiet: true })).stdout
-
-  report.startGroup('terraform plan (sensitive values redacted)')
-  report.info(redactor.redactText(textPlan))
-  report.endGroup()
-  const warnings = planWarnings(planRun.stdout).map(w => redactor.redactText(w))
-  for (const w of warnings) report.warning(w)
+  const { plan, schemas, redactor, textPlan, warnings } = await readSavedPlan(tf, report, {
+    planPath,
+    jsonPath,
+    planStdout: planRun.stdout,
+    logGroup: 'terraform plan (sensitive values redacted)',
+    publicText: [rootTitle(inputs)],
+    writeFault: fault => disk(fault, `could not write ${PLAN_JSON_FILE}`)
+  })
 
   const summary = summarizePlan(plan)
   const hasChanges = planRun.exitCode === 2 || summary.hasChanges
@@ -337,14 +309,4 @@ function setPlanOutputs(report: Reporter, planDir: string, made: MadePlan): void
   report.setOutput('plan-digest', digest)
   report.setOutput('summary-path', join(planDir, SUMMARY_FILE))
   report.setOutput('guard-blocked', String(guard.blocked))
-}
-
-/** Warning summaries terraform printed around the plan ("Warning: ..."). */
-export function planWarnings(output: string): string[] {
-  const warnings: string[] = []
-  for (const line of output.split('\n')) {
-    const m = /^[│╷\s]*Warning: (.+)$/.exec(line)
-    if (m) warnings.push(m[1].trim())
-  }
-  return [...new Set(warnings)]
 }
