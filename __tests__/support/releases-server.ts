@@ -18,10 +18,9 @@
 // installer that follows them instead of download-url fails.
 import { createHash } from 'node:crypto'
 import { accessSync, constants, readFileSync } from 'node:fs'
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { delimiter, join } from 'node:path'
 import * as openpgp from 'openpgp'
+import { startReleaseFileServer, type Served } from './release-file-server.js'
 import { writeZip } from './zip-writer.js'
 
 export const DEFAULT_VERSIONS = ['1.9.8', '1.10.5', '1.11.4', '1.12.0-beta1']
@@ -201,13 +200,11 @@ export async function startReleasesServer(options: ReleasesServerOptions = {}): 
     })
 
   let faults: ReleasesFaults = options.faults ?? {}
-  let failuresLeft = new Map(Object.entries(faults.failures ?? {}))
-  const requests = new Map<string, number>()
 
   const index = indexJson(false)
   const downgradedIndex = indexJson(true)
 
-  const route = (path: string): { status: number; body?: Buffer | string; type?: string } => {
+  const route = (path: string): Served => {
     if (path === '/terraform/index.json') {
       return { status: 200, body: faults.downgradeIndex ? downgradedIndex : index, type: 'application/json' }
     }
@@ -231,42 +228,19 @@ export async function startReleasesServer(options: ReleasesServerOptions = {}): 
     return { status: 404 }
   }
 
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    // A client that gives up mid-download (a timeout, a cancel, a retry) is what the tests provoke, not a failure.
-    req.on('error', () => undefined)
-    res.on('error', () => undefined)
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname
-    requests.set(path, (requests.get(path) ?? 0) + 1)
-    const left = failuresLeft.get(path) ?? 0
-    if (left > 0) {
-      failuresLeft.set(path, left - 1)
-      res.writeHead(503, { 'content-type': 'text/plain' }).end('service unavailable (injected)')
-      return
-    }
-    const { status, body, type } = req.method === 'GET' || req.method === 'HEAD' ? route(path) : { status: 405 }
-    if (status !== 200 || body === undefined) {
-      res.writeHead(status, { 'content-type': 'text/plain' }).end(`${status}`)
-      return
-    }
-    res.writeHead(200, {
-      'content-type': type ?? 'application/octet-stream',
-      'content-length': Buffer.byteLength(body)
-    })
-    res.end(req.method === 'HEAD' ? undefined : body)
-  })
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
+  const http = await startReleaseFileServer(route)
+  http.failNext(faults.failures ?? {})
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: http.url,
     publicKeyArmored: key.publicKey.armor(),
     fingerprint,
     shortKeyId,
     otherPublicKeyArmored: other.publicKey.armor(),
     versions,
-    requests,
-    requestCount: path => requests.get(path) ?? 0,
-    countMatching: test => [...requests].reduce((n, [p, c]) => (test(p) ? n + c : n), 0),
+    requests: http.requests,
+    requestCount: http.requestCount,
+    countMatching: http.countMatching,
     indexPath: '/terraform/index.json',
     paths: v => {
       const b = builds[0]
@@ -279,13 +253,9 @@ export async function startReleasesServer(options: ReleasesServerOptions = {}): 
     },
     setFaults(next) {
       faults = next
-      failuresLeft = new Map(Object.entries(next.failures ?? {}))
+      http.failNext(next.failures ?? {})
     },
-    resetRequests: () => requests.clear(),
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections()
-        server.close(err => (err ? reject(err) : resolve()))
-      })
+    resetRequests: http.resetRequests,
+    close: http.close
   }
 }

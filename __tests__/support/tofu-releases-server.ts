@@ -18,10 +18,9 @@
 // (.tar.gz, cosign .sig/.pem, packages); they answer 404. The signing key is generated per server.
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import * as openpgp from 'openpgp'
 import { findOnPath } from './releases-server.js'
+import { startReleaseFileServer, type Served } from './release-file-server.js'
 import { writeZip } from './zip-writer.js'
 
 export const TOFU_VERSIONS = ['1.11.0-rc1', '1.10.5', '1.10.0', '1.9.1', '1.6.0-alpha5']
@@ -133,10 +132,8 @@ export async function startTofuReleasesServer(
   })
 
   let faults: TofuReleasesFaults = {}
-  let failuresLeft = new Map<string, number>()
-  const requests = new Map<string, number>()
 
-  const route = (path: string): { status: number; body?: Buffer | string } => {
+  const route = (path: string): Served => {
     if (path === '/api.json') return { status: 200, body: index }
     const m = /^\/v([^/]+)\/([^/]+)$/.exec(path)
     const vf = m ? files.get(m[1]) : undefined
@@ -152,30 +149,10 @@ export async function startTofuReleasesServer(
     return { status: 404 }
   }
 
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    req.on('error', () => undefined)
-    res.on('error', () => undefined)
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname
-    requests.set(path, (requests.get(path) ?? 0) + 1)
-    const left = failuresLeft.get(path) ?? 0
-    if (left > 0) {
-      failuresLeft.set(path, left - 1)
-      res.writeHead(503, { 'content-type': 'text/plain' }).end('service unavailable (injected)')
-      return
-    }
-    const { status, body } = req.method === 'GET' ? route(path) : { status: 405 }
-    if (status !== 200 || body === undefined) {
-      res.writeHead(status, { 'content-type': 'text/plain' }).end(`${status}`)
-      return
-    }
-    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': Buffer.byteLength(body) })
-    res.end(body)
-  })
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
+  const http = await startReleaseFileServer(route)
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: http.url,
     publicKeyArmored: key.publicKey.armor(),
     fingerprint: key.publicKey.getFingerprint().toUpperCase(),
     otherPublicKeyArmored: other.publicKey.armor(),
@@ -187,17 +164,13 @@ export async function startTofuReleasesServer(
       shasums: `/v${v}/${sumsName(v)}`,
       signature: `/v${v}/${sumsName(v)}.gpgsig`
     }),
-    requestCount: path => requests.get(path) ?? 0,
-    countMatching: test => [...requests].reduce((n, [p, c]) => (test(p) ? n + c : n), 0),
+    requestCount: http.requestCount,
+    countMatching: http.countMatching,
     setFaults(next) {
       faults = next
-      failuresLeft = new Map(Object.entries(next.failures ?? {}))
+      http.failNext(next.failures ?? {})
     },
-    resetRequests: () => requests.clear(),
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections()
-        server.close(err => (err ? reject(err) : resolve()))
-      })
+    resetRequests: http.resetRequests,
+    close: http.close
   }
 }
