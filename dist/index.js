@@ -36792,7 +36792,7 @@ class TerraformRunner {
                 return rest;
             };
             child.stdout.on('data', (chunk) => {
-                if (file && !fileError)
+                if (file && !fileError && !file.destroyed)
                     file.write(chunk);
                 else
                     stdoutChunks.push(chunk);
@@ -36831,10 +36831,12 @@ class TerraformRunner {
                     finish();
                 }
                 else {
-                    // the last write may still fail (ENOSPC on flush): end() reports it to its callback
+                    // the last write may still fail (ENOSPC on flush): end() reports it to its callback. A write that failed
+                    // just before has already destroyed the stream, and end() then only says so: the write's error is the fault.
                     file.end((err) => {
-                        if (err)
-                            fileError ??= err;
+                        const fault = (file.errored ?? err);
+                        if (fault)
+                            fileError ??= fault;
                         finish();
                     });
                 }

@@ -202,7 +202,7 @@ export class TerraformRunner {
         return rest
       }
       child.stdout!.on('data', (chunk: Buffer) => {
-        if (file && !fileError) file.write(chunk)
+        if (file && !fileError && !file.destroyed) file.write(chunk)
         else stdoutChunks.push(chunk)
         if (!options.quiet) pendingOut = echo(pendingOut, chunk)
       })
@@ -234,9 +234,11 @@ export class TerraformRunner {
           file.destroy()
           finish()
         } else {
-          // the last write may still fail (ENOSPC on flush): end() reports it to its callback
+          // the last write may still fail (ENOSPC on flush): end() reports it to its callback. A write that failed
+          // just before has already destroyed the stream, and end() then only says so: the write's error is the fault.
           file.end((err?: Error | null) => {
-            if (err) fileError ??= err as NodeJS.ErrnoException
+            const fault = (file.errored ?? err) as NodeJS.ErrnoException | null | undefined
+            if (fault) fileError ??= fault
             finish()
           })
         }
