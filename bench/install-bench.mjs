@@ -7,7 +7,8 @@
 // the index's absolute `url`. It does honour HTTPS_PROXY, so the bench gives it a local proxy that answers
 // CONNECT releases.hashicorp.com:443 with a certificate made here (trusted through NODE_EXTRA_CA_CERTS) and
 // forwards to the stand-in. Its built dist/index.js is taken from SETUP_TERRAFORM_DIST (a path to that file) or
-// from the local mirror of github.com/hashicorp/setup-terraform, else that row says why it is missing.
+// from SETUP_TERRAFORM_GIT_DIR (a git directory of github.com/hashicorp/setup-terraform, its HEAD), else that row
+// says why it is missing.
 import { execFileSync, spawn } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -15,7 +16,7 @@ import { join } from 'node:path'
 import { importSupport, median, repoRoot, runBuiltAction, runnerDirs, startTlsFrontProxy, table } from './support.mjs'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5)
-const MIRROR = '/work/.mirror/hashicorp+setup-terraform/repo'
+const MIRROR = process.env.SETUP_TERRAFORM_GIT_DIR
 // Install time: from process start until terraform is on PATH (the ::add-path:: command), validate excluded.
 const INSTALLED = '::add-path::'
 const { startReleasesServer } = await importSupport('releases-server')
@@ -86,10 +87,14 @@ function findSetupTerraform() {
   let version = 'dist'
   try {
     if (process.env.SETUP_TERRAFORM_DIST) code = readFileSync(process.env.SETUP_TERRAFORM_DIST, 'utf8')
-    else if (existsSync(MIRROR)) {
+    else if (MIRROR && existsSync(MIRROR)) {
       code = execFileSync('git', ['--git-dir', MIRROR, 'show', 'HEAD:dist/index.js'], { maxBuffer: 64e6 }).toString()
       version = JSON.parse(execFileSync('git', ['--git-dir', MIRROR, 'show', 'HEAD:package.json']).toString()).version
-    } else return { unavailable: `no SETUP_TERRAFORM_DIST and no mirror of hashicorp/setup-terraform at ${MIRROR}` }
+    } else {
+      return {
+        unavailable: `set SETUP_TERRAFORM_DIST (its dist/index.js) or SETUP_TERRAFORM_GIT_DIR (a git directory of hashicorp/setup-terraform)${MIRROR ? `; ${MIRROR} does not exist` : ''}`
+      }
+    }
   } catch (error) {
     return { unavailable: `cannot read setup-terraform's dist/index.js (${error.message.split('\n')[0]})` }
   }
