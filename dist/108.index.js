@@ -231,16 +231,11 @@ async function runDrift(inputs, tf, report) {
     // Output held back until the plan's secrets are known, as for plan.
     let planRun;
     try {
-        planRun = await tf.run([
-            'plan',
-            '-refresh-only',
-            '-input=false',
-            '-no-color',
-            '-detailed-exitcode',
-            ...(0,init_root/* lockTimeoutArgs */.c7)(inputs),
-            `-out=${planPath}`,
-            ...(0,init_root/* variableArgs */.Ap)(inputs)
-        ], { group: 'terraform plan -refresh-only', quiet: true, okExitCodes: [2] });
+        planRun = await tf.run((0,init_root/* planArgs */.rC)(inputs, planPath, ['-refresh-only']), {
+            group: 'terraform plan -refresh-only',
+            quiet: true,
+            okExitCodes: [2]
+        });
     }
     catch (error) {
         if (error instanceof runner/* TerraformError */.nC)

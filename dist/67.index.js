@@ -1406,11 +1406,11 @@ function status(err) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ap: () => (/* binding */ variableArgs),
 /* harmony export */   c7: () => (/* binding */ lockTimeoutArgs),
-/* harmony export */   hj: () => (/* binding */ initRoot)
+/* harmony export */   hj: () => (/* binding */ initRoot),
+/* harmony export */   rC: () => (/* binding */ planArgs)
 /* harmony export */ });
-/* unused harmony export backendConfigArgs */
+/* unused harmony exports backendConfigArgs, variableArgs */
 function backendConfigArgs(inputs) {
     return inputs.backendConfig.map(value => `-backend-config=${value}`);
 }
@@ -1420,6 +1420,19 @@ function variableArgs(inputs) {
 /** How long plan, apply and init wait for a state lock held by another run (terraform's default: 0s, not at all). */
 function lockTimeoutArgs(inputs) {
     return [`-lock-timeout=${inputs.lockTimeout}`];
+}
+/** `terraform plan` saving to `planPath`, with the root's variables; `mode` adds e.g. -refresh-only. */
+function planArgs(inputs, planPath, mode = []) {
+    return [
+        'plan',
+        ...mode,
+        '-input=false',
+        '-no-color',
+        '-detailed-exitcode',
+        ...lockTimeoutArgs(inputs),
+        `-out=${planPath}`,
+        ...variableArgs(inputs)
+    ];
 }
 async function initRoot(inputs, tf) {
     await tf.run(['init', '-input=false', '-no-color', ...lockTimeoutArgs(inputs), ...backendConfigArgs(inputs)], {

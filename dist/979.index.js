@@ -244,15 +244,11 @@ async function makePlanDir(inputs, tf, report, terraformVersion, dir, disk) {
     // The plan's own output is held back until the secrets it may contain are known (from show -json).
     let planRun;
     try {
-        planRun = await tf.run([
-            'plan',
-            '-input=false',
-            '-no-color',
-            '-detailed-exitcode',
-            ...(0,init_root/* lockTimeoutArgs */.c7)(inputs),
-            `-out=${planPath}`,
-            ...(0,init_root/* variableArgs */.Ap)(inputs)
-        ], { group: 'terraform plan', quiet: true, okExitCodes: [2] });
+        planRun = await tf.run((0,init_root/* planArgs */.rC)(inputs, planPath), {
+            group: 'terraform plan',
+            quiet: true,
+            okExitCodes: [2]
+        });
     }
     catch (error) {
         if (error instanceof runner/* TerraformError */.nC) {

@@ -2,7 +2,6 @@
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs'
 import { UserError } from '../errors.js'
 import { normalizePlan, PlanShapeError, type PlanJson } from '../plan/plan-json.js'
-import { parsePlanText } from '../plan/plan-text.js'
 import { Redactor } from '../render/redact.js'
 import { DEFAULT_MAX_CHARS, renderPlanMarkdown } from '../render/render-plan.js'
 import { parseProviderSchemas } from '../terraform/provider-schemas.js'
@@ -93,7 +92,7 @@ function now(): number {
 function parsePlan(text: string, file: string): PlanJson {
   let plan: unknown
   try {
-    plan = parsePlanText(text)
+    plan = JSON.parse(text)
   } catch {
     throw new UserError(`--plan-json: "${file}" is not JSON; pass the output of \`terraform show -json <planfile>\``)
   }

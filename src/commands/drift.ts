@@ -13,7 +13,7 @@ import { COMMENT_BUDGET_MS, rethrowCancel } from '../sticky-comment/pr-comment.j
 import type { Reporter } from '../report/reporter.js'
 import { rootTitle, runUrl } from '../report/run-info.js'
 import { TOOL_PRODUCT } from '../installer/tool.js'
-import { initRoot, lockTimeoutArgs, variableArgs } from '../terraform/init-root.js'
+import { initRoot, planArgs } from '../terraform/init-root.js'
 import { TerraformError, type TerraformRunner } from '../terraform/runner.js'
 import { planDirFor, renderWithinBytes, SUMMARY_MAX_BYTES } from './plan.js'
 import { readSavedPlan } from '../terraform/saved-plan.js'
@@ -31,19 +31,11 @@ export async function runDrift(inputs: Inputs, tf: TerraformRunner, report: Repo
   // Output held back until the plan's secrets are known, as for plan.
   let planRun
   try {
-    planRun = await tf.run(
-      [
-        'plan',
-        '-refresh-only',
-        '-input=false',
-        '-no-color',
-        '-detailed-exitcode',
-        ...lockTimeoutArgs(inputs),
-        `-out=${planPath}`,
-        ...variableArgs(inputs)
-      ],
-      { group: 'terraform plan -refresh-only', quiet: true, okExitCodes: [2] }
-    )
+    planRun = await tf.run(planArgs(inputs, planPath, ['-refresh-only']), {
+      group: 'terraform plan -refresh-only',
+      quiet: true,
+      okExitCodes: [2]
+    })
   } catch (error) {
     if (error instanceof TerraformError) report.info(report.redact(error.result.stdout))
     throw error

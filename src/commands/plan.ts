@@ -14,7 +14,7 @@ import type { Reporter } from '../report/reporter.js'
 import { postApplyStatus, postPlanComment } from '../sticky-comment/pr-comment.js'
 import { LOCK_FILE, METADATA_FILE, PLAN_FILE, PLAN_JSON_FILE, type PlanMetadata } from '../apply/plan-metadata.js'
 import { sha256File } from '../installer/verify-checksum.js'
-import { initRoot, lockTimeoutArgs, variableArgs } from '../terraform/init-root.js'
+import { initRoot, planArgs } from '../terraform/init-root.js'
 import { TerraformError, type TerraformRunner } from '../terraform/runner.js'
 import { checkedOutCommit, runUrl, rootTitle } from '../report/run-info.js'
 import { TOOL_PRODUCT } from '../installer/tool.js'
@@ -157,18 +157,11 @@ async function makePlanDir(
   // The plan's own output is held back until the secrets it may contain are known (from show -json).
   let planRun
   try {
-    planRun = await tf.run(
-      [
-        'plan',
-        '-input=false',
-        '-no-color',
-        '-detailed-exitcode',
-        ...lockTimeoutArgs(inputs),
-        `-out=${planPath}`,
-        ...variableArgs(inputs)
-      ],
-      { group: 'terraform plan', quiet: true, okExitCodes: [2] }
-    )
+    planRun = await tf.run(planArgs(inputs, planPath), {
+      group: 'terraform plan',
+      quiet: true,
+      okExitCodes: [2]
+    })
   } catch (error) {
     if (error instanceof TerraformError) {
       const fault = terraformDiskFault(error, planPath)

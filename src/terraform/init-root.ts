@@ -15,6 +15,20 @@ export function lockTimeoutArgs(inputs: Inputs): string[] {
   return [`-lock-timeout=${inputs.lockTimeout}`]
 }
 
+/** `terraform plan` saving to `planPath`, with the root's variables; `mode` adds e.g. -refresh-only. */
+export function planArgs(inputs: Inputs, planPath: string, mode: string[] = []): string[] {
+  return [
+    'plan',
+    ...mode,
+    '-input=false',
+    '-no-color',
+    '-detailed-exitcode',
+    ...lockTimeoutArgs(inputs),
+    `-out=${planPath}`,
+    ...variableArgs(inputs)
+  ]
+}
+
 export async function initRoot(inputs: Inputs, tf: TerraformRunner): Promise<void> {
   await tf.run(['init', '-input=false', '-no-color', ...lockTimeoutArgs(inputs), ...backendConfigArgs(inputs)], {
     group: 'terraform init'
